@@ -1,0 +1,88 @@
+// Byte helpers for the pure layer: Uint8Array only, never Buffer.
+
+export function toHex(bytes: Uint8Array, upper = true): string {
+  let s = '';
+  for (const b of bytes) s += b.toString(16).padStart(2, '0');
+  return upper ? s.toUpperCase() : s;
+}
+
+/** Parses hex, ignoring spaces, and throws a readable error on anything else. */
+export function fromHex(hex: string): Uint8Array {
+  const clean = hex.replace(/[\s:]/g, '');
+  if (clean.length % 2 !== 0) throw new Error(`hex text has an odd number of digits (${clean.length})`);
+  if (!/^[0-9a-fA-F]*$/.test(clean)) {
+    const bad = clean.match(/[^0-9a-fA-F]/)?.[0] ?? '?';
+    throw new Error(`hex text contains "${bad}", which is not a hex digit`);
+  }
+  const out = new Uint8Array(clean.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(clean.slice(i * 2, i * 2 + 2), 16);
+  return out;
+}
+
+export function isHex(text: string): boolean {
+  return /^([0-9a-fA-F]{2})*$/.test(text);
+}
+
+export function concatBytes(...parts: Uint8Array[]): Uint8Array {
+  let len = 0;
+  for (const p of parts) len += p.length;
+  const out = new Uint8Array(len);
+  let off = 0;
+  for (const p of parts) {
+    out.set(p, off);
+    off += p.length;
+  }
+  return out;
+}
+
+export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a[i]! ^ b[i]!;
+  return diff === 0;
+}
+
+export function compareBytes(a: Uint8Array, b: Uint8Array): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const d = a[i]! - b[i]!;
+    if (d !== 0) return d;
+  }
+  return a.length - b.length;
+}
+
+export function u16be(v: number): Uint8Array {
+  return Uint8Array.of((v >>> 8) & 0xff, v & 0xff);
+}
+
+export function u32be(v: number): Uint8Array {
+  return Uint8Array.of((v >>> 24) & 0xff, (v >>> 16) & 0xff, (v >>> 8) & 0xff, v & 0xff);
+}
+
+export function readU16be(b: Uint8Array, off: number): number {
+  return ((b[off]! << 8) | b[off + 1]!) >>> 0;
+}
+
+export function readU32be(b: Uint8Array, off: number): number {
+  return ((b[off]! << 24) | (b[off + 1]! << 16) | (b[off + 2]! << 8) | b[off + 3]!) >>> 0;
+}
+
+export function asciiBytes(text: string): Uint8Array {
+  return new TextEncoder().encode(text);
+}
+
+export function bytesToText(bytes: Uint8Array): string {
+  return new TextDecoder().decode(bytes);
+}
+
+/** Overwrites key material in place; JavaScript cannot promise more than this. */
+export function wipe(bytes: Uint8Array | undefined | null): void {
+  if (bytes) bytes.fill(0);
+}
+
+/** Random bytes from the platform's CSPRNG (Web Crypto exists in Node 20 and in browsers). */
+export function randomBytes(n: number): Uint8Array {
+  const out = new Uint8Array(n);
+  globalThis.crypto.getRandomValues(out);
+  return out;
+}

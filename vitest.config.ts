@@ -1,0 +1,31 @@
+import { defineConfig } from 'vitest/config';
+
+// One runner, four kinds of tests. Integration and e2e tests start real processes
+// (socat ptys, simulators, Chromium), so they run with fewer workers.
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
+      {
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          maxWorkers: 2,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          maxWorkers: 1,
+          fileParallelism: false,
+        },
+      },
+      { test: { name: 'electron', include: ['test/electron/**/*.test.ts'], testTimeout: 60_000 } },
+    ],
+  },
+});
