@@ -23,8 +23,8 @@ const ALLOWED = {
   shared: ['shared'],
   renderer: ['shared', 'renderer'],
   simulator: ['shared', 'simulator'],
-  'electron-node': ['shared', 'electron-node'],
-  'electron-shell': ['shared', 'electron-node', 'electron-shell'],
+  'electron-node': ['shared', 'electron-node', 'simulator'],
+  'electron-shell': ['shared', 'electron-node', 'electron-shell', 'simulator'],
 };
 
 const rule = {

@@ -1,0 +1,47 @@
+import { parseArgs } from 'node:util';
+import { startSimulator } from '../../../simulator/startSimulator.ts';
+import { CliError, type CliIo } from '../io.ts';
+
+export async function runSimulate(argv: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      state: { type: 'string' },
+      tcp: { type: 'string' },
+      baud: { type: 'string' },
+      firmware: { type: 'string' },
+      'crypto-key': { type: 'string' },
+      'customer-key': { type: 'string' },
+    },
+    strict: true,
+  });
+  if (!values.state) throw new CliError('simulate needs --state <dir> (the virtual reader keeps its configuration and keys there)');
+  let tcp: { host: string; port: number } | undefined;
+  if (values.tcp) {
+    const m = /^(?:tcp:\/\/)?([^:]+):(\d{1,5})$/.exec(values.tcp);
+    if (!m) throw new CliError(`--tcp takes host:port, e.g. 127.0.0.1:4001 (got "${values.tcp}")`);
+    tcp = { host: m[1]!, port: Number(m[2]) };
+  }
+  let baud: number | undefined;
+  if (values.baud) {
+    baud = Number(values.baud);
+    if (!Number.isInteger(baud) || baud < 300 || baud > 4_000_000) throw new CliError(`--baud takes a rate between 300 and 4000000 (got "${values.baud}")`);
+  }
+  const sim = await startSimulator({
+    stateDir: values.state,
+    tcp,
+    baud,
+    firmware: values.firmware,
+    cryptoKey: values['crypto-key'],
+    customerKey: values['customer-key'],
+  });
+  io.out(`listening on ${sim.address}`);
+  io.out(`state directory: ${sim.reader.stateDir}; stop with Ctrl+C`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await sim.stop();
+  return 0;
+}

@@ -1,0 +1,50 @@
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { startSimulator, type RunningSimulator } from '../../../simulator/startSimulator.ts';
+import { AppService } from '../../host/app/appService.ts';
+import { startWebShell } from '../../host/webshell/webShellServer.ts';
+import { CliError, type CliIo } from '../io.ts';
+
+export const RENDERER_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist-renderer');
+
+/** Where the embedded virtual reader keeps its state unless told otherwise. */
+export function defaultSimState(): string {
+  const base = process.env.XDG_STATE_HOME || path.join(os.homedir(), '.local', 'state');
+  return path.join(base, 'readerdesk', 'virtual-reader');
+}
+
+export async function runUi(argv: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { listen: { type: 'string' }, 'no-sim': { type: 'boolean' }, 'sim-state': { type: 'string' } },
+    strict: true,
+  });
+  let host = '127.0.0.1';
+  let port = 0;
+  if (values.listen) {
+    const m = /^([^:]+):(\d{1,5})$/.exec(values.listen);
+    if (!m) throw new CliError(`--listen takes 127.0.0.1:<port> (got "${values.listen}")`);
+    host = m[1]!;
+    port = Number(m[2]);
+    if (host !== '127.0.0.1' && host !== 'localhost') throw new CliError('the web shell listens on 127.0.0.1 only, so that no other machine can reach your readers');
+  }
+  let sim: RunningSimulator | undefined;
+  if (!values['no-sim']) {
+    sim = await startSimulator({ stateDir: values['sim-state'] ?? defaultSimState() });
+  }
+  const service = new AppService({ shell: 'web', simulatorAddress: sim?.address ?? null });
+  const shell = await startWebShell({ api: service, staticDir: RENDERER_DIST, host, port });
+  io.out(`open ${shell.url}`);
+  if (sim) io.out(`virtual reader: ${sim.address} (state in ${sim.reader.stateDir})`);
+  io.out('stop with Ctrl+C');
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+  await service.close();
+  await shell.close();
+  await sim?.stop();
+  return 0;
+}

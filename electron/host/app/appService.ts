@@ -1,0 +1,73 @@
+import os from 'node:os';
+import fs from 'node:fs';
+import type { AppEvent, AppInfo, PortEntry, ReaderDeskApi, ReaderSummary } from '../../../shared/api/contract.ts';
+import { listSerialPorts } from '../ports/listPorts.ts';
+import { ReaderManager } from './readerManager.ts';
+import { FrameJournal } from './frameJournal.ts';
+
+export interface AppServiceOptions {
+  shell: 'electron' | 'web';
+  /** Address of the embedded virtual reader, listed first among the ports. */
+  simulatorAddress?: string | null;
+}
+
+const VERSION: string = (() => {
+  try {
+    return JSON.parse(fs.readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')).version;
+  } catch {
+    return '0.0.0';
+  }
+})();
+
+/** The host side of ReaderDeskApi: one instance serves both shells. */
+export class AppService implements ReaderDeskApi {
+  readonly frames: FrameJournal;
+  readonly readers: ReaderManager;
+  private readonly listeners = new Set<(e: AppEvent) => void>();
+
+  constructor(private readonly opts: AppServiceOptions) {
+    this.frames = new FrameJournal(5000, (frame) => this.emit({ type: 'frame', frame }));
+    this.readers = new ReaderManager({ frameLog: (e) => this.frames.add(e) });
+    this.readers.onEvent((e) => this.emit(e));
+  }
+
+  async appInfo(): Promise<AppInfo> {
+    return { version: VERSION, platform: `${os.type()} ${os.release()} (${process.arch})`, shell: this.opts.shell, simulatorAddress: this.opts.simulatorAddress ?? null };
+  }
+
+  async listPorts(): Promise<PortEntry[]> {
+    const ports: PortEntry[] = (await listSerialPorts()).map((p) => ({ path: p.path, manufacturer: p.manufacturer, vendorId: p.vendorId, productId: p.productId }));
+    const sim = this.opts.simulatorAddress;
+    if (sim) ports.unshift({ path: sim, manufacturer: 'ReaderDesk virtual reader', vendorId: null, productId: null, virtual: true });
+    return ports;
+  }
+
+  async listReaders(): Promise<ReaderSummary[]> {
+    return this.readers.list();
+  }
+
+  connect(address: string): Promise<ReaderSummary> {
+    return this.readers.connect(address.trim());
+  }
+
+  disconnect(id: string): Promise<void> {
+    return this.readers.disconnect(id);
+  }
+
+  refreshReader(id: string): Promise<ReaderSummary> {
+    return this.readers.refresh(id);
+  }
+
+  onEvent(listener: (event: AppEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async close(): Promise<void> {
+    await this.readers.closeAll();
+  }
+
+  private emit(e: AppEvent): void {
+    for (const l of [...this.listeners]) l(e);
+  }
+}

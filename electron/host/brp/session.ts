@@ -1,0 +1,191 @@
+import { encodeCommandFrame, FrameReader, type ResponseFrame } from '../../../shared/brp/frame.ts';
+import type { ChecksumKind } from '../../../shared/brp/checksum.ts';
+import type { BrpCommand } from '../../../shared/brp/command.ts';
+import {
+  BrpChecksumError,
+  BrpError,
+  BrpFrameError,
+  BrpTimeoutError,
+  PortLostError,
+  ReaderStatusError,
+  UnsupportedChecksumError,
+} from '../../../shared/brp/errors.ts';
+import { describeStatus } from '../../../shared/brp/status.ts';
+import { commandName } from '../../../shared/brp/commands/index.ts';
+import type { Transport, Unsubscribe } from '../transport/transport.ts';
+import type { FrameLogSink } from './frameLog.ts';
+
+export interface SessionOptions {
+  checksum?: ChecksumKind;
+  /** Baud rate of the link, used to add the wire time of each frame to its timeout. */
+  baudRate?: number;
+  /** Extra time on top of each command's documented timeout: OS and USB latency. */
+  timeoutMarginMs?: number;
+  /** A gap longer than this between two bytes ends a partial frame (brp.md 2.1). */
+  interByteGapMs?: number;
+  frameLog?: FrameLogSink;
+}
+
+interface Pending {
+  name: string;
+  cmdCode: number;
+  resolve: (frame: ResponseFrame) => void;
+  reject: (err: Error) => void;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+/**
+ * A BRP session: one command in flight, a queue behind it, per-command timeouts, resync after
+ * garbage or a bad checksum, and typed errors. It never retries on its own, because a repeated
+ * Sys.CfgSetValue or upload block is not always harmless; callers decide.
+ */
+export class BrpSession {
+  private readonly reader = FrameReader.forResponses();
+  private readonly unsubscribe: Unsubscribe[] = [];
+  private pending: Pending | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+  private gapTimer: ReturnType<typeof setTimeout> | undefined;
+  private lostReason: string | undefined;
+  private readonly lostListeners = new Set<(reason: string) => void>();
+  readonly checksum: ChecksumKind;
+
+  constructor(readonly transport: Transport, private readonly options: SessionOptions = {}) {
+    this.checksum = options.checksum ?? 'crc16';
+    this.unsubscribe.push(transport.onData((bytes) => this.onBytes(bytes)));
+    this.unsubscribe.push(transport.onLost((reason) => this.onLost(reason)));
+  }
+
+  get address(): string {
+    return this.transport.address;
+  }
+
+  get isLost(): boolean {
+    return this.lostReason !== undefined;
+  }
+
+  onPortLost(listener: (reason: string) => void): Unsubscribe {
+    this.lostListeners.add(listener);
+    return () => this.lostListeners.delete(listener);
+  }
+
+  /** Runs one command from the command table and returns its decoded response. */
+  execute<Req, Res>(command: BrpCommand<Req, Res>, request: Req, opts: { timeoutMs?: number } = {}): Promise<Res> {
+    const payload = command.encodeRequest(request);
+    return this.enqueue(async () => {
+      const frame = await this.exchange(command.name, command.code, payload, opts.timeoutMs ?? command.timeoutMs);
+      if (frame.status !== 0) {
+        const { name, meaning } = describeStatus(command.code, frame.status);
+        throw new ReaderStatusError(command.name, command.code, frame.status, name, meaning);
+      }
+      try {
+        return command.decodeResponse(frame.payload);
+      } catch (err) {
+        throw err instanceof BrpError ? err : new BrpFrameError(`the answer to ${command.name} could not be read: ${(err as Error).message}`);
+      }
+    });
+  }
+
+  /** Sends a raw command code and payload; status errors are returned, not thrown (CLI `brp`, diagnostics). */
+  raw(cmdCode: number, payload: Uint8Array, timeoutMs = 1000): Promise<ResponseFrame> {
+    return this.enqueue(() => this.exchange(commandName(cmdCode), cmdCode, payload, timeoutMs));
+  }
+
+  async close(): Promise<void> {
+    for (const u of this.unsubscribe.splice(0)) u();
+    this.failPending(new PortLostError(this.address, 'the session was closed'));
+    clearTimeout(this.gapTimer);
+    await this.transport.close();
+  }
+
+  private enqueue<T>(job: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(job, job);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private wireTimeMs(bytes: number): number {
+    const baud = this.options.baudRate;
+    return baud ? Math.ceil((bytes * 10 * 1000) / baud) : 0;
+  }
+
+  private async exchange(name: string, cmdCode: number, payload: Uint8Array, timeoutMs: number): Promise<ResponseFrame> {
+    if (this.lostReason !== undefined) throw new PortLostError(this.address, this.lostReason);
+    const bytes = encodeCommandFrame({ cmdCode, payload, checksum: this.checksum });
+    // The answer may be as long as the frame limit; count a generous response on the wire too.
+    const total = timeoutMs + this.wireTimeMs(bytes.length + 300) + (this.options.timeoutMarginMs ?? 250);
+    const answer = new Promise<ResponseFrame>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        if (this.pending?.timer === timer) this.pending = undefined;
+        reject(new BrpTimeoutError(name, timeoutMs));
+      }, total);
+      this.pending = { name, cmdCode, resolve, reject, timer };
+    });
+    this.options.frameLog?.({ time: Date.now(), direction: 'out', address: this.address, bytes });
+    try {
+      await this.transport.write(bytes);
+    } catch (err) {
+      this.failPending(err as Error);
+    }
+    return answer;
+  }
+
+  private onBytes(bytes: Uint8Array): void {
+    clearTimeout(this.gapTimer);
+    for (const ev of this.reader.push(bytes)) {
+      const log = this.options.frameLog;
+      switch (ev.kind) {
+        case 'frame': {
+          log?.({ time: Date.now(), direction: 'in', address: this.address, bytes: ev.raw });
+          const p = this.pending;
+          if (!p) break; // a late answer to a command that already timed out
+          if (ev.frame.status === 0x40) break; // CmdWork: still running, keep waiting
+          if (!sameCommand(p.cmdCode, ev.frame)) break; // answer to an earlier command: ignore
+          this.settle((x) => x.resolve(ev.frame));
+          break;
+        }
+        case 'bad-checksum':
+          log?.({ time: Date.now(), direction: 'in', address: this.address, bytes: ev.raw, problem: 'wrong checksum' });
+          this.settle((x) => x.reject(new BrpChecksumError(ev.expected, ev.actual)));
+          break;
+        case 'unsupported-checksum':
+          log?.({ time: Date.now(), direction: 'in', address: this.address, bytes: ev.raw, problem: 'unsupported checksum' });
+          this.settle((x) => x.reject(new UnsupportedChecksumError()));
+          break;
+        case 'malformed':
+          log?.({ time: Date.now(), direction: 'in', address: this.address, bytes: ev.raw, problem: ev.reason });
+          break;
+      }
+    }
+    if (this.reader.hasPartial()) {
+      this.gapTimer = setTimeout(() => {
+        const dropped = this.reader.discardPartial();
+        this.options.frameLog?.({ time: Date.now(), direction: 'in', address: this.address, bytes: dropped, problem: 'incomplete frame dropped' });
+      }, this.options.interByteGapMs ?? 20);
+    }
+  }
+
+  private settle(fn: (p: Pending) => void): void {
+    const p = this.pending;
+    if (!p) return;
+    this.pending = undefined;
+    clearTimeout(p.timer);
+    fn(p);
+  }
+
+  private failPending(err: Error): void {
+    this.settle((p) => p.reject(err));
+  }
+
+  private onLost(reason: string): void {
+    this.lostReason = reason;
+    this.reader.discardPartial();
+    this.failPending(new PortLostError(this.address, reason));
+    for (const l of [...this.lostListeners]) l(reason);
+  }
+}
+
+function sameCommand(cmdCode: number, frame: ResponseFrame): boolean {
+  if (!frame.compressedCmdCode) return frame.cmdCode === cmdCode;
+  const compressed = (((cmdCode >> 8) & 0x07) << 8) | (cmdCode & 0x1f);
+  return frame.cmdCode === compressed || frame.cmdCode === cmdCode;
+}

@@ -1,0 +1,77 @@
+import { SerialPort } from 'serialport';
+import { Listeners, type Transport } from './transport.ts';
+import { PortLostError } from '../../../shared/brp/errors.ts';
+
+export interface SerialSettings {
+  baudRate?: number;
+}
+
+/** A serial link with the BRP defaults (115200 baud, 8N1; decisions.md, Link). */
+export class SerialTransport implements Transport {
+  private port: SerialPort | undefined;
+  private closing = false;
+  private readonly data = new Listeners<[Uint8Array]>();
+  private readonly lost = new Listeners<[string]>();
+
+  constructor(readonly address: string, private readonly settings: SerialSettings = {}) {}
+
+  get isOpen(): boolean {
+    return this.port?.isOpen ?? false;
+  }
+
+  async open(): Promise<void> {
+    this.closing = false;
+    const port = new SerialPort({
+      path: this.address,
+      baudRate: this.settings.baudRate ?? 115200,
+      dataBits: 8,
+      parity: 'none',
+      stopBits: 1,
+      autoOpen: false,
+    });
+    await new Promise<void>((resolve, reject) => {
+      port.open((err) => (err ? reject(new PortLostError(this.address, describeOpenError(this.address, err))) : resolve()));
+    });
+    port.on('data', (chunk: Buffer) => this.data.emit(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength)));
+    port.on('close', (err: Error | null) => {
+      if (!this.closing) this.lost.emit(err?.message ?? 'the port was closed');
+    });
+    port.on('error', (err: Error) => {
+      if (!this.closing) this.lost.emit(err.message);
+    });
+    this.port = port;
+  }
+
+  async write(bytes: Uint8Array): Promise<void> {
+    const port = this.port;
+    if (!port?.isOpen) throw new PortLostError(this.address, 'the port is not open');
+    await new Promise<void>((resolve, reject) => {
+      port.write(Buffer.from(bytes), (err) => (err ? reject(new PortLostError(this.address, err.message)) : resolve()));
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    const port = this.port;
+    this.port = undefined;
+    if (port?.isOpen) await new Promise<void>((resolve) => port.close(() => resolve()));
+  }
+
+  onData(listener: (bytes: Uint8Array) => void) {
+    return this.data.add(listener);
+  }
+
+  onLost(listener: (reason: string) => void) {
+    return this.lost.add(listener);
+  }
+}
+
+function describeOpenError(path: string, err: Error): string {
+  const msg = err.message;
+  if (/ENOENT|No such file/i.test(msg)) return `there is no serial port ${path}`;
+  if (/EACCES|Permission denied/i.test(msg)) {
+    return `permission to open ${path} was denied (on Linux, add your user to the dialout group and log in again)`;
+  }
+  if (/EBUSY|Resource busy|Cannot lock/i.test(msg)) return `${path} is in use by another program`;
+  return msg;
+}

@@ -1,0 +1,75 @@
+import net from 'node:net';
+import { Listeners, type Transport } from './transport.ts';
+import { PortLostError } from '../../../shared/brp/errors.ts';
+
+/** BRP over TCP (readers with an Ethernet interface, and the virtual reader's --tcp mode). */
+export class TcpTransport implements Transport {
+  private socket: net.Socket | undefined;
+  private closing = false;
+  private readonly data = new Listeners<[Uint8Array]>();
+  private readonly lost = new Listeners<[string]>();
+  readonly address: string;
+
+  constructor(private readonly host: string, private readonly port: number) {
+    this.address = `tcp://${host}:${port}`;
+  }
+
+  static parse(address: string): TcpTransport {
+    const m = /^tcp:\/\/([^:/]+):(\d{1,5})\/?$/.exec(address);
+    if (!m) throw new PortLostError(address, 'a TCP address looks like tcp://host:port');
+    return new TcpTransport(m[1]!, Number(m[2]));
+  }
+
+  get isOpen(): boolean {
+    return !!this.socket && !this.socket.destroyed;
+  }
+
+  async open(): Promise<void> {
+    this.closing = false;
+    const socket = await new Promise<net.Socket>((resolve, reject) => {
+      const s = net.connect({ host: this.host, port: this.port });
+      const timer = setTimeout(() => {
+        s.destroy();
+        reject(new PortLostError(this.address, 'the connection attempt timed out'));
+      }, 5000);
+      s.once('connect', () => {
+        clearTimeout(timer);
+        resolve(s);
+      });
+      s.once('error', (err) => {
+        clearTimeout(timer);
+        reject(new PortLostError(this.address, /ECONNREFUSED/.test(err.message) ? 'nothing is listening there' : err.message));
+      });
+    });
+    socket.setNoDelay(true);
+    socket.on('data', (chunk) => this.data.emit(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength)));
+    socket.on('close', () => {
+      if (!this.closing) this.lost.emit('the reader closed the connection');
+    });
+    socket.on('error', () => {
+      /* 'close' follows and reports it */
+    });
+    this.socket = socket;
+  }
+
+  async write(bytes: Uint8Array): Promise<void> {
+    const s = this.socket;
+    if (!s || s.destroyed) throw new PortLostError(this.address, 'the connection is closed');
+    await new Promise<void>((resolve, reject) => s.write(bytes, (err) => (err ? reject(new PortLostError(this.address, err.message)) : resolve())));
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    const s = this.socket;
+    this.socket = undefined;
+    if (s && !s.destroyed) await new Promise<void>((resolve) => s.end(() => { s.destroy(); resolve(); }));
+  }
+
+  onData(listener: (bytes: Uint8Array) => void) {
+    return this.data.add(listener);
+  }
+
+  onLost(listener: (reason: string) => void) {
+    return this.lost.add(listener);
+  }
+}

@@ -1,0 +1,30 @@
+// One face for every link to a reader (Betaflight's serial.js shape): the session only ever sees this.
+
+export type Unsubscribe = () => void;
+
+export interface Transport {
+  /** Human-readable address: a serial path or tcp://host:port. */
+  readonly address: string;
+  open(): Promise<void>;
+  write(bytes: Uint8Array): Promise<void>;
+  close(): Promise<void>;
+  readonly isOpen: boolean;
+  onData(listener: (bytes: Uint8Array) => void): Unsubscribe;
+  /** Fires once when the link goes away without close() being called (cable pulled, reader rebooted). */
+  onLost(listener: (reason: string) => void): Unsubscribe;
+}
+
+/** Small listener set shared by the transports. */
+export class Listeners<T extends unknown[]> {
+  private readonly set = new Set<(...args: T) => void>();
+  add(fn: (...args: T) => void): Unsubscribe {
+    this.set.add(fn);
+    return () => this.set.delete(fn);
+  }
+  emit(...args: T): void {
+    for (const fn of [...this.set]) fn(...args);
+  }
+  clear(): void {
+    this.set.clear();
+  }
+}

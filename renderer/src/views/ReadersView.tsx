@@ -1,0 +1,116 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PortEntry, ReaderSummary } from '../../../shared/api/contract.ts';
+import { useApi } from '../api/apiContext.ts';
+import { ReaderCard } from '../components/ReaderCard.tsx';
+
+export function ReadersView() {
+  const api = useApi();
+  const { t } = useTranslation();
+  const [ports, setPorts] = useState<PortEntry[]>([]);
+  const [readers, setReaders] = useState<ReaderSummary[]>([]);
+  const [manual, setManual] = useState('');
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const loadPorts = useCallback(async () => {
+    try {
+      setPorts(await api.listPorts());
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  }, [api]);
+
+  useEffect(() => {
+    void loadPorts();
+    void api.listReaders().then(setReaders);
+    return api.onEvent((e) => {
+      if (e.type === 'reader-changed') setReaders((rs) => upsert(rs, e.reader));
+      if (e.type === 'reader-removed') setReaders((rs) => rs.filter((r) => r.id !== e.id));
+    });
+  }, [api, loadPorts]);
+
+  const connect = async (address: string) => {
+    setBusy(address);
+    setError(null);
+    try {
+      const r = await api.connect(address);
+      setReaders((rs) => upsert(rs, r));
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <section aria-labelledby="readers-heading">
+      <h2 id="readers-heading">{t('readers.heading')}</h2>
+      <div className="panel">
+        <div className="row">
+          <h3>{t('readers.ports')}</h3>
+          <button onClick={() => void loadPorts()}>{t('readers.refreshPorts')}</button>
+        </div>
+        {ports.length === 0 && <p>{t('readers.noPorts')}</p>}
+        <ul className="ports" aria-label={t('readers.ports')}>
+          {ports.map((p) => (
+            <li key={p.path}>
+              <span className="mono">{p.path}</span>
+              <span className="muted">
+                {p.virtual ? t('readers.virtual') : (p.manufacturer ?? '')}
+                {p.vendorId ? ` [${p.vendorId}:${p.productId ?? '????'}]` : ''}
+              </span>
+              <button disabled={busy !== null} onClick={() => void connect(p.path)}>
+                {busy === p.path ? t('readers.connecting') : t('readers.connect')}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <form
+          className="row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (manual.trim()) void connect(manual.trim());
+          }}
+        >
+          <label>
+            {t('readers.manualLabel')}{' '}
+            <input value={manual} onChange={(e) => setManual(e.target.value)} placeholder={t('readers.manualPlaceholder')} size={40} />
+          </label>
+          <button type="submit" disabled={busy !== null || !manual.trim()}>
+            {t('readers.connect')}
+          </button>
+        </form>
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        <details className="help">
+          <summary>{t('readers.helpTitle')}</summary>
+          <ul>
+            <li>{t('readers.help1')}</li>
+            <li>{t('readers.help2')}</li>
+            <li>{t('readers.help3')}</li>
+            <li>{t('readers.help4')}</li>
+          </ul>
+        </details>
+      </div>
+      <h3>{t('readers.connected')}</h3>
+      {readers.length === 0 && <p>{t('readers.none')}</p>}
+      <div className="cards">
+        {readers.map((r) => (
+          <ReaderCard key={r.id} reader={r} onError={setError} />
+        ))}
+      </div>
+    </section>
+  );
+}
+
+function upsert(list: ReaderSummary[], r: ReaderSummary): ReaderSummary[] {
+  const i = list.findIndex((x) => x.id === r.id);
+  if (i < 0) return [...list, r];
+  const copy = list.slice();
+  copy[i] = r;
+  return copy;
+}

@@ -1,0 +1,15 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import path from 'node:path';
+
+// The same build serves Electron (file://) and the web shell (http://127.0.0.1), hence relative paths.
+export default defineConfig({
+  root: path.resolve(import.meta.dirname),
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: path.resolve(import.meta.dirname, '../dist-renderer'),
+    emptyOutDir: true,
+    sourcemap: false,
+  },
+});

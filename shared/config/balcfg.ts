@@ -1,0 +1,195 @@
+// Reading and writing the BALCFG text. The file is JSON laid out for people and for diffs: fixed
+// key order, values sorted by id, one value per line, a trailing newline; the same document always
+// gives the same text. docs/balcfg.md describes every field.
+
+import { ADMIN_IDS, adminValues } from './adminValues.ts';
+import { describeValue } from './catalogue.ts';
+import { BalcfgError } from './errors.ts';
+import {
+  BALCFG_FORMAT,
+  BALCFG_FORMAT_VERSION,
+  balcfgSchema,
+  checkWithSchema,
+  type Balcfg,
+  type BalcfgValue,
+  type HistoryEntry,
+} from './schema.ts';
+import { compareValueIds, normalizeValueId } from './valueId.ts';
+
+export { BalcfgError } from './errors.ts';
+export type { Balcfg, BalcfgValue, ConfigIdentity, CustomerKeyLink, HistoryEntry } from './schema.ts';
+export { BALCFG_FORMAT, BALCFG_FORMAT_VERSION } from './schema.ts';
+
+function readJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    // The parser's own message may quote the text around the error, which can be a key: only
+    // the position is passed on.
+    const pos = /position (\d+)/.exec(err instanceof Error ? err.message : '');
+    const where = pos ? ` (line ${text.slice(0, Number(pos[1])).split('\n').length})` : '';
+    throw new BalcfgError('format', `the text is not valid JSON${where}, so it is not a ReaderDesk BALCFG file.`);
+  }
+}
+
+function checkFormatMarker(data: unknown): void {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new BalcfgError('format', 'the file holds no JSON object, so it is not a ReaderDesk BALCFG file.');
+  }
+  const { format, formatVersion } = data as Record<string, unknown>;
+  if (format !== BALCFG_FORMAT) {
+    throw new BalcfgError('format', `is missing or not "${BALCFG_FORMAT}", so this is not a ReaderDesk BALCFG file.`);
+  }
+  if (typeof formatVersion === 'number' && Number.isInteger(formatVersion) && formatVersion > BALCFG_FORMAT_VERSION) {
+    throw new BalcfgError(
+      'formatVersion',
+      `${formatVersion} is newer than this ReaderDesk reads (${BALCFG_FORMAT_VERSION}); open the file with a newer ReaderDesk.`,
+    );
+  }
+  if (formatVersion !== BALCFG_FORMAT_VERSION) {
+    throw new BalcfgError('formatVersion', `must be ${BALCFG_FORMAT_VERSION}.`);
+  }
+}
+
+function normalizeValues(values: readonly BalcfgValue[], field: string): BalcfgValue[] {
+  const seen = new Map<string, number>();
+  const out = values.map((v, i): BalcfgValue => {
+    const id = normalizeValueId(v.id)!;
+    const first = seen.get(id);
+    if (first !== undefined) {
+      throw new BalcfgError(`${field}[${i}].id`, `${id} appears twice (also ${field}[${first}]); keep one of them.`);
+    }
+    seen.set(id, i);
+    return { id, hex: v.hex.toUpperCase() };
+  });
+  return out.sort((a, b) => compareValueIds(a.id, b.id));
+}
+
+/** The derived AdminData/CSC values must say what the header says; see adminValues.ts. */
+function checkAdminValues(cfg: Balcfg, rawValues: readonly BalcfgValue[]): void {
+  const expected = new Map(adminValues(cfg.configId, cfg.version, cfg.configSecurityCode).map((v) => [v.id, v.hex]));
+  const indexOf = (id: string) => rawValues.findIndex((v) => normalizeValueId(v.id) === id);
+  for (const id of Object.values(ADMIN_IDS)) {
+    const want = expected.get(id);
+    const at = indexOf(id);
+    const label = `${id} (${describeValue(id).name})`;
+    if (want === undefined) {
+      if (at >= 0) {
+        throw new BalcfgError(`values[${at}].id`, `${label} is present but configId.device is 0 (no device settings); remove it or set configId.device.`);
+      }
+      continue;
+    }
+    if (at < 0) {
+      const what = id === ADMIN_IDS.configSecurityCode ? 'a copy of configSecurityCode' : `"${want}" from the header`;
+      throw new BalcfgError('values', `${label} is missing; it must hold ${what}.`);
+    }
+    if (rawValues[at]!.hex.toUpperCase() !== want) {
+      const sentence = id === ADMIN_IDS.configSecurityCode
+        ? `${label} differs from configSecurityCode; the two must be equal.`
+        : `${label} does not match the header, which gives "${want}"; change the header and the value together.`;
+      throw new BalcfgError(`values[${at}].hex`, sentence);
+    }
+  }
+}
+
+function checkHistory(cfg: Balcfg): void {
+  let previous = 0;
+  cfg.history.forEach((entry, i) => {
+    if (entry.version <= previous) {
+      throw new BalcfgError(`history[${i}].version`, `${entry.version} does not follow ${previous}; list finalized versions oldest first, each once.`);
+    }
+    if (entry.version > cfg.version) {
+      throw new BalcfgError(`history[${i}].version`, `${entry.version} is newer than the current version ${cfg.version}; the current version must be the newest.`);
+    }
+    previous = entry.version;
+  });
+  if (cfg.history.length > 0 && cfg.customerKeyLink === null) {
+    throw new BalcfgError('customerKeyLink', 'is null although versions were finalized; it must name the customer key of the reader that first finalized this configuration.');
+  }
+}
+
+/** Validates a BALCFG text; throws BalcfgError naming the first field that is wrong. */
+export function parseBalcfg(text: string): Balcfg {
+  const data = readJson(text);
+  checkFormatMarker(data);
+  const raw = checkWithSchema(balcfgSchema, data);
+  const cfg: Balcfg = {
+    format: BALCFG_FORMAT,
+    formatVersion: BALCFG_FORMAT_VERSION,
+    configId: raw.configId,
+    version: raw.version,
+    configSecurityCode: raw.configSecurityCode.toUpperCase(),
+    customerKeyLink: raw.customerKeyLink && { ...raw.customerKeyLink, signature: raw.customerKeyLink.signature.toUpperCase() },
+    values: normalizeValues(raw.values, 'values'),
+    history: raw.history.map((h, i): HistoryEntry => ({
+      ...h,
+      sha256: h.sha256.toLowerCase(),
+      values: normalizeValues(h.values, `history[${i}].values`),
+    })),
+  };
+  checkAdminValues(cfg, raw.values);
+  checkHistory(cfg);
+  return cfg;
+}
+
+const q = JSON.stringify;
+
+function valueLine(v: BalcfgValue): string {
+  let path: string | null = null;
+  try {
+    const d = describeValue(v.id);
+    if (d.known) path = d.path;
+  } catch {
+    path = null;
+  }
+  return `{ "id": ${q(v.id)}, ${path ? `"name": ${q(path)}, ` : ''}"hex": ${q(v.hex)} }`;
+}
+
+function block(open: string, close: string, lines: readonly string[], indent: string): string {
+  if (lines.length === 0) return `${open}${close}`;
+  return `${open}\n${lines.map((l) => `${indent}  ${l}`).join(',\n')}\n${indent}${close}`;
+}
+
+function valueList(values: readonly BalcfgValue[], indent: string): string {
+  const sorted = [...values].sort((a, b) => compareValueIds(a.id, b.id));
+  return block('[', ']', sorted.map(valueLine), indent);
+}
+
+function historyBlock(h: HistoryEntry, indent: string): string {
+  return block('{', '}', [
+    `"version": ${h.version}`,
+    `"finalizedAt": ${q(h.finalizedAt)}`,
+    `"bec2File": ${q(h.bec2File)}`,
+    `"sha256": ${q(h.sha256)}`,
+    `"readerLabel": ${q(h.readerLabel)}`,
+    `"configId": ${q(h.configId)}`,
+    `"values": ${valueList(h.values, `${indent}  `)}`,
+  ], indent);
+}
+
+/** The file text of a BALCFG; deterministic, ends with a newline. */
+export function serializeBalcfg(cfg: Balcfg): string {
+  const id = cfg.configId;
+  const link = cfg.customerKeyLink;
+  const lines = [
+    `"format": ${q(BALCFG_FORMAT)}`,
+    `"formatVersion": ${BALCFG_FORMAT_VERSION}`,
+    `"configId": ${block('{', '}', [
+      `"customer": ${id.customer}`,
+      `"project": ${id.project}`,
+      `"device": ${id.device}`,
+      `"name": ${q(id.name)}`,
+    ], '  ')}`,
+    `"version": ${cfg.version}`,
+    `"configSecurityCode": ${q(cfg.configSecurityCode)}`,
+    `"customerKeyLink": ${link === null ? 'null' : block('{', '}', [
+      `"signature": ${q(link.signature)}`,
+      `"kind": ${q(link.kind)}`,
+      `"readerLabel": ${q(link.readerLabel)}`,
+      `"linkedAt": ${q(link.linkedAt)}`,
+    ], '  ')}`,
+    `"values": ${valueList(cfg.values, '  ')}`,
+    `"history": ${block('[', ']', cfg.history.map((h) => historyBlock(h, '    ')), '  ')}`,
+  ];
+  return `${block('{', '}', lines, '')}\n`;
+}

@@ -1,0 +1,60 @@
+// The text form of a configuration value address, "KKKK/VV" (Key = MasterKey << 8 | SubKey, then
+// the value id), as the BALTECH reference writes it without the 0x prefixes.
+
+export interface ValueRef {
+  readonly key: number;
+  readonly value: number;
+}
+
+const ID_PATTERN = /^([0-9A-Fa-f]{4})\/([0-9A-Fa-f]{2})$/;
+
+/** Reads "KKKK/VV"; null when the text is not of that shape or uses the reserved id 0xFF. */
+export function parseValueId(text: string): ValueRef | null {
+  const m = ID_PATTERN.exec(text);
+  if (!m) return null;
+  const key = parseInt(m[1]!, 16);
+  const value = parseInt(m[2]!, 16);
+  if (usesReservedId(key, value)) return null;
+  return { key, value };
+}
+
+/** 0xFF marks an invalid id and is the deletion wildcard, in any of the three levels. */
+export function usesReservedId(key: number, value: number): boolean {
+  return key >>> 8 === 0xff || (key & 0xff) === 0xff || value === 0xff;
+}
+
+export function formatValueId(key: number, value: number): string {
+  return `${key.toString(16).padStart(4, '0')}/${value.toString(16).padStart(2, '0')}`.toUpperCase();
+}
+
+/** Upper-case canonical form, or null when the text is not a usable id. */
+export function normalizeValueId(text: string): string | null {
+  const ref = parseValueId(text);
+  return ref ? formatValueId(ref.key, ref.value) : null;
+}
+
+/** Readers refuse to return values with id 0x80 and above; ReaderDesk never shows their content. */
+export function isSecretValue(value: number): boolean {
+  return value >= 0x80;
+}
+
+export function isSecretValueId(id: string): boolean {
+  const ref = parseValueId(id);
+  return ref !== null && isSecretValue(ref.value);
+}
+
+/** Sort order of the TLV writer and of the BALCFG file: by key, then by value id. */
+export function compareValueIds(a: string, b: string): number {
+  const ra = parseValueId(a);
+  const rb = parseValueId(b);
+  if (!ra || !rb) return a < b ? -1 : a > b ? 1 : 0;
+  return ra.key - rb.key || ra.value - rb.value;
+}
+
+/** Explains why a text is not a usable id, for error sentences. */
+export function explainBadValueId(text: string): string {
+  if (ID_PATTERN.test(text)) {
+    return `${JSON.stringify(text)} uses the id FF, which readers reserve as a wildcard; pick another id`;
+  }
+  return `${JSON.stringify(text)} is not a key/value id like 0620/01`;
+}

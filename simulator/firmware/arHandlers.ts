@@ -1,0 +1,27 @@
+import * as AR from '../../shared/brp/commands/ar.ts';
+import { StatusReply, type VirtualReader } from './virtualReader.ts';
+import { MessageBuffer, MSG_TYPE } from './alarmMessages.ts';
+
+const AR_ERR_NO_MESSAGE = 0x01;
+
+export function registerArHandlers(reader: VirtualReader, messages: MessageBuffer): void {
+  reader.on(AR.ARGetMessage, () => {
+    const m = messages.take();
+    if (!m) throw new StatusReply(AR_ERR_NO_MESSAGE);
+    return { msgType: m.type, msgData: m.data };
+  });
+  reader.on(AR.ARSetMode, () => {
+    messages.clear();
+    return undefined;
+  });
+  reader.onReboot(() => messages.clear());
+}
+
+/** What the tamper switch does when the housing opens: the default OnSetTamperAlarm action (brp.md 4.21). */
+export function raiseTamperAlarm(messages: MessageBuffer): void {
+  messages.push(MSG_TYPE.AlarmOn);
+}
+
+export function clearTamperAlarm(messages: MessageBuffer): void {
+  messages.push(MSG_TYPE.AlarmOff);
+}

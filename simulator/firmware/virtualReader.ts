@@ -1,0 +1,72 @@
+import type { CommandFrame } from '../../shared/brp/frame.ts';
+import type { BrpCommand } from '../../shared/brp/command.ts';
+import type { CommandOutcome } from '../link/frameServer.ts';
+import { GENERAL_STATUS } from '../link/frameServer.ts';
+import { saveState, type ReaderState } from '../state/readerState.ts';
+import { ConfigStore } from './configStore.ts';
+
+/** Thrown by a handler to answer with a status code instead of a payload. */
+export class StatusReply extends Error {
+  constructor(readonly status: number) {
+    super(`status 0x${status.toString(16)}`);
+  }
+}
+
+type Handler = (payload: Uint8Array) => CommandOutcome | Promise<CommandOutcome>;
+
+/**
+ * The firmware of the virtual reader: a table of handlers by command code, over a state that is
+ * written to the state directory after every change. Handler groups (Sys, Crypto, AR, Main, tags)
+ * register themselves; an unknown code gets ErrInvalidCmd like on a real reader.
+ */
+export class VirtualReader {
+  private readonly handlers = new Map<number, Handler>();
+  readonly config: ConfigStore;
+  private readonly rebootHooks: (() => void)[] = [];
+
+  constructor(readonly stateDir: string, readonly state: ReaderState) {
+    this.config = new ConfigStore(state.config);
+  }
+
+  /** Registers a handler that works on decoded requests and returns a response object. */
+  on<Req, Res>(command: BrpCommand<Req, Res>, fn: (req: Req) => Res | { reboot: true; response: Res } | Promise<Res>): void {
+    this.handlers.set(command.code, async (payload) => {
+      let req: Req;
+      try {
+        req = command.decodeRequest(payload);
+      } catch {
+        return { status: GENERAL_STATUS.ErrInvalidCmd };
+      }
+      try {
+        const res = await fn(req);
+        if (res && typeof res === 'object' && 'reboot' in (res as object) && (res as { reboot: unknown }).reboot === true) {
+          const r = res as { response: Res };
+          return { status: 0, payload: command.encodeResponse(r.response), reboot: true };
+        }
+        return { status: 0, payload: command.encodeResponse(res as Res) };
+      } catch (err) {
+        if (err instanceof StatusReply) return { status: err.status };
+        throw err;
+      }
+    });
+  }
+
+  onReboot(hook: () => void): void {
+    this.rebootHooks.push(hook);
+  }
+
+  /** Volatile state (messages, validated PINs, running uploads) is lost when the reader restarts. */
+  rebooted(): void {
+    for (const h of this.rebootHooks) h();
+  }
+
+  persist(): void {
+    saveState(this.stateDir, this.state);
+  }
+
+  async handle(frame: CommandFrame): Promise<CommandOutcome> {
+    const h = this.handlers.get(frame.cmdCode);
+    if (!h) return { status: GENERAL_STATUS.ErrInvalidCmd };
+    return h(frame.payload);
+  }
+}

@@ -1,0 +1,98 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { SerialPort } from 'serialport';
+import type { ByteLink } from './byteLink.ts';
+
+/**
+ * A real serial device for the virtual reader: socat creates a pty pair; the host opens one end
+ * (a stable symlink in the state directory), the simulator the other. Rebooting kills socat, so the
+ * host sees its port vanish exactly as with a USB reader that re-enumerates.
+ */
+export class PtyLink implements ByteLink {
+  readonly address: string;
+  private readonly simEnd: string;
+  private socat: ChildProcess | undefined;
+  private port: SerialPort | undefined;
+  private listeners: ((bytes: Uint8Array) => void)[] = [];
+  private closed = false;
+
+  private constructor(dir: string) {
+    this.address = path.resolve(dir, 'tty');
+    this.simEnd = path.resolve(dir, '.tty-sim');
+  }
+
+  static async create(dir: string): Promise<PtyLink> {
+    const link = new PtyLink(dir);
+    await link.start();
+    return link;
+  }
+
+  onData(listener: (bytes: Uint8Array) => void): void {
+    this.listeners.push(listener);
+  }
+
+  async write(bytes: Uint8Array): Promise<void> {
+    const port = this.port;
+    if (!port?.isOpen) return; // off the line: bytes are lost, as on a real wire
+    await new Promise<void>((resolve) => port.write(Buffer.from(bytes), () => port.drain(() => resolve())));
+  }
+
+  async dropOff(ms: number): Promise<void> {
+    await this.stop();
+    await new Promise((r) => setTimeout(r, ms));
+    if (!this.closed) await this.start();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.stop();
+  }
+
+  private async start(): Promise<void> {
+    for (const p of [this.address, this.simEnd]) fs.rmSync(p, { force: true });
+    const socat = spawn(
+      'socat',
+      ['-d', '-d', `pty,raw,echo=0,link=${this.address}`, `pty,raw,echo=0,link=${this.simEnd}`],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    socat.stderr?.resume();
+    const spawnError = new Promise<never>((_, reject) =>
+      socat.once('error', (err) =>
+        reject(new Error(/ENOENT/.test(err.message) ? 'socat is not installed (Debian: apt-get install socat)' : err.message)),
+      ),
+    );
+    this.socat = socat;
+    await Promise.race([waitFor(() => fs.existsSync(this.address) && fs.existsSync(this.simEnd), 5000), spawnError]);
+    const port = new SerialPort({ path: this.simEnd, baudRate: 115200, autoOpen: false });
+    await new Promise<void>((resolve, reject) => port.open((err) => (err ? reject(err) : resolve())));
+    port.on('data', (chunk: Buffer) => {
+      const bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      for (const l of this.listeners) l(bytes);
+    });
+    port.on('error', () => undefined);
+    this.port = port;
+  }
+
+  private async stop(): Promise<void> {
+    const port = this.port;
+    this.port = undefined;
+    if (port?.isOpen) await new Promise<void>((resolve) => port.close(() => resolve()));
+    const socat = this.socat;
+    this.socat = undefined;
+    if (socat && socat.exitCode === null) {
+      const exited = new Promise((r) => socat.once('exit', r));
+      socat.kill('SIGTERM');
+      await exited;
+    }
+    for (const p of [this.address, this.simEnd]) fs.rmSync(p, { force: true });
+  }
+}
+
+async function waitFor(cond: () => boolean, timeoutMs: number): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error('socat did not create the pty pair in time');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}

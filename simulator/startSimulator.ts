@@ -1,0 +1,117 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadOrCreateState, type StateOptions } from './state/readerState.ts';
+import { VirtualReader } from './firmware/virtualReader.ts';
+import { registerSysHandlers } from './firmware/sysHandlers.ts';
+import { registerCryptoHandlers } from './firmware/cryptoHandlers.ts';
+import { registerArHandlers, raiseTamperAlarm, clearTamperAlarm } from './firmware/arHandlers.ts';
+import { MessageBuffer } from './firmware/alarmMessages.ts';
+import { FrameServer } from './link/frameServer.ts';
+import { PtyLink } from './link/ptyLink.ts';
+import { TcpLink } from './link/tcpLink.ts';
+import type { ByteLink } from './link/byteLink.ts';
+import { serveControl, type ControlAnswer, type ControlRequest } from './control/controlChannel.ts';
+
+export interface SimulatorOptions extends StateOptions {
+  stateDir: string;
+  /** Listen on TCP instead of creating a pty pair. */
+  tcp?: { host: string; port: number };
+  /** Emulated wire speed (8N1). */
+  baud?: number;
+  /** How long the reader stays off the line when it reboots. */
+  rebootMs?: number;
+}
+
+export interface RunningSimulator {
+  /** What a host opens: a device path (pty) or tcp://host:port. */
+  readonly address: string;
+  readonly reader: VirtualReader;
+  tamper(): void;
+  stop(): Promise<void>;
+}
+
+/** Extension point for handler groups that need the running reader (uploads, tags). */
+export type SimulatorPlugin = (reader: VirtualReader, control: Map<string, (req: ControlRequest) => Promise<ControlAnswer>>) => void;
+const plugins: SimulatorPlugin[] = [];
+export function addSimulatorPlugin(p: SimulatorPlugin): void {
+  plugins.push(p);
+}
+
+export async function startSimulator(opts: SimulatorOptions): Promise<RunningSimulator> {
+  const stateDir = path.resolve(opts.stateDir);
+  const state = loadOrCreateState(stateDir, opts);
+  const releaseLock = takeLock(stateDir);
+  try {
+    const reader = new VirtualReader(stateDir, state);
+    const messages = new MessageBuffer();
+    registerSysHandlers(reader);
+    registerCryptoHandlers(reader);
+    registerArHandlers(reader, messages);
+
+    const controlOps = new Map<string, (req: ControlRequest) => Promise<ControlAnswer>>();
+    controlOps.set('tamper', async (req) => {
+      if (req.clear) {
+        clearTamperAlarm(messages);
+        return { ok: true, message: 'tamper alarm cleared' };
+      }
+      raiseTamperAlarm(messages);
+      return { ok: true, message: 'tamper alarm raised' };
+    });
+    controlOps.set('ping', async () => ({ ok: true, message: 'running' }));
+    for (const p of plugins) p(reader, controlOps);
+
+    const link: ByteLink = opts.tcp ? await TcpLink.create(opts.tcp.host, opts.tcp.port) : await PtyLink.create(stateDir);
+    new FrameServer(link, (frame) => reader.handle(frame), {
+      baud: opts.baud,
+      rebootMs: opts.rebootMs ?? 1000,
+      onReboot: () => reader.rebooted(),
+    });
+    const stopControl = await serveControl(stateDir, async (req) => {
+      const op = controlOps.get(req.op);
+      if (!op) return { ok: false, message: `the simulator does not know the operation "${req.op}"` };
+      return op(req);
+    });
+    let stopped = false;
+    return {
+      get address() {
+        return link.address;
+      },
+      reader,
+      tamper: () => raiseTamperAlarm(messages),
+      async stop() {
+        if (stopped) return;
+        stopped = true;
+        await stopControl();
+        await link.close();
+        releaseLock();
+      },
+    };
+  } catch (err) {
+    releaseLock();
+    throw err;
+  }
+}
+
+/** One simulator per state directory: two would overwrite each other's state. */
+function takeLock(dir: string): () => void {
+  const lock = path.join(dir, 'simulator.pid');
+  try {
+    const pid = Number(fs.readFileSync(lock, 'utf8'));
+    if (pid && pid !== process.pid && isAlive(pid)) {
+      throw new Error(`a virtual reader (process ${pid}) already runs on the state directory ${dir}; stop it or use another directory`);
+    }
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  fs.writeFileSync(lock, String(process.pid));
+  return () => fs.rmSync(lock, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,109 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+const BIN = path.join(ROOT, 'bin/readerdesk.mjs');
+
+export function tempDir(prefix = 'rd-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real `readerdesk` binary as a user would. */
+export function runCli(args: string[], opts: { timeoutMs?: number; input?: string } = {}): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    if (opts.input !== undefined) child.stdin.end(opts.input);
+    else child.stdin.end();
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`readerdesk ${args.join(' ')} did not finish in time\n${stdout}\n${stderr}`));
+    }, opts.timeoutMs ?? 30_000);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? -1, stdout, stderr });
+    });
+  });
+}
+
+export interface SimProcess {
+  address: string;
+  stateDir: string;
+  proc: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Starts `readerdesk simulate` in its own process and waits for its `listening on` line. */
+export async function startSimProcess(extraArgs: string[] = [], stateDir = tempDir('rd-sim-')): Promise<SimProcess> {
+  const proc = spawn(process.execPath, [BIN, 'simulate', '--state', stateDir, ...extraArgs], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  proc.stderr!.on('data', (d) => (err += d));
+  const address = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`simulator did not start: ${err}`)), 20_000);
+    proc.stdout!.on('data', (d) => {
+      out += d;
+      const first = out.split('\n')[0]!;
+      if (out.includes('\n')) {
+        clearTimeout(timer);
+        const m = /^listening on (.+)$/.exec(first);
+        if (m) resolve(m[1]!);
+        else reject(new Error(`unexpected first line: ${first}`));
+      }
+    });
+    proc.on('exit', (code) => reject(new Error(`simulator exited with ${code}: ${err}`)));
+  });
+  return {
+    address,
+    stateDir,
+    proc,
+    async stop() {
+      if (proc.exitCode !== null) return;
+      const exited = new Promise((r) => proc.once('exit', r));
+      proc.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      if (proc.exitCode === null) proc.kill('SIGKILL');
+    },
+  };
+}
+
+export interface PtyPair {
+  /** The end a host opens. */
+  host: string;
+  /** The end a test plays the reader on. */
+  reader: string;
+  stop(): Promise<void>;
+}
+
+/** A bare socat pty pair, for playing a misbehaving reader by hand. */
+export async function ptyPair(): Promise<PtyPair> {
+  const dir = tempDir('rd-pty-');
+  const host = path.join(dir, 'host');
+  const reader = path.join(dir, 'reader');
+  const proc = spawn('socat', [`pty,raw,echo=0,link=${host}`, `pty,raw,echo=0,link=${reader}`], { stdio: 'ignore' });
+  const end = Date.now() + 5000;
+  while (!(fs.existsSync(host) && fs.existsSync(reader))) {
+    if (Date.now() > end) throw new Error('socat did not create a pty pair');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  return {
+    host,
+    reader,
+    async stop() {
+      const exited = new Promise((r) => proc.once('exit', r));
+      proc.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
