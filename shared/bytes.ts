@@ -83,6 +83,7 @@ export function wipe(bytes: Uint8Array | undefined | null): void {
 /** Random bytes from the platform's CSPRNG (Web Crypto exists in Node 20 and in browsers). */
 export function randomBytes(n: number): Uint8Array {
   const out = new Uint8Array(n);
-  globalThis.crypto.getRandomValues(out);
+  // getRandomValues fills at most 64 KiB per call.
+  for (let off = 0; off < n; off += 65536) globalThis.crypto.getRandomValues(out.subarray(off, Math.min(n, off + 65536)));
   return out;
 }

@@ -4,6 +4,7 @@ import { loadOrCreateState, type StateOptions } from './state/readerState.ts';
 import { VirtualReader } from './firmware/virtualReader.ts';
 import { registerSysHandlers } from './firmware/sysHandlers.ts';
 import { registerCryptoHandlers } from './firmware/cryptoHandlers.ts';
+import { registerUploadHandlers } from './firmware/uploadHandlers.ts';
 import { registerArHandlers, raiseTamperAlarm, clearTamperAlarm } from './firmware/arHandlers.ts';
 import { MessageBuffer } from './firmware/alarmMessages.ts';
 import { FrameServer } from './link/frameServer.ts';
@@ -46,6 +47,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
     const messages = new MessageBuffer();
     registerSysHandlers(reader);
     registerCryptoHandlers(reader);
+    registerUploadHandlers(reader);
     registerArHandlers(reader, messages);
 
     const controlOps = new Map<string, (req: ControlRequest) => Promise<ControlAnswer>>();

@@ -5,6 +5,7 @@ import { runSimulate } from './commands/simulate.ts';
 import { runSim } from './commands/sim.ts';
 import { runBrp } from './commands/brp.ts';
 import { runUi } from './commands/ui.ts';
+import { runDoorfile } from './commands/doorfile.ts';
 
 export interface CliCommand {
   run: (argv: string[], io: CliIo) => Promise<number>;
@@ -19,4 +20,13 @@ export const commands = new Map<string, CliCommand>([
   ['sim', { run: runSim }],
   ['brp', { run: runBrp }],
   ['ui', { run: runUi }],
+  [
+    'doorfile',
+    {
+      run: runDoorfile,
+      usage:
+        '  readerdesk doorfile build --in <users.csv> --site-key-file <file> --out <door.json> [--binary <door.bin>] [--max-users N] [--accept-warnings]\n' +
+        '  readerdesk doorfile verify --in <door.json> --site-key-file <file> [--json]',
+    },
+  ],
 ]);

@@ -226,7 +226,7 @@ export function explainFrame(bytes: Uint8Array, direction?: FrameDirection): Exp
   if (bytes.length > frameEnd) {
     const extra = bytes.subarray(frameEnd);
     fields.push({ name: 'Trailing', hex: spacedHex(extra), meaning: 'bytes after the end of the frame' });
-    problems.push(`${extra.length} byte${extra.length === 1 ? '' : 's'} follow the end of the frame`);
+    problems.push(extra.length === 1 ? '1 byte follows the end of the frame' : `${extra.length} bytes follow the end of the frame`);
   }
   return result();
 }

@@ -301,8 +301,9 @@ function decodeOne<F>(bytes: Uint8Array, direction: FrameDirection): F {
       );
     case 'complete': {
       if (parsed.length < bytes.length) {
+        const extra = bytes.length - parsed.length;
         throw new BrpFrameError(
-          `the ${direction} frame ends after ${parsed.length} bytes, but ${bytes.length - parsed.length} more bytes follow it`,
+          `the ${direction} frame ends after ${parsed.length} bytes, but ${extra} more byte${extra === 1 ? '' : 's'} follow${extra === 1 ? 's' : ''} it`,
         );
       }
       const ev = parsed.event;

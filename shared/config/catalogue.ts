@@ -9,7 +9,6 @@ import {
   type RangeSpec,
   type ValueGroup,
   type ValueSpec,
-  type ValueType,
 } from './catalogueEntries.ts';
 import { BalcfgError } from './errors.ts';
 import { explainBadValueId, formatValueId, isSecretValue, parseValueId } from './valueId.ts';

@@ -206,8 +206,8 @@ export function recordFinalization(cfg: Balcfg, record: FinalizationRecord): Bal
     configId: configIdString(cfg),
     values: cfg.values,
   };
-  const checked = checkWithSchema(historyEntrySchema, entry, `history[${cfg.history.length}]`);
-  return { ...cfg, history: [...cfg.history, { ...entry, ...checked, values: entry.values }] };
+  checkWithSchema(historyEntrySchema, entry, `history[${cfg.history.length}]`);
+  return { ...cfg, history: [...cfg.history, entry] };
 }
 
 /** The values as (key, value, content) for the BEC2 writer and the configuration commands. */

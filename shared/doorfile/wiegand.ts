@@ -117,7 +117,8 @@ export function encodeWiegand(id: WiegandFormatId, facility: number | null, card
     for (let pos = 1; pos <= f.bits; pos++) if (pos !== p.at && p.covers(pos)) ones += bits[pos]!;
     bits[p.at] = p.kind === 'even' ? ones & 1 : (ones & 1) ^ 1;
   }
-  let value = 0n;
-  for (let pos = 1; pos <= f.bits; pos++) value = (value << 1n) | BigInt(bits[pos]!);
-  return { value, bitCount: f.bits };
+  // Every format here has at most 37 bits, well inside a double's exact integers.
+  let value = 0;
+  for (let pos = 1; pos <= f.bits; pos++) value = value * 2 + bits[pos]!;
+  return { value: BigInt(value), bitCount: f.bits };
 }

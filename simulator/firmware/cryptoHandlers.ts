@@ -1,7 +1,7 @@
-import { concatBytes, fromHex } from '../../shared/bytes.ts';
+import { concatBytes, fromHex, wipe } from '../../shared/bytes.ts';
 import { aesCbcEncrypt } from '../../shared/crypto/aes.ts';
 import { sha256 } from '../../shared/crypto/sha256.ts';
-import { crc8404b } from '../../shared/crypto/crc8404b.ts';
+import { sealFrameWithEmbeddedKey } from '../../shared/bec2/index.ts';
 import * as Crypto from '../../shared/brp/commands/crypto.ts';
 import { StatusReply, type VirtualReader } from './virtualReader.ts';
 import { DEFAULT_CUSTOMER_KEY } from '../state/readerState.ts';
@@ -22,12 +22,12 @@ export function keySignature(key: Uint8Array): number {
 }
 
 export function registerCryptoHandlers(reader: VirtualReader): void {
-  const { state, config } = reader;
+  const { state } = reader;
 
   reader.on(Crypto.CryptoCopyConfigKey, (req) => {
     if (req.keyIndex === 0 || req.keyIndex >= 0x7f) throw new StatusReply(CRYPTO_STATUS.CrptErrKeyNotFound);
     const key = req.forceDefaultKey ? DEFAULT_CUSTOMER_KEY : state.factory.customerKey;
-    config.set(KEY_LIST, 0x80 + req.keyIndex, fromHex(key));
+    reader.config.set(KEY_LIST, 0x80 + req.keyIndex, fromHex(key));
     reader.persist();
     return undefined;
   });
@@ -35,7 +35,7 @@ export function registerCryptoHandlers(reader: VirtualReader): void {
   reader.on(Crypto.CryptoGetKeySig, (req) => {
     let key: Uint8Array | undefined;
     if (req.keyIndex === 0) key = req.keyValue;
-    else key = config.get(KEY_LIST, 0x80 + req.keyIndex);
+    else key = reader.config.get(KEY_LIST, 0x80 + req.keyIndex);
     if (!key) throw new StatusReply(CRYPTO_STATUS.CrptErrKeyNotFound);
     return { keySignature: keySignature(key) };
   });
@@ -43,26 +43,22 @@ export function registerCryptoHandlers(reader: VirtualReader): void {
   reader.on(Crypto.CryptoBalKeyEncryptBuffer, (req) => {
     // Only AES (KeyVersion 3) under the internal crypto key is offered by this reader.
     if (req.keyVersion !== 3) throw new StatusReply(CRYPTO_STATUS.CrptErrKeyNotFound);
-    const buffer = req.buffer.slice();
-    if (buffer.length === 0 || buffer.length % 16 !== 0) throw new StatusReply(CRYPTO_STATUS.CrptErrInvalidBlock);
-    if (req.embeddedKeyIndex !== 0) {
+    if (req.buffer.length === 0 || req.buffer.length % 16 !== 0) throw new StatusReply(CRYPTO_STATUS.CrptErrInvalidBlock);
+    if (req.initialVector.length !== 0 && req.initialVector.length !== 16) throw new StatusReply(CRYPTO_STATUS.CrptErrInvalidBlock);
+    const cryptoKey = fromHex(state.factory.cryptoKey);
+    let encrypted: Uint8Array;
+    if (req.embeddedKeyIndex === 0) {
+      encrypted = aesCbcEncrypt(cryptoKey, req.buffer, req.initialVector.length === 16 ? req.initialVector : undefined);
+    } else {
       if (req.embeddedKeyIndex !== EMBED_CUSTOMER_KEY) throw new StatusReply(CRYPTO_STATUS.CrptErrKeyNotFound);
-      const pos = req.embeddedKeyPos;
-      if (pos + 10 > buffer.length - 2) throw new StatusReply(CRYPTO_STATUS.CrptErrInvalidBlock);
-      buffer.set(fromHex(state.factory.customerKey), pos);
-      // The CRC covers the "B" container's payload: from the first byte after the zero padding up to the CRC.
-      const payloadLen = buffer[1]! - 2;
-      const payloadStart = buffer.length - 2 - payloadLen;
-      if (buffer[0] !== 0x42 || payloadLen < 0 || payloadStart < 2 || pos < payloadStart) {
+      try {
+        // Inserts the customer key, writes the container's CRC into the last two bytes, encrypts (decisions.md, Keys).
+        encrypted = sealFrameWithEmbeddedKey(cryptoKey, req.buffer, req.embeddedKeyPos, fromHex(state.factory.customerKey));
+      } catch {
         throw new StatusReply(CRYPTO_STATUS.CrptErrInvalidBlock);
       }
-      const crc = crc8404b(buffer.subarray(payloadStart, buffer.length - 2));
-      buffer[buffer.length - 2] = crc >> 8;
-      buffer[buffer.length - 1] = crc & 0xff;
     }
-    const iv = req.initialVector.length === 16 ? req.initialVector : new Uint8Array(16);
-    const encrypted = aesCbcEncrypt(fromHex(state.factory.cryptoKey), buffer, iv);
-    buffer.fill(0);
+    wipe(cryptoKey);
     return { encryptedBuffer: encrypted, nextInitialVector: encrypted.slice(encrypted.length - 16) };
   });
 }

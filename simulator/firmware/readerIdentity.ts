@@ -1,41 +1,25 @@
-import { bytesToText } from '../../shared/bytes.ts';
+import { deviceSettingsId as deviceId, formatConfigId, projectSettingsId as projectId, type ConfigId, type ConfigOp } from '../../shared/bec2/index.ts';
 import type { ConfigStore } from './configStore.ts';
 
-const ADMIN = 0x0620;
-
-function uint(bytes: Uint8Array | undefined): number | undefined {
-  if (!bytes || bytes.length === 0) return undefined;
-  let n = 0;
-  for (const b of bytes) n = n * 256 + b;
-  return n;
+/** The reader's stored values as the operations the ConfigId rules of shared/bec2 read. */
+function asOps(config: ConfigStore): ConfigOp[] {
+  const ops: ConfigOp[] = [];
+  for (const value of config.valueIds(0x0620)) ops.push({ key: 0x0620, value, content: config.get(0x0620, value)! });
+  return ops;
 }
 
-/**
- * Sys.CfgGetId answers from the AdminData values (brp.md 5.2, 5.4): the 15-digit naming-scheme id
- * when customer and project numbers exist, an empty id otherwise; undefined when there are no
- * project settings at all (then the reader answers ErrCfgNotFound).
- */
+/** Sys.CfgGetId's answer: the naming-scheme id (empty when the configuration has none) and the name. */
+function answer(id: ConfigId | null): { configId: string; configName: string } | undefined {
+  if (!id) return undefined;
+  const configId = id.customer === null ? '' : formatConfigId({ ...id, name: null });
+  return { configId, configName: id.name ?? '' };
+}
+
 export function projectSettingsId(config: ConfigStore): { configId: string; configName: string } | undefined {
-  const version = uint(config.get(ADMIN, 0x07));
-  if (version === undefined) return undefined;
-  const name = config.get(ADMIN, 0x06);
-  const customer = uint(config.get(ADMIN, 0x01));
-  const project = uint(config.get(ADMIN, 0x05));
-  const device = uint(config.get(ADMIN, 0x02)) ?? 0;
-  const configName = name ? bytesToText(name) : '';
-  if (customer === undefined || project === undefined) return { configId: '', configName };
-  const pad = (n: number, w: number) => String(n).padStart(w, '0');
-  return { configId: `${pad(customer, 5)}-${pad(project, 4)}-${pad(device, 4)}-${pad(version, 2)}`, configName };
+  return answer(projectId(asOps(config)));
 }
 
 export function deviceSettingsId(config: ConfigStore): { configId: string; configName: string } | undefined {
-  const version = uint(config.get(ADMIN, 0x04));
-  if (version === undefined) return undefined;
-  const name = config.get(ADMIN, 0x03);
-  const customer = uint(config.get(ADMIN, 0x01));
-  const device = uint(config.get(ADMIN, 0x02)) ?? 0;
-  const configName = name ? bytesToText(name) : '';
-  if (customer === undefined) return { configId: '', configName };
-  const pad = (n: number, w: number) => String(n).padStart(w, '0');
-  return { configId: `${pad(customer, 5)}-0000-${pad(device, 4)}-${pad(version, 2)}`, configName };
+  return answer(deviceId(asOps(config)));
 }
+

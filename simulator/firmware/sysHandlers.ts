@@ -1,5 +1,6 @@
 
 import * as Sys from '../../shared/brp/commands/sys.ts';
+import { ConfigStore } from './configStore.ts';
 import { StatusReply, type VirtualReader } from './virtualReader.ts';
 import { deviceSettingsId, projectSettingsId } from './readerIdentity.ts';
 
@@ -14,7 +15,7 @@ const PROTECTED_BY_UPLOAD = new Set(['0202/82', '0202/85', '0202/8A']);
 const CONFIG_CAPACITY = 32 * 1024;
 
 export function registerSysHandlers(reader: VirtualReader): void {
-  const { config, state } = reader;
+  const { state } = reader;
 
   reader.on(Sys.SysGetBufferSize, () => ({ maxSendSize: 1024, maxRecvSize: 1024, totalSize: 2048 }));
   reader.on(Sys.SysGetInfo, () => ({ info: `${state.firmware} ${state.serialNumber}` }));
@@ -23,7 +24,7 @@ export function registerSysHandlers(reader: VirtualReader): void {
 
   reader.on(Sys.SysFactoryReset, (req) => {
     // The configuration, its CSC and the stored version go; the factory keys stay (decisions.md, Keys).
-    for (const id of Object.keys(state.config)) delete state.config[id];
+    state.config = {};
     state.storedVersion = null;
     reader.persist();
     return req.performReboot ? { reboot: true, response: undefined } : undefined;
@@ -31,7 +32,7 @@ export function registerSysHandlers(reader: VirtualReader): void {
 
   reader.on(Sys.SysCfgGetValue, (req) => {
     if (req.value >= 0x80) throw new StatusReply(SYS_STATUS.ErrCfgAccessDenied);
-    const content = config.get(req.key, req.value);
+    const content = reader.config.get(req.key, req.value);
     if (!content) throw new StatusReply(SYS_STATUS.ErrCfgNotFound);
     return { content };
   });
@@ -40,45 +41,41 @@ export function registerSysHandlers(reader: VirtualReader): void {
     if (req.key === 0xffff || (req.key & 0xff) === 0xff || (req.key >> 8) === 0xff || req.value === 0xff) {
       throw new StatusReply(SYS_STATUS.ErrCfgNotFound);
     }
-    if (PROTECTED_BY_UPLOAD.has(idOf(req.key, req.value))) throw new StatusReply(SYS_STATUS.ErrCfgAccessDenied);
-    if (config.usedBytes() + req.content.length + 4 > CONFIG_CAPACITY) throw new StatusReply(SYS_STATUS.ErrCfgFull);
-    config.set(req.key, req.value, req.content);
+    if (PROTECTED_BY_UPLOAD.has(ConfigStore.id(req.key, req.value))) throw new StatusReply(SYS_STATUS.ErrCfgAccessDenied);
+    if (reader.config.usedBytes() + req.content.length + 4 > CONFIG_CAPACITY) throw new StatusReply(SYS_STATUS.ErrCfgFull);
+    reader.config.set(req.key, req.value, req.content);
     reader.persist();
     return undefined;
   });
 
   reader.on(Sys.SysCfgDelValues, (req) => {
-    if (PROTECTED_BY_UPLOAD.has(idOf(req.key, req.value))) throw new StatusReply(SYS_STATUS.ErrCfgAccessDenied);
-    const n = config.deleteMatching(req.key, req.value);
+    if (PROTECTED_BY_UPLOAD.has(ConfigStore.id(req.key, req.value))) throw new StatusReply(SYS_STATUS.ErrCfgAccessDenied);
+    const n = reader.config.deleteMatching(req.key, req.value);
     if (n === 0) throw new StatusReply(SYS_STATUS.ErrCfgNotFound);
     reader.persist();
     return undefined;
   });
 
-  reader.on(Sys.SysCfgGetKeyList, () => ({ keys: config.keys() }));
+  reader.on(Sys.SysCfgGetKeyList, () => ({ keys: reader.config.keys() }));
 
   reader.on(Sys.SysCfgGetValueList, (req) => {
-    const values = config.valueIds(req.key);
+    const values = reader.config.valueIds(req.key);
     if (values.length === 0) throw new StatusReply(SYS_STATUS.ErrCfgNotFound);
     return { values };
   });
 
-  reader.on(Sys.SysCfgCheck, () => ({ totalSize: CONFIG_CAPACITY, freeSize: Math.max(0, CONFIG_CAPACITY - config.usedBytes()) }));
+  reader.on(Sys.SysCfgCheck, () => ({ totalSize: CONFIG_CAPACITY, freeSize: Math.max(0, CONFIG_CAPACITY - reader.config.usedBytes()) }));
 
   reader.on(Sys.SysCfgGetId, () => {
-    const id = projectSettingsId(config) ?? deviceSettingsId(config);
+    const id = projectSettingsId(reader.config) ?? deviceSettingsId(reader.config);
     if (!id) throw new StatusReply(SYS_STATUS.ErrCfgNotFound);
     return id;
   });
 
   reader.on(Sys.SysCfgGetDeviceSettingsId, () => {
-    const id = deviceSettingsId(config);
+    const id = deviceSettingsId(reader.config);
     if (!id) throw new StatusReply(SYS_STATUS.ErrCfgNotFound);
     return id;
   });
 
-}
-
-function idOf(key: number, value: number): string {
-  return `${key.toString(16).toUpperCase().padStart(4, '0')}/${value.toString(16).toUpperCase().padStart(2, '0')}`;
 }

@@ -21,11 +21,13 @@ type Handler = (payload: Uint8Array) => CommandOutcome | Promise<CommandOutcome>
  */
 export class VirtualReader {
   private readonly handlers = new Map<number, Handler>();
-  readonly config: ConfigStore;
   private readonly rebootHooks: (() => void)[] = [];
 
-  constructor(readonly stateDir: string, readonly state: ReaderState) {
-    this.config = new ConfigStore(state.config);
+  constructor(readonly stateDir: string, readonly state: ReaderState) {}
+
+  /** The live configuration; an upload swaps the whole object, so never keep this across calls. */
+  get config(): ConfigStore {
+    return new ConfigStore(this.state.config);
   }
 
   /** Registers a handler that works on decoded requests and returns a response object. */

@@ -16,10 +16,7 @@ import { DEFAULT_MAX_USERS } from '../../../shared/doorfile/validate.ts';
 import { verifyDoorFile, type VerifyReport } from '../../../shared/doorfile/verify.ts';
 import { nodeAesFactory } from '../../host/crypto/nodeAes.ts';
 
-export interface CliIo {
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
+import type { CliIo } from '../io.ts';
 
 const USAGE = [
   'usage: readerdesk doorfile build --in <users.csv> --site-key-file <file> --out <door.json>',

@@ -24,7 +24,7 @@ export const de: Messages = {
     set: 'gesetzt',
     unset: 'nicht gesetzt',
     customerKey: 'Kundenschlüssel',
-    keyDefault: 'BALTECH-Standardschlüssel',
+    keyDefault: 'Standard-Kundenschlüssel',
     keyCustom: 'eigener Schlüssel',
     unknown: 'unbekannt',
     state: { connected: 'verbunden', reconnecting: 'verbinde neu…', disconnected: 'getrennt' },

@@ -23,7 +23,7 @@ export const en = {
     set: 'set',
     unset: 'not set',
     customerKey: 'Customer key',
-    keyDefault: 'BALTECH default key',
+    keyDefault: 'default customer key',
     keyCustom: 'custom key',
     unknown: 'unknown',
     state: { connected: 'connected', reconnecting: 'reconnecting…', disconnected: 'disconnected' },

@@ -18,8 +18,12 @@ function edited(): Balcfg {
   return cfg;
 }
 
-/** Parses, lets the test mutate the plain JSON, and parses the result again. */
-function withJson(mutate: (json: Record<string, any>) => void): string {
+/** The file as plain JSON, for tests that break it on purpose. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type LooseJson = Record<string, any>;
+
+/** Serializes a sample, lets the test change the plain JSON, and returns the changed text. */
+function withJson(mutate: (json: LooseJson) => void): string {
   const json = JSON.parse(serializeBalcfg(edited()));
   mutate(json);
   return JSON.stringify(json, null, 2);

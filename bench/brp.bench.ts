@@ -1,0 +1,33 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { MemoryTransport } from '../electron/host/transport/memoryTransport.ts';
+import { BrpSession } from '../electron/host/brp/session.ts';
+import { attachMemoryReader } from '../simulator/memoryReader.ts';
+import * as Sys from '../shared/brp/commands/sys.ts';
+import { encodeCommandFrame, FrameReader } from '../shared/brp/frame.ts';
+
+/** Frames per second through codec + session + virtual reader over an in-memory pair. */
+export async function benchBrp(print: (line: string) => void): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-bench-'));
+  const [host, reader] = MemoryTransport.pair();
+  await attachMemoryReader(reader, dir);
+  await host.open();
+  const session = new BrpSession(host, { checksum: 'crc16' });
+  for (let i = 0; i < 200; i++) await session.execute(Sys.SysGetInfo, undefined); // warm up
+  const n = 20_000;
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) await session.execute(Sys.SysCfgGetValue, { key: 0x0103, value: 0x03 }).catch(() => undefined);
+  const ms = performance.now() - t0;
+  print(`BRP session over in-memory pair: ${n} commands in ${ms.toFixed(0)} ms = ${Math.round((n * 2) / (ms / 1000))} frames/s (${Math.round(n / (ms / 1000))} round trips/s)`);
+
+  const frame = encodeCommandFrame({ cmdCode: 0x0008, payload: Uint8Array.of(6, 0x20, 1), checksum: 'crc16' });
+  const parser = FrameReader.forCommands();
+  const m = 500_000;
+  const t1 = performance.now();
+  for (let i = 0; i < m; i++) parser.push(frame);
+  const ms2 = performance.now() - t1;
+  print(`BRP codec alone: ${m} command frames parsed in ${ms2.toFixed(0)} ms = ${Math.round(m / (ms2 / 1000))} frames/s`);
+  await session.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+}

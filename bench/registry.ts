@@ -1,0 +1,4 @@
+// Benchmarks of the feature areas beyond the link layer.
+import { benchDoorfile } from './doorfile.bench.ts';
+
+export const benches: [string, (print: (line: string) => void) => Promise<void>][] = [['doorfile', benchDoorfile]];

@@ -1,0 +1,69 @@
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { randomBytes, wipe } from '../../../shared/bytes.ts';
+import { buildBec2, type ConfigOp as Bec2Op } from '../../../shared/bec2/index.ts';
+import { customerKeyMatch, isFinalized, linkCustomerKey, recordFinalization, toConfigOps, configIdString } from '../../../shared/config/model.ts';
+import type { Balcfg } from '../../../shared/config/balcfg.ts';
+import type { BrpSession } from '../brp/session.ts';
+import { probeCustomerKey } from '../readers/customerKeyProbe.ts';
+import { writeFileAtomic } from '../files/atomicWrite.ts';
+import { readerSealer } from './readerSealer.ts';
+
+export class FinalizeRefusedError extends Error {
+  readonly code = 'finalize-refused';
+}
+
+export interface FinalizeResult {
+  balcfg: Balcfg;
+  bec2Path: string;
+  sha256: string;
+  bytes: number;
+  configId: string;
+  customerKey: { signature: string; kind: 'default' | 'custom' };
+}
+
+/**
+ * Finalizes the current version of a BALCFG into a BEC2 on a connected reader (seed 000,
+ * "End-to-end encryption"): a fresh session key encrypts the configuration here, the reader seals
+ * that key with its customer key, and the session key is wiped as soon as the file is written.
+ * The BALCFG is linked to the reader's customer key; a reader with another key is refused.
+ */
+export async function finalizeOnReader(
+  session: BrpSession,
+  cfg: Balcfg,
+  opts: { outPath: string; readerLabel?: string; now?: Date },
+): Promise<FinalizeResult> {
+  const readerLabel = opts.readerLabel ?? session.address;
+  if (isFinalized(cfg)) {
+    throw new FinalizeRefusedError(
+      `version ${cfg.version} was already finalized; run "config bump" (or "New version" in the app) to make version ${cfg.version + 1} first.`,
+    );
+  }
+  const key = await probeCustomerKey(session);
+  if (customerKeyMatch(cfg, key.signature) === 'mismatch') {
+    const link = cfg.customerKeyLink!;
+    throw new FinalizeRefusedError(
+      `this configuration is linked to the ${link.kind} customer key of reader "${link.readerLabel}" (key signature ${link.signature}), ` +
+        `but the reader at ${readerLabel} holds a ${key.kind === 'default' ? 'default' : 'different custom'} customer key (signature ${key.signature}). ` +
+        `Connect a reader with the linked customer key to finalize a new version.`,
+    );
+  }
+  const now = (opts.now ?? new Date()).toISOString();
+  const linked = linkCustomerKey(cfg, { signature: key.signature, kind: key.kind, readerLabel, linkedAt: now });
+
+  const ops: Bec2Op[] = toConfigOps(linked).map((o) => ({ key: o.key, value: o.value, content: o.content }));
+  const sessionKey = randomBytes(16);
+  let text: string;
+  let binaryLength: number;
+  try {
+    const built = await buildBec2({ config: ops, sessionKey, sealer: readerSealer(session) });
+    text = built.text;
+    binaryLength = built.binary.length;
+  } finally {
+    wipe(sessionKey);
+  }
+  await writeFileAtomic(opts.outPath, text);
+  const sha256 = createHash('sha256').update(text).digest('hex');
+  const balcfg = recordFinalization(linked, { finalizedAt: now, bec2File: path.basename(opts.outPath), sha256, readerLabel });
+  return { balcfg, bec2Path: opts.outPath, sha256, bytes: binaryLength, configId: configIdString(linked), customerKey: key };
+}

@@ -1,0 +1,50 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { ROOT, tempDir } from './processes.ts';
+
+export interface WebShellProcess {
+  url: string;
+  simAddress: string | null;
+  simState: string;
+  proc: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Runs `readerdesk ui` as a user would and waits for its `open …` line. */
+export async function startUiProcess(args: string[] = []): Promise<WebShellProcess> {
+  const simState = tempDir('rd-ui-sim-');
+  const proc = spawn(process.execPath, [path.join(ROOT, 'bin/readerdesk.mjs'), 'ui', '--sim-state', simState, ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  proc.stderr!.on('data', (d) => (err += d));
+  const lines = await new Promise<string[]>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`ui did not start: ${err}`)), 30_000);
+    proc.stdout!.on('data', (d) => {
+      out += d;
+      if (/stop with Ctrl\+C/.test(out)) {
+        clearTimeout(timer);
+        resolve(out.split('\n'));
+      }
+    });
+    proc.on('exit', (c) => reject(new Error(`ui exited with ${c}: ${err}`)));
+  });
+  const url = /^open (http:\/\/127\.0\.0\.1:\d+\/\S+)$/.exec(lines[0] ?? '')?.[1];
+  if (!url) throw new Error(`unexpected first line: ${lines[0]}`);
+  const sim = lines.map((l) => /^virtual reader: (\S+)/.exec(l)?.[1]).find(Boolean) ?? null;
+  return {
+    url,
+    simAddress: sim,
+    simState,
+    proc,
+    async stop() {
+      if (proc.exitCode !== null) return;
+      const exited = new Promise((r) => proc.once('exit', r));
+      proc.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      if (proc.exitCode === null) proc.kill('SIGKILL');
+    },
+  };
+}

@@ -1,0 +1,128 @@
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, chmodSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { writeFileAtomic } from '../../../electron/host/files/atomicWrite.ts';
+import { BalcfgFileError, loadBalcfg, saveBalcfg } from '../../../electron/host/files/balcfgStore.ts';
+import { serializeBalcfg } from '../../../shared/config/balcfg.ts';
+import { sampleBalcfg } from './fixtures.ts';
+
+// Failures are injected into the file system calls atomicWrite.ts makes.
+const inject = vi.hoisted(() => ({ rename: false, diskFullAfter: -1 }));
+
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const real = await importOriginal<typeof import('node:fs/promises')>();
+  return {
+    ...real,
+    rename: async (from: string, to: string) => {
+      if (inject.rename) throw Object.assign(new Error('EXDEV: injected'), { code: 'EXDEV' });
+      return real.rename(from, to);
+    },
+    open: async (...args: Parameters<typeof real.open>) => {
+      const handle = await real.open(...args);
+      if (inject.diskFullAfter < 0 || args[1] !== 'wx') return handle;
+      // Writes part of the data, then fails like a full disk.
+      const writeFile = async (data: string | Uint8Array) => {
+        const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+        await handle.write(bytes.subarray(0, inject.diskFullAfter));
+        throw Object.assign(new Error('ENOSPC: injected'), { code: 'ENOSPC' });
+      };
+      return Object.assign(Object.create(handle) as typeof handle, { writeFile, close: () => handle.close() });
+    },
+  };
+});
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'balcfg-'));
+  inject.rename = false;
+  inject.diskFullAfter = -1;
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('writeFileAtomic', () => {
+  it('replaces the content and leaves no temporary file', async () => {
+    const path = join(dir, 'a.txt');
+    writeFileSync(path, 'old');
+    await writeFileAtomic(path, 'new content');
+    expect(readFileSync(path, 'utf8')).toBe('new content');
+    await writeFileAtomic(path, Uint8Array.of(0x41, 0x42));
+    expect(readFileSync(path, 'utf8')).toBe('AB');
+    expect(readdirSync(dir)).toEqual(['a.txt']);
+  });
+
+  it('keeps the old file when the disk fills up half-way and removes the temporary file', async () => {
+    const path = join(dir, 'a.txt');
+    writeFileSync(path, 'old content');
+    inject.diskFullAfter = 3;
+    await expect(writeFileAtomic(path, 'new content that does not fit')).rejects.toMatchObject({ code: 'ENOSPC' });
+    expect(readFileSync(path, 'utf8')).toBe('old content');
+    expect(readdirSync(dir)).toEqual(['a.txt']);
+  });
+
+  it('keeps the old file when the rename fails', async () => {
+    const path = join(dir, 'a.txt');
+    writeFileSync(path, 'old content');
+    inject.rename = true;
+    await expect(writeFileAtomic(path, 'new')).rejects.toMatchObject({ code: 'EXDEV' });
+    expect(readFileSync(path, 'utf8')).toBe('old content');
+    expect(readdirSync(dir)).toEqual(['a.txt']);
+  });
+
+  it('keeps the permissions of an existing file', async () => {
+    const path = join(dir, 'a.txt');
+    writeFileSync(path, 'old');
+    chmodSync(path, 0o640);
+    await writeFileAtomic(path, 'new', { mode: 0o600 });
+    expect(statSync(path).mode & 0o777).toBe(0o640);
+  });
+});
+
+describe('BALCFG files', () => {
+  it('saves and loads a document, owner-readable only', async () => {
+    const path = join(dir, 'project.balcfg');
+    const cfg = sampleBalcfg();
+    await saveBalcfg(path, cfg);
+    expect(readFileSync(path, 'utf8')).toBe(serializeBalcfg(cfg));
+    if (process.platform !== 'win32') expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(await loadBalcfg(path)).toEqual(cfg);
+  });
+
+  it('leaves the previous file in place when saving fails', async () => {
+    const path = join(dir, 'project.balcfg');
+    writeFileSync(path, 'previous');
+    inject.diskFullAfter = 10;
+    const err = await saveBalcfg(path, sampleBalcfg()).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(BalcfgFileError);
+    expect((err as BalcfgFileError).message).toBe(`${path} could not be written because the disk is full; the previous file, if any, is unchanged.`);
+    expect(readFileSync(path, 'utf8')).toBe('previous');
+  });
+
+  it('refuses to save a document that would not load again', async () => {
+    const path = join(dir, 'project.balcfg');
+    const broken = { ...sampleBalcfg(), version: 2 };
+    await expect(saveBalcfg(path, broken)).rejects.toThrow(/0620\/07/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('explains a missing file, a folder, a foreign file and an invalid field', async () => {
+    const missing = join(dir, 'nope.balcfg');
+    await expect(loadBalcfg(missing)).rejects.toMatchObject({ problem: 'not-found', message: `${missing} was not found; check the folder and file name.` });
+
+    const folder = join(dir, 'folder.balcfg');
+    mkdirSync(folder);
+    await expect(loadBalcfg(folder)).rejects.toMatchObject({ problem: 'unreadable', message: expect.stringContaining('is a folder') });
+
+    const foreign = join(dir, 'foreign.balcfg');
+    writeFileSync(foreign, '<xml/>');
+    await expect(loadBalcfg(foreign)).rejects.toMatchObject({ problem: 'not-balcfg', field: 'format' });
+
+    const invalid = join(dir, 'invalid.balcfg');
+    writeFileSync(invalid, serializeBalcfg(sampleBalcfg()).replace('"version": 1', '"version": 0'));
+    await expect(loadBalcfg(invalid)).rejects.toMatchObject({
+      problem: 'invalid',
+      field: 'version',
+      message: expect.stringContaining('version: 0 is below 1'),
+    });
+  });
+});
