@@ -6,6 +6,7 @@ import { registerUploadHandlers } from './firmware/uploadHandlers.ts';
 import { registerArHandlers } from './firmware/arHandlers.ts';
 import { MessageBuffer } from './firmware/alarmMessages.ts';
 import { FrameServer } from './link/frameServer.ts';
+import { registerTagPlugin } from './tag/tagPlugin.ts';
 import { MemoryLink, type MemoryEnd } from './link/memoryLink.ts';
 
 /** A virtual reader answering on one end of an in-memory pair (no pty, no socat). */
@@ -15,6 +16,7 @@ export async function attachMemoryReader(end: MemoryEnd, stateDir: string, opts:
   registerCryptoHandlers(reader);
   registerUploadHandlers(reader);
   registerArHandlers(reader, new MessageBuffer());
+  registerTagPlugin(reader);
   await end.open();
   new FrameServer(new MemoryLink(end), (f) => reader.handle(f), { onReboot: () => reader.rebooted() });
   return reader;

@@ -11,6 +11,7 @@ import { FrameServer } from './link/frameServer.ts';
 import { PtyLink } from './link/ptyLink.ts';
 import { TcpLink } from './link/tcpLink.ts';
 import type { ByteLink } from './link/byteLink.ts';
+import { registerTagPlugin } from './tag/tagPlugin.ts';
 import { serveControl, type ControlAnswer, type ControlRequest } from './control/controlChannel.ts';
 
 export interface SimulatorOptions extends StateOptions {
@@ -60,6 +61,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
       return { ok: true, message: 'tamper alarm raised' };
     });
     controlOps.set('ping', async () => ({ ok: true, message: 'running' }));
+    registerTagPlugin(reader, controlOps);
     for (const p of plugins) p(reader, controlOps);
 
     const link: ByteLink = opts.tcp ? await TcpLink.create(opts.tcp.host, opts.tcp.port) : await PtyLink.create(stateDir);

@@ -6,6 +6,14 @@ import { runSim } from './commands/sim.ts';
 import { runBrp } from './commands/brp.ts';
 import { runUi } from './commands/ui.ts';
 import { runDoorfile } from './commands/doorfile.ts';
+import { runTag, TAG_USAGE, SIM_TAG_USAGE } from './commands/tag.ts';
+import { runCrypto, CRYPTO_USAGE } from './commands/crypto.ts';
+import { runConfig, CONFIG_USAGE } from './commands/config.ts';
+import { runFinalize } from './commands/finalize.ts';
+import { runDeploy } from './commands/deploy.ts';
+import { runFactoryReset } from './commands/factoryReset.ts';
+import { runReadback } from './commands/readback.ts';
+import { runEvents } from './commands/events.ts';
 
 export interface CliCommand {
   run: (argv: string[], io: CliIo) => Promise<number>;
@@ -20,6 +28,14 @@ export const commands = new Map<string, CliCommand>([
   ['sim', { run: runSim }],
   ['brp', { run: runBrp }],
   ['ui', { run: runUi }],
+  ['tag', { run: runTag, usage: `${TAG_USAGE}\n${SIM_TAG_USAGE}` }],
+  ['crypto', { run: runCrypto, usage: CRYPTO_USAGE }],
+  ['config', { run: runConfig, usage: CONFIG_USAGE }],
+  ['finalize', { run: runFinalize, usage: '  readerdesk finalize <file.balcfg> --port <p> --out <file.bec2> [--label <reader name>]' }],
+  ['deploy', { run: runDeploy, usage: '  readerdesk deploy <file.bec2> --port <p> [--port <p> ...] [--json]' }],
+  ['factory-reset', { run: runFactoryReset, usage: '  readerdesk factory-reset --port <p> --yes' }],
+  ['readback', { run: runReadback, usage: '  readerdesk readback --port <p> [--json] [--diff <file.balcfg>]' }],
+  ['events', { run: runEvents, usage: '  readerdesk events --port <p> [--json]' }],
   [
     'doorfile',
     {

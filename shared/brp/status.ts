@@ -43,6 +43,27 @@ const CRYPTO: StatusTable = {
   0x05: ['Crypto.CrptErrInvalidKey', 'The reader has no valid configuration card key and works without encryption.'],
 };
 
+const VHL: StatusTable = {
+  0x01: ['VHL.ErrNoTag', 'No tag is in the antenna field, or the tag does not answer; select it again with VHL.Select.'],
+  0x02: ['VHL.ErrCardNotSelected', 'No tag is selected; run VHL.Select first.'],
+  0x03: ['VHL.ErrHf', 'Communication with the tag failed; data may have been corrupted.'],
+  0x04: ['VHL.ErrConfig', 'The VHL file is not available or its structure in the reader configuration is invalid.'],
+  0x05: ['VHL.ErrAuth', 'The tag refused an authentication.'],
+  0x06: ['VHL.ErrRead', 'The tag refused the read; the tag stays selected.'],
+  0x07: ['VHL.ErrWrite', 'The tag refused the write; data may have been written partially.'],
+  // ReaderDesk simulator codes for wireless-memory refusals (docs/wireless-memory.md, "Over BRP").
+  0x20: ['VHL.SimErrUsageFlagSet', 'The tag refused a counter-mode register because its roll-back counter was already used.'],
+  0x21: ['VHL.SimErrDosMismatch', 'The tag refused a PIN transfer because the DoS value does not match the commit block.'],
+  0x22: ['VHL.SimErrPinRequired', 'The tag needs a PIN to be presented first.'],
+  0x23: ['VHL.SimErrSegmentNotReadable', 'The segment does not allow reads.'],
+  0x24: ['VHL.SimErrSegmentNotWritable', 'The segment does not allow writes.'],
+  0x25: ['VHL.SimErrEditLocked', 'The management unit is locked for good (nE is set).'],
+  0x26: ['VHL.SimErrCrossesUnit', 'The write runs past one management unit.'],
+  0x27: ['VHL.SimErrCounterNotNext', 'The roll-back counter accepts only its current value plus one.'],
+  0x28: ['VHL.SimErrNotReadable', 'That part of the tag memory is never readable.'],
+  0x29: ['VHL.SimErrBadAddress', 'The tag does not allow this access at this address.'],
+};
+
 const AR: StatusTable = {
   0x01: ['AR.ErrNoMessage', 'No card or other message has arrived since the last request.'],
   0x02: ['AR.ErrScriptRuntime', 'A script on the reader failed while running.'],
@@ -71,6 +92,7 @@ const MAIN: StatusTable = {
 
 const BY_GROUP: ReadonlyMap<number, StatusTable> = new Map([
   [0x00, SYS],
+  [0x01, VHL],
   [0x02, CRYPTO],
   [0x05, AR],
   [0xf0, MAIN],

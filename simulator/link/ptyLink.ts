@@ -35,10 +35,22 @@ export class PtyLink implements ByteLink {
   async write(bytes: Uint8Array): Promise<void> {
     const port = this.port;
     if (!port?.isOpen) return; // off the line: bytes are lost, as on a real wire
-    await new Promise<void>((resolve) => port.write(Buffer.from(bytes), () => port.drain(() => resolve())));
+    // Never let a write that the OS does not confirm stall the reader: give up after a second.
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 1000);
+      port.write(Buffer.from(bytes), () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
   }
 
   async dropOff(ms: number): Promise<void> {
+    // A reader finishes sending its answer before it reboots; socat still has to carry the last
+    // bytes across, so give the answer time to arrive before the line goes dead.
+    const port = this.port;
+    if (port?.isOpen) await new Promise<void>((resolve) => port.drain(() => resolve()));
+    await new Promise((r) => setTimeout(r, 50));
     await this.stop();
     await new Promise((r) => setTimeout(r, ms));
     if (!this.closed) await this.start();

@@ -28,6 +28,7 @@ export class TcpLink implements ByteLink {
   }
 
   async dropOff(ms: number): Promise<void> {
+    await new Promise((r) => setTimeout(r, 50)); // let the answer reach the host first
     await this.stop();
     await new Promise((r) => setTimeout(r, ms));
     if (!this.closed) await this.listen();

@@ -5,6 +5,7 @@ import * as AR from './ar.ts';
 import * as Crypto from './crypto.ts';
 import * as Main from './main.ts';
 import * as Sys from './sys.ts';
+import * as VHL from './vhl.ts';
 
 export const ALL_COMMANDS: readonly AnyBrpCommand[] = [
   Sys.SysGetBufferSize,
@@ -30,6 +31,10 @@ export const ALL_COMMANDS: readonly AnyBrpCommand[] = [
   AR.ARGetMessage,
   Main.MainBf3UploadStart,
   Main.MainBf3UploadContinue,
+  VHL.VHLSelect,
+  VHL.VHLRead,
+  VHL.VHLWrite,
+  VHL.VHLIsSelected,
 ];
 
 const BY_CODE: ReadonlyMap<number, AnyBrpCommand> = new Map(ALL_COMMANDS.map((c) => [c.code, c]));

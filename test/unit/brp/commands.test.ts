@@ -81,7 +81,7 @@ describe('command table layouts', () => {
     const codes = new Set(ALL_COMMANDS.map((c) => c.code));
     expect(codes.size).toBe(ALL_COMMANDS.length);
     for (const c of ALL_COMMANDS) {
-      expect(c.name).toMatch(/^(Sys|Crypto|AR|Main)\.\w+$/);
+      expect(c.name).toMatch(/^(Sys|VHL|Crypto|AR|Main)\.\w+$/);
       expect(commandByCode(c.code)).toBe(c);
       expect(c.timeoutMs).toBeGreaterThan(0);
     }

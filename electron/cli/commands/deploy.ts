@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { deployToReaders, decodeBec2Text } from '../../host/lifecycle/deployJob.ts';
+import { CliError, type CliIo } from '../io.ts';
+
+export async function runDeploy(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { port: { type: 'string', multiple: true }, json: { type: 'boolean' }, baud: { type: 'string' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  const file = positionals[0];
+  const ports = values.port ?? [];
+  if (!file || ports.length === 0) throw new CliError('usage: deploy <file.bec2> --port <p> [--port <p> ...] [--json]');
+  if (new Set(ports).size !== ports.length) throw new CliError('the same --port is given twice; each reader needs its own port');
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'latin1');
+  } catch (err) {
+    throw new CliError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'the file does not exist' : (err as Error).message}`);
+  }
+  let binary: Uint8Array;
+  try {
+    binary = decodeBec2Text(text);
+  } catch (err) {
+    throw new CliError(`${file} is not a readable BEC2 file: ${(err as Error).message}`);
+  }
+  const lastPct = new Map<string, number>();
+  const results = await deployToReaders(binary, ports, {
+    baudRate: values.baud ? Number(values.baud) : undefined,
+    onProgress: (p) => {
+      if (values.json || p.phase !== 'uploading') return;
+      const pct = Math.floor((p.bytesDone / p.bytesTotal) * 100);
+      if (pct > 0 && (pct === 100 || pct - (lastPct.get(p.port) ?? 0) >= 25)) {
+        lastPct.set(p.port, pct);
+        io.err(`${p.port}: ${pct}%`);
+      }
+    },
+  });
+  if (values.json) {
+    io.out(JSON.stringify(results.map(({ port, result, reason, message, bytes, durationMs }) => ({ port, result, reason, message, bytes, durationMs })), null, 2));
+  } else {
+    for (const r of results) io.out(`${r.port}: ${r.result} — ${r.message} (${r.bytes} bytes, ${r.durationMs} ms)`);
+  }
+  return results.every((r) => r.result === 'accepted') ? 0 : 1;
+}

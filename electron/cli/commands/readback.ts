@@ -1,0 +1,41 @@
+import { parseArgs } from 'node:util';
+import { withSession } from '../../host/readers/openSession.ts';
+import { readBackValues } from '../../host/lifecycle/readBack.ts';
+import { readReaderInfo } from '../../host/readers/readerInfo.ts';
+import { loadBalcfg } from '../../host/files/balcfgStore.ts';
+import { diffValues } from '../../../shared/config/diff.ts';
+import { describeValue, formatValue } from '../../../shared/config/catalogue.ts';
+import { fromHex } from '../../../shared/bytes.ts';
+import { CliError, type CliIo } from '../io.ts';
+
+export async function runReadback(argv: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { port: { type: 'string' }, json: { type: 'boolean' }, diff: { type: 'string' } }, strict: true });
+  if (!values.port) throw new CliError('usage: readback --port <p> [--json] [--diff <file.balcfg>]');
+  const { info, readValues } = await withSession(values.port, async (s) => ({
+    info: await readReaderInfo(s, { customerKey: false }),
+    readValues: await readBackValues(s),
+  }));
+  let diff = null;
+  if (values.diff) {
+    const cfg = await loadBalcfg(values.diff);
+    // Secret values cannot be compared: the reader never returns them. Compare presence only.
+    const fromReader = readValues.map((v) => ({ id: v.id, hex: v.hex ?? '' }));
+    const fromFile = cfg.values.map((v) => ({ id: v.id, hex: describeValue(v.id).secret ? '' : v.hex }));
+    diff = diffValues(fromFile, fromReader);
+  }
+  if (values.json) {
+    io.out(JSON.stringify({ firmware: info.firmware, configId: info.configId, configName: info.configName, securityCode: info.securityCode, values: readValues, diff }, null, 2));
+    return 0;
+  }
+  io.out(`${info.firmware}; configuration ${info.configId === null ? 'none' : `${info.configId} ${info.configName ?? ''}`.trim()}`);
+  for (const v of readValues) {
+    const d = describeValue(v.id);
+    io.out(`  ${v.id}  ${d.name.padEnd(44)} ${v.secret || v.hex === null ? '(secret: present, never readable)' : `${formatValue(v.id, fromHex(v.hex))}  [${v.hex}]`}`);
+  }
+  if (diff) {
+    const n = diff.added.length + diff.removed.length + diff.changed.length;
+    io.out(n === 0 ? `The reader holds exactly the values of ${values.diff}.` : `Differences against ${values.diff} (file → reader):`);
+    for (const e of [...diff.removed, ...diff.added, ...diff.changed]) io.out(`  ${e.summary}`);
+  }
+  return 0;
+}
