@@ -11,6 +11,8 @@ const NODE_BUILTINS = new Set([
 
 function layerOf(file) {
   const rel = path.relative(ROOT, file).split(path.sep);
+  // Build configuration runs in Node at build time, whatever folder it sits in.
+  if (/\.config\.(ts|mjs|cjs|js)$/.test(rel[rel.length - 1])) return 'tooling';
   if (rel[0] === 'electron') {
     const base = rel[rel.length - 1];
     if (rel.length === 2 && ['main.ts', 'preload.ts', 'ipc.ts'].includes(base)) return 'electron-shell';
