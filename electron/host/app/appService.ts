@@ -1,6 +1,18 @@
 import os from 'node:os';
 import fs from 'node:fs';
-import type { AppEvent, AppInfo, PortEntry, ReaderDeskApi, ReaderSummary } from '../../../shared/api/contract.ts';
+import type { AppEvent, AppInfo, PortEntry, ReadersApi, ReaderSummary } from '../../../shared/api/contract.ts';
+import type { ConfigApi } from '../../../shared/api/features/config.ts';
+import type { DeployApi } from '../../../shared/api/features/deploy.ts';
+import type { EventsApi } from '../../../shared/api/features/events.ts';
+import type { DoorfileApi } from '../../../shared/api/features/doorfile.ts';
+import type { TagsApi } from '../../../shared/api/features/tags.ts';
+import { SettingsStore } from './settings.ts';
+import type { AppContext } from './appContext.ts';
+import { createConfigService } from './features/configService.ts';
+import { createDeployService } from './features/deployService.ts';
+import { createEventsService } from './features/eventsService.ts';
+import { createDoorfileService } from './features/doorfileService.ts';
+import { createTagsService } from './features/tagsService.ts';
 import { listSerialPorts } from '../ports/listPorts.ts';
 import { ReaderManager } from './readerManager.ts';
 import { FrameJournal } from './frameJournal.ts';
@@ -9,6 +21,7 @@ export interface AppServiceOptions {
   shell: 'electron' | 'web';
   /** Address of the embedded virtual reader, listed first among the ports. */
   simulatorAddress?: string | null;
+  settings?: SettingsStore;
 }
 
 const VERSION: string = (() => {
@@ -19,16 +32,40 @@ const VERSION: string = (() => {
   }
 })();
 
+// The feature slices' methods are mixed into AppService in its constructor.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export interface AppService extends ConfigApi, DeployApi, EventsApi, DoorfileApi, TagsApi {}
+
 /** The host side of ReaderDeskApi: one instance serves both shells. */
-export class AppService implements ReaderDeskApi {
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export class AppService implements ReadersApi {
   readonly frames: FrameJournal;
   readonly readers: ReaderManager;
   private readonly listeners = new Set<(e: AppEvent) => void>();
+
+  readonly context: AppContext;
 
   constructor(private readonly opts: AppServiceOptions) {
     this.frames = new FrameJournal(5000, (frame) => this.emit({ type: 'frame', frame }));
     this.readers = new ReaderManager({ frameLog: (e) => this.frames.add(e) });
     this.readers.onEvent((e) => this.emit(e));
+    this.context = {
+      readers: this.readers,
+      frames: this.frames,
+      settings: opts.settings ?? new SettingsStore(),
+      emit: (e) => this.emit(e),
+      shell: opts.shell,
+      version: VERSION,
+      simulatorAddress: opts.simulatorAddress ?? null,
+    };
+    Object.assign(
+      this,
+      createConfigService(this.context),
+      createDeployService(this.context),
+      createEventsService(this.context),
+      createDoorfileService(this.context),
+      createTagsService(this.context),
+    );
   }
 
   async appInfo(): Promise<AppInfo> {
