@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ReaderSummary } from '../../../shared/api/contract.ts';
 import { useApi } from '../api/apiContext.ts';
+import { ReaderActions } from './ReaderActions.tsx';
 
 export function ReaderCard({ reader, onError }: { reader: ReaderSummary; onError: (m: string) => void }) {
   const api = useApi();
@@ -43,6 +44,7 @@ export function ReaderCard({ reader, onError }: { reader: ReaderSummary; onError
         <button onClick={() => api.refreshReader(reader.id).catch((e: Error) => onError(e.message))}>{t('readers.refresh')}</button>
         <button onClick={() => api.disconnect(reader.id).catch((e: Error) => onError(e.message))}>{t('readers.disconnect')}</button>
       </div>
+      <ReaderActions reader={reader} onError={onError} />
     </article>
   );
 }
