@@ -16,6 +16,8 @@ export async function startUiProcess(args: string[] = []): Promise<WebShellProce
   const proc = spawn(process.execPath, [path.join(ROOT, 'bin/readerdesk.mjs'), 'ui', '--sim-state', simState, ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Settings (recent files) of a test run never touch the user's own.
+    env: { ...process.env, READERDESK_CONFIG_DIR: tempDir('rd-ui-settings-') },
   });
   let out = '';
   let err = '';
