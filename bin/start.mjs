@@ -12,5 +12,5 @@ if (electron) {
   spawn(electron, ['.'], { stdio: 'inherit' }).on('exit', (c) => process.exit(c ?? 0));
 } else {
   console.log('Electron is not installed here; starting the web shell instead (same UI, in your browser).');
-  spawn('node', ['bin/readerdesk.mjs', 'ui', ...process.argv.slice(2)], { stdio: 'inherit' }).on('exit', (c) => process.exit(c ?? 0));
+  spawn('node', ['bin/readerdesk.mjs', 'ui', '--open', ...process.argv.slice(2)], { stdio: 'inherit' }).on('exit', (c) => process.exit(c ?? 0));
 }

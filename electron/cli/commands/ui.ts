@@ -1,4 +1,5 @@
 import os from 'node:os';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -15,10 +16,20 @@ export function defaultSimState(): string {
   return path.join(base, 'readerdesk', 'virtual-reader');
 }
 
+/** Best effort: hand the address to the desktop's browser; the printed line is the fallback. */
+function openInBrowser(url: string): void {
+  const cmd = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  try {
+    spawn(cmd, [url], { stdio: 'ignore', detached: true }).on('error', () => undefined).unref();
+  } catch {
+    // No browser opener: the user copies the printed address.
+  }
+}
+
 export async function runUi(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { listen: { type: 'string' }, 'no-sim': { type: 'boolean' }, 'sim-state': { type: 'string' } },
+    options: { listen: { type: 'string' }, 'no-sim': { type: 'boolean' }, 'sim-state': { type: 'string' }, open: { type: 'boolean' } },
     strict: true,
   });
   let host = '127.0.0.1';
@@ -37,6 +48,7 @@ export async function runUi(argv: string[], io: CliIo): Promise<number> {
   const service = new AppService({ shell: 'web', simulatorAddress: sim?.address ?? null });
   const shell = await startWebShell({ api: service, staticDir: RENDERER_DIST, host, port });
   io.out(`open ${shell.url}`);
+  if (values.open) openInBrowser(shell.url);
   if (sim) io.out(`virtual reader: ${sim.address} (state in ${sim.reader.stateDir})`);
   io.out('stop with Ctrl+C');
   await new Promise<void>((resolve) => {

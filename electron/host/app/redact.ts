@@ -13,6 +13,8 @@ export function redactFrameHex(frame: Uint8Array, direction: 'out' | 'in'): stri
   const payload = frame.subarray(5, 5 + len);
   const tail = frame.subarray(5 + len);
   const secretSet = cmd === 0x0009 && direction === 'out' && payload.length >= 3 && payload[2]! >= 0x80;
+  // Crypto.GetKeySig with KeyIndex 0 carries the key value itself.
+  if (cmd === 0x0210 && direction === 'out' && payload.length > 1) return `${toHex(header)}${toHex(payload.subarray(0, 1))}‹redacted ${payload.length - 1} bytes›${toHex(tail)}`;
   if ((SECRET_PAYLOAD_COMMANDS.has(cmd) || secretSet) && payload.length > 0) {
     const keep = secretSet ? toHex(payload.subarray(0, 3)) : cmd === 0xf011 && direction === 'out' ? toHex(payload.subarray(0, 6)) : '';
     const hidden = payload.length - keep.length / 2;

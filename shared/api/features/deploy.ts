@@ -1,9 +1,112 @@
-// Deploy slice of the ReaderDesk API: methods, their parameter schemas and the events they send.
+import { z } from 'zod';
+import type { ReaderSummary } from './readers.ts';
+
+// Deploy slice of the ReaderDesk API: deploying a finalized BEC2 to many readers at once, saving a
+// report of the results, factory reset and read back for support.
 // Every method added to DeployApi needs an entry in DEPLOY_PARAMS (validated by the host before it runs).
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface DeployApi {}
+export type DeployOutcome = 'accepted' | 'rejected' | 'failed';
+export const DEPLOY_OUTCOMES = ['accepted', 'rejected', 'failed'] as const satisfies readonly DeployOutcome[];
+export type DeployReason =
+  | 'ok'
+  | 'rollback'
+  | 'other-configuration'
+  | 'customer-key-mismatch'
+  | 'damaged-file'
+  | 'missing-security-code'
+  | 'busy'
+  | 'io'
+  | 'not-verified'
+  | 'other';
+export const DEPLOY_REASONS = [
+  'ok',
+  'rollback',
+  'other-configuration',
+  'customer-key-mismatch',
+  'damaged-file',
+  'missing-security-code',
+  'busy',
+  'io',
+  'not-verified',
+  'other',
+] as const satisfies readonly DeployReason[];
 
-export const DEPLOY_PARAMS = {} as const;
+/** One reader's result of a deploy (same shape as the CLI's --json output). */
+export interface DeployResult {
+  port: string;
+  result: DeployOutcome;
+  reason: DeployReason;
+  /** A sentence for people: "Accepted; …", "Rejected: …", "Not deployed: …". */
+  message: string;
+  /** Size of the decoded (binary) file. */
+  bytes: number;
+  /** From the first upload frame to the reader's confirmation. */
+  durationMs: number;
+  /** Configuration id the reader reports after its restart. */
+  configIdAfter?: string | null;
+}
 
-export type DeployEvent = never;
+export interface DeployProgress {
+  port: string;
+  phase: 'connecting' | 'uploading' | 'restarting' | 'verifying' | 'done';
+  bytesDone: number;
+  bytesTotal: number;
+}
+
+/** One configuration value as the reader reports it; secret values (keys, CSC) never carry content. */
+export interface ReadBackValue {
+  /** "KKKK/VV" */
+  id: string;
+  /** Content as hex; null for secret values. */
+  hex: string | null;
+  secret: boolean;
+}
+
+export interface ReadBackReport {
+  address: string;
+  firmware: string;
+  configId: string | null;
+  configName: string | null;
+  securityCode: 'set' | 'unset';
+  values: ReadBackValue[];
+}
+
+export interface DeployApi {
+  /**
+   * Deploys one BEC2 file to every address (one result per address, in the order given; a failure
+   * never stops the others). Progress arrives as 'deploy-progress' events tagged with jobId.
+   */
+  deployFile(bec2Path: string, addresses: string[], jobId?: string): Promise<DeployResult[]>;
+  /** Writes the results as JSON or CSV (atomically) and returns the absolute path written. */
+  saveDeployReport(path: string, format: 'json' | 'csv', results: DeployResult[]): Promise<string>;
+  /** BEC2 files used recently (newest first), for the path field. */
+  recentBec2Files(): Promise<string[]>;
+  /** Factory reset; typedConfirmation must equal the reader's address. Returns the card's new state. */
+  factoryReset(readerId: string, typedConfirmation: string): Promise<ReaderSummary>;
+  /** Every configuration value the reader holds, for support. */
+  readBack(readerId: string): Promise<ReadBackReport>;
+}
+
+const readerId = z.string().min(1).max(64);
+const address = z.string().min(1).max(512);
+const filePath = z.string().trim().min(1, 'a file path is needed').max(4096);
+
+const deployResultSchema = z.object({
+  port: address,
+  result: z.enum(DEPLOY_OUTCOMES),
+  reason: z.enum(DEPLOY_REASONS),
+  message: z.string().max(2000),
+  bytes: z.number().int().min(0).max(1_000_000_000),
+  durationMs: z.number().int().min(0).max(86_400_000),
+  configIdAfter: z.string().max(200).nullable().optional(),
+});
+
+export const DEPLOY_PARAMS = {
+  deployFile: z.tuple([filePath, z.array(address).min(1, 'pick at least one reader').max(64), z.string().min(1).max(64).optional()]),
+  saveDeployReport: z.tuple([filePath, z.enum(['json', 'csv']), z.array(deployResultSchema).min(1).max(64)]),
+  recentBec2Files: z.tuple([]),
+  factoryReset: z.tuple([readerId, z.string().max(512)]),
+  readBack: z.tuple([readerId]),
+} as const;
+
+export type DeployEvent = { type: 'deploy-progress'; jobId?: string; progress: DeployProgress };

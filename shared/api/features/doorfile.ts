@@ -1,9 +1,142 @@
-// Doorfile slice of the ReaderDesk API: methods, their parameter schemas and the events they send.
-// Every method added to DoorfileApi needs an entry in DOORFILE_PARAMS (validated by the host before it runs).
+import { z } from 'zod';
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface DoorfileApi {}
+// Doorfile slice of the ReaderDesk API: door files for ENGAGE offline locks (docs/doorfile.md).
+// The host reads and writes the files; the UI only names paths. A site key travels once, in the
+// call that needs it, and is never part of a result, an event or an error.
 
-export const DOORFILE_PARAMS = {} as const;
+/** One finding about a CSV line (or the whole file when `line` is absent). */
+export interface DoorfileIssue {
+  severity: 'error' | 'warning';
+  /** Stable rule name, e.g. 'duplicate', 'range'. */
+  code: string;
+  line: number | null;
+  column: string | null;
+  /** A full sentence that already names the line and column. */
+  message: string;
+}
+
+/** A credential as the preview shows it; a PIN's digits are never sent to the UI. */
+export interface DoorfileCredentialView {
+  type: 'card' | 'pin';
+  bitCount: number;
+  /** Unencrypted credential bytes (without the 0xFF padding) as hex; null for PINs. */
+  hex: string | null;
+}
+
+export interface DoorfileUserRow {
+  /** 1-based place in the lock's search order. */
+  position: number;
+  /** CSV line the user came from. */
+  line: number;
+  userId: number;
+  primary: DoorfileCredentialView;
+  secondary: DoorfileCredentialView | null;
+  active: boolean;
+  attribute: number;
+  /** YYYYMMDDHHMMSS. */
+  activation: string;
+  expiration: string;
+  schedule: number;
+  /** The worst problem of this row's line, null when it has none. */
+  severity: 'error' | 'warning' | null;
+  issues: DoorfileIssue[];
+}
+
+export interface DoorfilePreview {
+  /** The CSV path as the host resolved it. */
+  csvPath: string;
+  userCount: number;
+  /** Users in lock order; at most PREVIEW_ROW_LIMIT rows (see `truncated`). */
+  users: DoorfileUserRow[];
+  truncated: boolean;
+  /** Every finding: file-wide ones first, then by line (lines that could not be read have no user row). */
+  issues: DoorfileIssue[];
+  errors: number;
+  warnings: number;
+  maxUsers: number;
+}
+
+export type SiteKeySource = { hex: string } | { file: string };
+
+export interface DoorfileBuildRequest {
+  csvPath: string;
+  siteKey: SiteKeySource;
+  outPath: string;
+  binaryPath?: string;
+  acceptWarnings: boolean;
+  maxUsers: number;
+  fieldName: 'primeCred' | 'primeCr';
+}
+
+export interface DoorfileBuildResult {
+  written: boolean;
+  /** Why nothing was written, when `written` is false. */
+  refusal: 'errors' | 'warnings' | null;
+  /** One sentence saying what happened. */
+  message: string;
+  userCount: number;
+  errors: number;
+  warnings: number;
+  issues: DoorfileIssue[];
+  outPath: string;
+  binaryPath: string | null;
+  binaryBytes: number | null;
+}
+
+export interface DoorfileVerifyRequest {
+  doorPath: string;
+  siteKey: SiteKeySource;
+  maxUsers?: number;
+}
+
+export interface DoorfileFinding {
+  code: string;
+  message: string;
+  /** 1-based record positions (at most FINDING_POSITION_LIMIT). */
+  positions: number[];
+  userIds: (number | null)[];
+}
+
+export interface DoorfileVerifyResult {
+  doorPath: string;
+  userCount: number;
+  mode: 'optimized' | 'degraded' | 'unknown';
+  degradedBy: DoorfileFinding[];
+  problems: DoorfileFinding[];
+}
+
+export interface DoorfileApi {
+  doorfilePreview(csvPath: string, options: { maxUsers: number }): Promise<DoorfilePreview>;
+  doorfileBuild(request: DoorfileBuildRequest): Promise<DoorfileBuildResult>;
+  doorfileVerify(request: DoorfileVerifyRequest): Promise<DoorfileVerifyResult>;
+}
+
+export const PREVIEW_ROW_LIMIT = 2000;
+export const FINDING_POSITION_LIMIT = 1000;
+export const DOORFILE_MAX_USERS_LIMIT = 2_000_000;
+
+const path = z.string().trim().min(1, 'a file path is needed').max(4096, 'the path is longer than 4096 characters');
+const maxUsers = z.number().int().min(1).max(DOORFILE_MAX_USERS_LIMIT);
+// Messages never repeat the value: it may be a key.
+const siteKey = z.union([
+  z.strictObject({ hex: z.string().regex(/^[0-9a-fA-F]{64}$/, 'the site key must be exactly 64 hex digits') }),
+  z.strictObject({ file: path }),
+]);
+
+export const DOORFILE_PARAMS = {
+  doorfilePreview: z.tuple([path, z.strictObject({ maxUsers })]),
+  doorfileBuild: z.tuple([
+    z.strictObject({
+      csvPath: path,
+      siteKey,
+      outPath: path,
+      binaryPath: path.optional(),
+      acceptWarnings: z.boolean(),
+      maxUsers,
+      fieldName: z.enum(['primeCred', 'primeCr']),
+    }),
+  ]),
+  doorfileVerify: z.tuple([z.strictObject({ doorPath: path, siteKey, maxUsers: maxUsers.optional() })]),
+} as const;
 
 export type DoorfileEvent = never;

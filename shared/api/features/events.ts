@@ -1,9 +1,78 @@
-// Events slice of the ReaderDesk API: methods, their parameter schemas and the events they send.
+import { z } from 'zod';
+import type { FrameRecord } from './readers.ts';
+
+// Events slice of the ReaderDesk API: the event log (tamper alarms, readers lost and found), the
+// frame log and the diagnostics bundle for support.
 // Every method added to EventsApi needs an entry in EVENTS_PARAMS (validated by the host before it runs).
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface EventsApi {}
+export type EventKind = 'tamper-on' | 'tamper-off' | 'reader-lost' | 'reader-reconnected' | 'reader-disconnected' | 'reader-removed';
+export const EVENT_KINDS = [
+  'tamper-on',
+  'tamper-off',
+  'reader-lost',
+  'reader-reconnected',
+  'reader-disconnected',
+  'reader-removed',
+] as const satisfies readonly EventKind[];
 
-export const EVENTS_PARAMS = {} as const;
+/** One entry of the host's event log. */
+export interface EventLogEntry {
+  id: string;
+  /** Milliseconds since 1970 (UTC). */
+  time: number;
+  readerId: string;
+  address: string;
+  kind: EventKind;
+  /** 'alarm' entries stay in front of the user until acknowledged. */
+  severity: 'alarm' | 'warning' | 'info';
+  /** An English sentence for exports; the UI words the kind itself and adds `reason`. */
+  details: string;
+  /** What the reader or the port said, where there is something (e.g. why it was given up). */
+  reason: string | null;
+  /** When someone acknowledged the entry; null while an alarm is open. Non-alarms are born acknowledged. */
+  acknowledgedAt: number | null;
+}
 
-export type EventsEvent = never;
+export interface ExportResult {
+  /** Absolute path written. */
+  path: string;
+  count: number;
+}
+
+export interface DiagnosticsResult {
+  path: string;
+  frames: number;
+  events: number;
+}
+
+export type ExportKind = 'events-json' | 'events-csv' | 'diagnostics';
+
+export interface EventsApi {
+  /** The event log, oldest first. */
+  eventLog(): Promise<EventLogEntry[]>;
+  /** Marks one entry as seen; returns it as it is now. */
+  acknowledgeEvent(id: string): Promise<EventLogEntry>;
+  /** Writes the whole log as JSON or CSV (atomically). */
+  exportEvents(path: string, format: 'json' | 'csv'): Promise<ExportResult>;
+  /** The last frames of every session (already redacted), oldest first. */
+  frameLog(limit?: number): Promise<FrameRecord[]>;
+  /** One JSON file for support: version, OS, shell, ports, readers, last frames and the event log; never key material. */
+  exportDiagnostics(path: string): Promise<DiagnosticsResult>;
+  /** A sensible file name in the user's home folder, for the path fields. */
+  suggestExportPath(kind: ExportKind): Promise<string>;
+}
+
+const filePath = z.string().trim().min(1, 'a file path is needed').max(4096);
+
+export const EVENTS_PARAMS = {
+  eventLog: z.tuple([]),
+  acknowledgeEvent: z.tuple([z.string().min(1).max(64)]),
+  exportEvents: z.tuple([filePath, z.enum(['json', 'csv'])]),
+  frameLog: z.tuple([z.number().int().min(1).max(5000).optional()]),
+  exportDiagnostics: z.tuple([filePath]),
+  suggestExportPath: z.tuple([z.enum(['events-json', 'events-csv', 'diagnostics'])]),
+} as const;
+
+export type EventsEvent =
+  | { type: 'event-logged'; entry: EventLogEntry }
+  | { type: 'event-acknowledged'; entry: EventLogEntry };

@@ -1,7 +1,182 @@
-import type { ConfigApi } from '../../../../shared/api/features/config.ts';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { ConfigApi, ConfigDocument, ConfigFinalizeResult, ReaderDiff } from '../../../../shared/api/features/config.ts';
+import { BalcfgError, parseBalcfg, type Balcfg, type ConfigIdentity } from '../../../../shared/config/balcfg.ts';
+import { createBalcfg, newVersionFrom, bumpVersion } from '../../../../shared/config/model.ts';
+import { describeValue } from '../../../../shared/config/catalogue.ts';
+import { diffValues, type DiffEntry, type ValueDiff } from '../../../../shared/config/diff.ts';
+import { loadBalcfg, saveBalcfg } from '../../files/balcfgStore.ts';
+import { finalizeOnReader } from '../../lifecycle/finalize.ts';
+import { readBackValues } from '../../lifecycle/readBack.ts';
 import type { AppContext } from '../appContext.ts';
 
-/** Host side of the Config slice of the API. */
-export function createConfigService(_ctx: AppContext): ConfigApi {
-  return {};
+/** An error whose message is a sentence for the person at the screen. */
+class ConfigError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function sentence(text: string): string {
+  const t = text.trim();
+  const s = t.charAt(0).toUpperCase() + t.slice(1);
+  return /[.!?]$/.test(s) ? s : `${s}.`;
+}
+
+/** Model errors name a field; the sentence is what a person reads. */
+function explain(err: unknown, code = 'config'): ConfigError {
+  if (err instanceof ConfigError) return err;
+  if (err instanceof BalcfgError) return new ConfigError('invalid-balcfg', sentence(err.sentence));
+  if (err instanceof Error) {
+    const c = (err as { code?: unknown }).code;
+    return new ConfigError(typeof c === 'string' ? c : code, sentence(err.message));
+  }
+  return new ConfigError(code, sentence(String(err)));
+}
+
+async function guard<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    throw explain(err);
+  }
+}
+
+function resolvePath(p: string): string {
+  const t = p.trim();
+  if (t === '~' || t.startsWith('~/')) return path.join(os.homedir(), t.slice(1));
+  return path.resolve(t);
+}
+
+/** A document that came over the wire is checked exactly like a file on disk. */
+function checkDocument(x: unknown): Balcfg {
+  try {
+    return parseBalcfg(JSON.stringify(x));
+  } catch (err) {
+    if (err instanceof BalcfgError) {
+      throw new ConfigError('invalid-balcfg', `The configuration is not valid: ${err.field ? `${err.field}: ` : ''}${err.sentence}`);
+    }
+    throw err;
+  }
+}
+
+function presenceOnly(entry: DiffEntry, where: 'added' | 'removed' | 'changed'): DiffEntry {
+  if (!entry.secret) return entry;
+  const summary =
+    where === 'added' ? 'on the reader only (secret: present, never readable)'
+    : where === 'removed' ? 'in the file only (secret: not on the reader)'
+    : 'changed (secret)';
+  return { id: entry.id, name: entry.name, secret: true, summary };
+}
+
+export function createConfigService(ctx: AppContext): ConfigApi {
+  const remember = (p: string) => ctx.settings.addRecentFile(p).catch(() => undefined);
+
+  return {
+    configNew: (file: string, identity: ConfigIdentity) =>
+      guard(async (): Promise<ConfigDocument> => {
+        const abs = resolvePath(file);
+        if (fs.existsSync(abs)) {
+          throw new ConfigError(
+            'exists',
+            `${abs} already exists. Open it, or choose another file name: new project settings get a new Config Security Code and must not replace existing ones.`,
+          );
+        }
+        const balcfg = createBalcfg(identity);
+        await saveBalcfg(abs, balcfg);
+        await remember(abs);
+        return { path: abs, balcfg };
+      }),
+
+    configOpen: (file: string) =>
+      guard(async (): Promise<ConfigDocument> => {
+        const abs = resolvePath(file);
+        const balcfg = await loadBalcfg(abs);
+        await remember(abs);
+        return { path: abs, balcfg };
+      }),
+
+    configSave: (file: string, doc: Balcfg) =>
+      guard(async (): Promise<ConfigDocument> => {
+        const abs = resolvePath(file);
+        const balcfg = checkDocument(doc);
+        await saveBalcfg(abs, balcfg);
+        await remember(abs);
+        return { path: abs, balcfg };
+      }),
+
+    recentFiles: async () => [...ctx.settings.get().recentFiles],
+
+    configBump: (file: string) =>
+      guard(async (): Promise<ConfigDocument> => {
+        const abs = resolvePath(file);
+        const balcfg = bumpVersion(await loadBalcfg(abs));
+        await saveBalcfg(abs, balcfg);
+        return { path: abs, balcfg };
+      }),
+
+    configNewVersionFrom: (file: string, version: number) =>
+      guard(async (): Promise<ConfigDocument> => {
+        const abs = resolvePath(file);
+        const cfg = await loadBalcfg(abs);
+        const from = cfg.history.find((h) => h.version === version);
+        if (!from) throw new ConfigError('no-such-version', `Version ${version} was never finalized in this file; pick one of the versions in its history.`);
+        const balcfg = newVersionFrom(cfg, from);
+        await saveBalcfg(abs, balcfg);
+        return { path: abs, balcfg };
+      }),
+
+    configFinalize: (file: string, readerId: string, outPath: string) =>
+      guard(async (): Promise<ConfigFinalizeResult> => {
+        const abs = resolvePath(file);
+        const out = resolvePath(outPath);
+        if (out === abs) throw new ConfigError('bad-output', 'The BEC2 file would replace the BALCFG itself; choose another output file.');
+        if (fs.existsSync(out)) {
+          throw new ConfigError('exists', `${out} already exists; choose another output file so that no finalized BEC2 is overwritten.`);
+        }
+        const summary = ctx.readers.list().find((r) => r.id === readerId);
+        if (!summary || summary.state !== 'connected') {
+          throw new ConfigError('not-connected', 'That reader is not connected; connect it on the Readers page first.');
+        }
+        const session = ctx.readers.session(readerId);
+        const cfg = await loadBalcfg(abs);
+        const result = await finalizeOnReader(session, cfg, { outPath: out, readerLabel: summary.address });
+        // The BEC2 is written first; if saving failed, finalizing again is refused rather than lost.
+        await saveBalcfg(abs, result.balcfg);
+        await remember(abs);
+        return {
+          document: { path: abs, balcfg: result.balcfg },
+          bec2Path: result.bec2Path,
+          sha256: result.sha256,
+          configId: result.configId,
+          customerKeyKind: result.customerKey.kind,
+        };
+      }),
+
+    configDiffWithReader: (source: string | Balcfg, readerId: string) =>
+      guard(async (): Promise<ReaderDiff> => {
+        const cfg = typeof source === 'string' ? await loadBalcfg(resolvePath(source)) : checkDocument(source);
+        const summary = ctx.readers.list().find((r) => r.id === readerId);
+        if (!summary || summary.state !== 'connected') {
+          throw new ConfigError('not-connected', 'That reader is not connected; connect it on the Readers page first.');
+        }
+        const fromReader = await readBackValues(ctx.readers.session(readerId));
+        // The reader never returns secrets: compare them by presence only.
+        const hidden = new Set(fromReader.filter((v) => v.secret || v.hex === null).map((v) => v.id));
+        const isHidden = (id: string) => hidden.has(id) || describeValue(id).secret;
+        const fileSide = cfg.values.map((v) => ({ id: v.id, hex: isHidden(v.id) ? '' : v.hex }));
+        const readerSide = fromReader.map((v) => ({ id: v.id, hex: isHidden(v.id) ? '' : (v.hex ?? '') }));
+        const raw = diffValues(fileSide, readerSide);
+        const diff: ValueDiff = {
+          added: raw.added.map((e) => presenceOnly(e, 'added')),
+          removed: raw.removed.map((e) => presenceOnly(e, 'removed')),
+          changed: raw.changed,
+        };
+        return { readerAddress: summary.address, diff };
+      }),
+  };
 }

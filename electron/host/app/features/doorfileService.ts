@@ -1,7 +1,225 @@
-import type { DoorfileApi } from '../../../../shared/api/features/doorfile.ts';
+import { readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  FINDING_POSITION_LIMIT,
+  PREVIEW_ROW_LIMIT,
+  type DoorfileApi,
+  type DoorfileBuildRequest,
+  type DoorfileBuildResult,
+  type DoorfileCredentialView,
+  type DoorfileFinding,
+  type DoorfileIssue,
+  type DoorfilePreview,
+  type DoorfileUserRow,
+  type DoorfileVerifyRequest,
+  type DoorfileVerifyResult,
+  type SiteKeySource,
+} from '../../../../shared/api/features/doorfile.ts';
+import { toHex, wipe } from '../../../../shared/bytes.ts';
+import { encodeRecords } from '../../../../shared/doorfile/binaryRecords.ts';
+import { buildDoorFile } from '../../../../shared/doorfile/build.ts';
+import type { Credential } from '../../../../shared/doorfile/credential.ts';
+import { parseDoorJson, renderDoorJson } from '../../../../shared/doorfile/doorJson.ts';
+import type { Issue } from '../../../../shared/doorfile/issues.ts';
+import { lockOrder } from '../../../../shared/doorfile/lockOrder.ts';
+import { mayWrite, planDoorFile } from '../../../../shared/doorfile/plan.ts';
+import { SITE_KEY_BYTES } from '../../../../shared/doorfile/siteKey.ts';
+import type { Finding } from '../../../../shared/doorfile/verify.ts';
+import { verifyDoorFile } from '../../../../shared/doorfile/verify.ts';
+import { nodeAesFactory } from '../../crypto/nodeAes.ts';
+import { writeFileAtomic } from '../../files/atomicWrite.ts';
 import type { AppContext } from '../appContext.ts';
+
+/** A failure the person at the desk can act on; `code` is for programs. */
+class DoorfileError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** "~/x" and relative paths are taken from the home folder: the web shell's working folder means nothing to a user. */
+function resolvePath(p: string): string {
+  const trimmed = p.trim();
+  const expanded = trimmed === '~' ? os.homedir() : trimmed.startsWith('~/') ? path.join(os.homedir(), trimmed.slice(2)) : trimmed;
+  return path.resolve(os.homedir(), expanded);
+}
+
+function errno(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'it does not exist';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'it is a folder';
+  return code ?? 'unknown error';
+}
+
+async function readText(file: string, what: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (e) {
+    throw new DoorfileError('file-unreadable', `Cannot read the ${what} ${file} (${errno(e)}); check the path.`);
+  }
+}
+
+/** The key never appears in a message: only what is wrong with its shape. The caller wipes the result. */
+async function loadSiteKey(source: SiteKeySource): Promise<Uint8Array> {
+  let text: string;
+  let from: string;
+  if ('hex' in source) {
+    text = source.hex;
+    from = 'The site key';
+  } else {
+    const file = resolvePath(source.file);
+    let raw: Uint8Array;
+    try {
+      raw = await readFile(file);
+    } catch (e) {
+      throw new DoorfileError('site-key-unreadable', `Cannot read the site key file ${file} (${errno(e)}); check the path.`);
+    }
+    try {
+      text = new TextDecoder().decode(raw);
+    } finally {
+      wipe(raw);
+    }
+    from = `The site key file ${file}`;
+  }
+  const digits = text.replace(/\s+/g, '');
+  if (!/^[0-9a-fA-F]*$/.test(digits)) {
+    throw new DoorfileError('site-key-invalid', `${from} contains characters other than hex digits; a site key is exactly ${SITE_KEY_BYTES * 2} hex digits (0-9, A-F).`);
+  }
+  if (digits.length !== SITE_KEY_BYTES * 2) {
+    throw new DoorfileError('site-key-invalid', `${from} has ${digits.length} hex digits, but a site key has ${SITE_KEY_BYTES * 2}; check that the whole key was copied.`);
+  }
+  const key = new Uint8Array(SITE_KEY_BYTES);
+  for (let i = 0; i < SITE_KEY_BYTES; i++) key[i] = parseInt(digits.slice(2 * i, 2 * i + 2), 16);
+  return key;
+}
+
+function issueView(i: Issue): DoorfileIssue {
+  return { severity: i.severity, code: i.code, line: i.line ?? null, column: i.column ?? null, message: i.message };
+}
+
+function credentialView(c: Credential): DoorfileCredentialView {
+  // A PIN's block is its digits in BCD: the UI is told only that there is one and how long it is.
+  if (c.type === 'pin') return { type: 'pin', bitCount: c.bitCount, hex: null };
+  return { type: c.type, bitCount: c.bitCount, hex: toHex(c.block.subarray(0, Math.ceil(c.bitCount / 8))) };
+}
+
+function finding(f: Finding): DoorfileFinding {
+  return { code: f.code, message: f.message, positions: f.positions.slice(0, FINDING_POSITION_LIMIT), userIds: f.userIds.slice(0, FINDING_POSITION_LIMIT) };
+}
+
+function sameFile(a: string, b: string): boolean {
+  return process.platform === 'win32' || process.platform === 'darwin' ? a.toLowerCase() === b.toLowerCase() : a === b;
+}
+
+async function write(target: string, data: string | Uint8Array, mode: number): Promise<void> {
+  try {
+    await writeFileAtomic(target, data, { mode });
+  } catch (e) {
+    throw new DoorfileError('write-failed', `Could not write ${target} (${errno(e)}); check that the folder exists and is writable. Nothing was changed there.`);
+  }
+}
 
 /** Host side of the Doorfile slice of the API. */
 export function createDoorfileService(_ctx: AppContext): DoorfileApi {
-  return {};
+  return {
+    async doorfilePreview(csvPath, { maxUsers }): Promise<DoorfilePreview> {
+      const file = resolvePath(csvPath);
+      const plan = planDoorFile(await readText(file, 'users CSV'), { maxUsers });
+      const issues = plan.issues.map(issueView);
+      const byLine = new Map<number, DoorfileIssue[]>();
+      for (const i of issues) if (i.line !== null) byLine.set(i.line, [...(byLine.get(i.line) ?? []), i]);
+      const sorted = lockOrder(plan.users);
+      const users: DoorfileUserRow[] = sorted.slice(0, PREVIEW_ROW_LIMIT).map((u, n) => {
+        const own = byLine.get(u.line) ?? [];
+        return {
+          position: n + 1,
+          line: u.line,
+          userId: u.userId,
+          primary: credentialView(u.primary),
+          secondary: u.secondary ? credentialView(u.secondary) : null,
+          active: u.active,
+          attribute: u.attribute,
+          activation: u.activation,
+          expiration: u.expiration,
+          schedule: u.schedule,
+          severity: own.some((i) => i.severity === 'error') ? 'error' : own.length > 0 ? 'warning' : null,
+          issues: own,
+        };
+      });
+      return { csvPath: file, userCount: plan.users.length, users, truncated: sorted.length > users.length, issues, errors: plan.errors, warnings: plan.warnings, maxUsers };
+    },
+
+    async doorfileBuild(req: DoorfileBuildRequest): Promise<DoorfileBuildResult> {
+      const csvPath = resolvePath(req.csvPath);
+      const outPath = resolvePath(req.outPath);
+      const binaryPath = req.binaryPath ? resolvePath(req.binaryPath) : null;
+      if (sameFile(outPath, csvPath) || (binaryPath && sameFile(binaryPath, csvPath))) {
+        throw new DoorfileError('same-file', 'The door file would overwrite the users CSV; choose another output path.');
+      }
+      if (binaryPath && sameFile(binaryPath, outPath)) {
+        throw new DoorfileError('same-file', 'The JSON door file and the binary export have the same path; give the binary export its own path.');
+      }
+      const csv = await readText(csvPath, 'users CSV');
+      const key = await loadSiteKey(req.siteKey);
+      try {
+        const plan = planDoorFile(csv, { maxUsers: req.maxUsers, siteKey: key });
+        const base = { userCount: plan.users.length, errors: plan.errors, warnings: plan.warnings, issues: plan.issues.map(issueView), outPath, binaryPath, binaryBytes: null };
+        if (!mayWrite(plan, req.acceptWarnings)) {
+          const refusal = plan.errors > 0 ? 'errors' : 'warnings';
+          const message =
+            refusal === 'errors'
+              ? `Nothing was written: the CSV has ${plan.errors} error(s)${plan.warnings ? ` and ${plan.warnings} warning(s)` : ''}. Correct them and build again.`
+              : `Nothing was written: the CSV has ${plan.warnings} warning(s). Correct them, or tick "accept warnings" to write the file anyway.`;
+          return { ...base, written: false, refusal, message };
+        }
+        const built = buildDoorFile(plan.users, key, nodeAesFactory);
+        await write(outPath, renderDoorJson(built, { primaryField: req.fieldName }), 0o644);
+        let binaryBytes: number | null = null;
+        if (binaryPath) {
+          const bytes = encodeRecords(built.records.map((r) => r.user));
+          try {
+            // Unencrypted credentials: readable by the owner only.
+            await write(binaryPath, bytes, 0o600);
+            binaryBytes = bytes.length;
+          } finally {
+            wipe(bytes);
+          }
+        }
+        const accepted = plan.warnings > 0 ? ` with ${plan.warnings} accepted warning(s)` : '';
+        const binaryNote = binaryPath ? `, and ${binaryBytes} bytes of unencrypted 32-byte records to ${binaryPath}` : '';
+        return {
+          ...base,
+          binaryBytes,
+          written: true,
+          refusal: null,
+          message: `Wrote ${outPath}: ${built.records.length} user(s) in lock order${accepted}${binaryNote}.`,
+        };
+      } finally {
+        wipe(key);
+      }
+    },
+
+    async doorfileVerify(req: DoorfileVerifyRequest): Promise<DoorfileVerifyResult> {
+      const doorPath = resolvePath(req.doorPath);
+      let entries;
+      try {
+        entries = parseDoorJson(await readText(doorPath, 'door file'));
+      } catch (e) {
+        if (e instanceof DoorfileError) throw e;
+        throw new DoorfileError('door-file-invalid', (e as Error).message);
+      }
+      const key = await loadSiteKey(req.siteKey);
+      try {
+        const report = verifyDoorFile(entries, key, { maxUsers: req.maxUsers, cipher: nodeAesFactory });
+        return { doorPath, userCount: report.userCount, mode: report.mode, degradedBy: report.degradedBy.map(finding), problems: report.problems.map(finding) };
+      } finally {
+        wipe(key);
+      }
+    },
+  };
 }

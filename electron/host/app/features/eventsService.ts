@@ -1,7 +1,268 @@
-import type { EventsApi } from '../../../../shared/api/features/events.ts';
+import fs from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AppEvent, FrameRecord, ReaderSummary } from '../../../../shared/api/contract.ts';
+import type {
+  DiagnosticsResult,
+  EventKind,
+  EventLogEntry,
+  EventsApi,
+  ExportKind,
+  ExportResult,
+} from '../../../../shared/api/features/events.ts';
+import { fromHex, randomBytes, toHex } from '../../../../shared/bytes.ts';
 import type { AppContext } from '../appContext.ts';
+import { writeFileAtomic } from '../../files/atomicWrite.ts';
+import { listSerialPorts, type SerialPortEntry } from '../../ports/listPorts.ts';
+import { redactFrameHex } from '../redact.ts';
 
-/** Host side of the Events slice of the API. */
-export function createEventsService(_ctx: AppContext): EventsApi {
-  return {};
+/** How many entries the in-memory event log keeps (oldest go first). */
+const LOG_CAPACITY = 10_000;
+/** How many frames a diagnostics bundle carries. */
+const BUNDLE_FRAMES = 2000;
+
+export interface EventsServiceDeps {
+  listPorts?: () => Promise<SerialPortEntry[]>;
+  now?: () => number;
+}
+
+class ExportError extends Error {
+  readonly code = 'export-failed';
+}
+
+const DETAILS: Record<EventKind, string> = {
+  'tamper-on': 'Tamper alarm: the reader housing was opened.',
+  'tamper-off': 'Tamper alarm over: the reader housing was closed again.',
+  'reader-lost': 'The reader stopped answering; ReaderDesk is trying to reconnect.',
+  'reader-reconnected': 'The reader answers again.',
+  'reader-disconnected': 'ReaderDesk gave up reconnecting to the reader.',
+  'reader-removed': 'The reader was disconnected in ReaderDesk.',
+};
+const SEVERITY: Record<EventKind, EventLogEntry['severity']> = {
+  'tamper-on': 'alarm',
+  'tamper-off': 'info',
+  'reader-lost': 'warning',
+  'reader-reconnected': 'info',
+  'reader-disconnected': 'warning',
+  'reader-removed': 'info',
+};
+
+/** Host side of the Events slice: the event log, the frame log and the diagnostics bundle. */
+export function createEventsService(ctx: AppContext, deps: EventsServiceDeps = {}): EventsApi {
+  const now = deps.now ?? Date.now;
+  const log: EventLogEntry[] = [];
+  const known = new Map<string, { address: string; state: ReaderSummary['state'] }>();
+
+  const record = (kind: EventKind, readerId: string, address: string, time: number, reason: string | null = null): void => {
+    const entry: EventLogEntry = {
+      id: toHex(randomBytes(8), false),
+      time,
+      readerId,
+      address,
+      kind,
+      severity: SEVERITY[kind],
+      details: reason ? `${DETAILS[kind]} Reason: ${reason}` : DETAILS[kind],
+      reason,
+      acknowledgedAt: SEVERITY[kind] === 'alarm' ? null : time,
+    };
+    log.push(entry);
+    if (log.length > LOG_CAPACITY) log.splice(0, log.length - LOG_CAPACITY);
+    ctx.emit({ type: 'event-logged', entry });
+  };
+
+  const onReaderEvent = (e: AppEvent): void => {
+    if (e.type === 'tamper') {
+      record(e.state === 'on' ? 'tamper-on' : 'tamper-off', e.readerId, e.address, e.time);
+    } else if (e.type === 'reader-changed') {
+      const r = e.reader;
+      const before = known.get(r.id)?.state;
+      known.set(r.id, { address: r.address, state: r.state });
+      if (before === r.state) return;
+      if (r.state === 'reconnecting' && before === 'connected') record('reader-lost', r.id, r.address, now());
+      else if (r.state === 'connected' && (before === 'reconnecting' || before === 'disconnected')) record('reader-reconnected', r.id, r.address, now());
+      else if (r.state === 'disconnected') record('reader-disconnected', r.id, r.address, now(), r.lastError);
+    } else if (e.type === 'reader-removed') {
+      const r = known.get(e.id);
+      known.delete(e.id);
+      if (r) record('reader-removed', e.id, r.address, now());
+    }
+  };
+  ctx.readers.onEvent(onReaderEvent);
+
+  return {
+    async eventLog(): Promise<EventLogEntry[]> {
+      return log.slice();
+    },
+
+    async acknowledgeEvent(id: string): Promise<EventLogEntry> {
+      const i = log.findIndex((x) => x.id === id);
+      if (i < 0) throw Object.assign(new Error('That event is no longer in the log; reload the events page.'), { code: 'not-found' });
+      if (log[i]!.acknowledgedAt === null) {
+        log[i] = { ...log[i]!, acknowledgedAt: now() };
+        ctx.emit({ type: 'event-acknowledged', entry: log[i]! });
+      }
+      return log[i]!;
+    },
+
+    async exportEvents(file: string, format: 'json' | 'csv'): Promise<ExportResult> {
+      const target = await resolveExportPath(file);
+      const entries = log.slice();
+      const text = format === 'json' ? eventsJson(entries) : eventsCsv(entries);
+      await writeExport(target, text);
+      return { path: target, count: entries.length };
+    },
+
+    async frameLog(limit?: number): Promise<FrameRecord[]> {
+      return ctx.frames.list(limit);
+    },
+
+    async exportDiagnostics(file: string): Promise<DiagnosticsResult> {
+      const target = await resolveExportPath(file);
+      const bundle = await buildDiagnosticsBundle(ctx, log.slice(), deps.listPorts ?? listSerialPorts, now());
+      await writeExport(target, JSON.stringify(bundle, null, 2) + '\n');
+      return { path: target, frames: bundle.frames.length, events: bundle.events.length };
+    },
+
+    async suggestExportPath(kind: ExportKind): Promise<string> {
+      const home = os.homedir();
+      const docs = path.join(home, 'Documents');
+      const dir = existsSync(docs) ? docs : home;
+      const stamp = new Date(now()).toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
+      const name = kind === 'diagnostics' ? `readerdesk-diagnostics-${stamp}.json` : `readerdesk-events-${stamp}.${kind === 'events-csv' ? 'csv' : 'json'}`;
+      return path.join(dir, name);
+    },
+  };
+}
+
+export interface DiagnosticsBundle {
+  kind: 'readerdesk-diagnostics';
+  createdAt: string;
+  app: { name: 'ReaderDesk'; version: string; shell: 'electron' | 'web'; node: string; electron: string | null };
+  os: { platform: string; type: string; release: string; arch: string };
+  serialPorts: SerialPortEntry[] | { error: string };
+  readers: ReaderSummary[];
+  frames: FrameRecord[];
+  events: EventLogEntry[];
+  note: string;
+}
+
+/** Everything support needs, nothing secret: frames pass the key-material redaction again on the way out. */
+export async function buildDiagnosticsBundle(
+  ctx: Pick<AppContext, 'readers' | 'frames' | 'shell' | 'version'>,
+  events: EventLogEntry[],
+  listPorts: () => Promise<SerialPortEntry[]>,
+  time = Date.now(),
+): Promise<DiagnosticsBundle> {
+  let serialPorts: DiagnosticsBundle['serialPorts'];
+  try {
+    serialPorts = await listPorts();
+  } catch (err) {
+    serialPorts = { error: `The serial ports could not be listed: ${(err as Error).message}` };
+  }
+  return {
+    kind: 'readerdesk-diagnostics',
+    createdAt: new Date(time).toISOString(),
+    app: { name: 'ReaderDesk', version: ctx.version, shell: ctx.shell, node: process.versions.node, electron: process.versions.electron ?? null },
+    os: { platform: process.platform, type: os.type(), release: os.release(), arch: process.arch },
+    serialPorts,
+    readers: ctx.readers.list(),
+    frames: ctx.frames.list(BUNDLE_FRAMES).map((f) => ({ ...f, hex: reRedact(f) })),
+    events,
+    note: 'Key material (keys, Config Security Code, encrypted key buffers) is redacted from every frame.',
+  };
+}
+
+/**
+ * Second line of defence: the journal already redacts, but only frames in the long header form.
+ * A frame with a 1-byte command code or length is expanded to the long form and checked again.
+ */
+function reRedact(f: FrameRecord): string {
+  if (f.hex.includes('redacted') || !/^([0-9a-fA-F]{2})+$/.test(f.hex)) return f.hex;
+  const bytes = fromHex(f.hex);
+  if (bytes.length < 3) return f.hex;
+  const flags = bytes[0]!;
+  let i = 1;
+  let group: number;
+  let index: number;
+  if (flags & 0x04) {
+    group = bytes[i]!;
+    index = bytes[i + 1]!;
+    i += 2;
+  } else {
+    group = bytes[i]! >> 5;
+    index = bytes[i]! & 0x1f;
+    i += 1;
+  }
+  let len: number;
+  if (flags & 0x08) {
+    if (bytes.length < i + 2) return f.hex;
+    len = bytes[i]! | (bytes[i + 1]! << 8);
+    i += 2;
+  } else {
+    if (bytes.length < i + 1) return f.hex;
+    len = bytes[i]!;
+    i += 1;
+  }
+  if ((flags & 0x0c) === 0x0c) return f.hex; // long form: the journal's redaction already applied
+  const payload = bytes.subarray(i, i + len);
+  const long = new Uint8Array([flags | 0x0c, group, index, len & 0xff, len >> 8, ...payload, ...bytes.subarray(i + len)]);
+  if (!redactFrameHex(long, f.direction).includes('redacted')) return f.hex;
+  return `${toHex(bytes.subarray(0, i))}‹redacted ${payload.length} bytes›`;
+}
+
+async function resolveExportPath(input: string): Promise<string> {
+  let p = input.trim();
+  if (p === '~' || p.startsWith('~/') || p.startsWith('~\\')) p = path.join(os.homedir(), p.slice(1));
+  if (!path.isAbsolute(p)) {
+    throw new ExportError(`Give the full path of the file, for example ${path.join(os.homedir(), 'readerdesk-export.json')}.`);
+  }
+  const dir = path.dirname(p);
+  const st = await fs.stat(dir).catch(() => undefined);
+  if (!st?.isDirectory()) throw new ExportError(`The folder ${dir} does not exist; pick an existing folder.`);
+  const self = await fs.stat(p).catch(() => undefined);
+  if (self?.isDirectory()) throw new ExportError(`${p} is a folder; add a file name to the path.`);
+  return p;
+}
+
+async function writeExport(target: string, text: string): Promise<void> {
+  try {
+    await writeFileAtomic(target, text, { mode: 0o600 });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new ExportError(`ReaderDesk may not write to ${target}; pick another folder.`);
+    if (code === 'ENOSPC') throw new ExportError(`The disk is full; ${target} was not written.`);
+    throw new ExportError(`${target} could not be written: ${(err as Error).message}`);
+  }
+}
+
+export function eventsJson(entries: EventLogEntry[]): string {
+  const rows = entries.map((e) => ({
+    id: e.id,
+    time: new Date(e.time).toISOString(),
+    reader: e.address,
+    event: e.kind,
+    severity: e.severity,
+    details: e.details,
+    acknowledged: e.acknowledgedAt === null ? null : new Date(e.acknowledgedAt).toISOString(),
+  }));
+  return JSON.stringify({ kind: 'readerdesk-events', exportedAt: new Date().toISOString(), events: rows }, null, 2) + '\n';
+}
+
+export function eventsCsv(entries: EventLogEntry[]): string {
+  const lines = [['time', 'reader', 'event', 'severity', 'details', 'acknowledged'].join(',')];
+  for (const e of entries) {
+    lines.push(
+      [new Date(e.time).toISOString(), e.address, e.kind, e.severity, e.details, e.acknowledgedAt === null ? '' : new Date(e.acknowledgedAt).toISOString()]
+        .map(csvCell)
+        .join(','),
+    );
+  }
+  return lines.join('\r\n') + '\r\n';
+}
+
+/** Quotes a cell and defuses spreadsheet formulas (a value starting with = + - @ is shown as text). */
+function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n']/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
