@@ -1,10 +1,205 @@
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ReaderSummary } from '../../../shared/api/contract.ts';
+import type { DeployProgress, DeployResult } from '../../../shared/api/features/deploy.ts';
+import { useApi } from '../api/apiContext.ts';
+import { DeployResults } from './deploy/DeployResults.tsx';
+import './deploy/deploy.css';
+
+function newJobId(): string {
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
 
 export function DeployView() {
+  const api = useApi();
   const { t } = useTranslation();
+  const ids = useId();
+  const [file, setFile] = useState('');
+  const [recent, setRecent] = useState<string[]>([]);
+  const [readers, setReaders] = useState<ReaderSummary[]>([]);
+  const [extra, setExtra] = useState<string[]>([]);
+  const [extraInput, setExtraInput] = useState('');
+  const [picked, setPicked] = useState<Set<string>>(new Set());
+  const [running, setRunning] = useState(false);
+  const [targets, setTargets] = useState<string[]>([]);
+  const [progress, setProgress] = useState<Record<string, DeployProgress>>({});
+  const [results, setResults] = useState<DeployResult[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const jobRef = useRef<string | null>(null);
+
+  useEffect(() => {
+    void api.listReaders().then(setReaders).catch((e: Error) => setError(e.message));
+    void api.recentBec2Files().then(setRecent).catch(() => undefined);
+    return api.onEvent((e) => {
+      if (e.type === 'reader-changed') setReaders((rs) => (rs.some((r) => r.id === e.reader.id) ? rs.map((r) => (r.id === e.reader.id ? e.reader : r)) : [...rs, e.reader]));
+      if (e.type === 'reader-removed') setReaders((rs) => rs.filter((r) => r.id !== e.id));
+      if (e.type === 'deploy-progress' && e.jobId !== undefined && e.jobId === jobRef.current) {
+        setProgress((p) => ({ ...p, [e.progress.port]: e.progress }));
+      }
+    });
+  }, [api]);
+
+  const connectedAddresses = useMemo(() => readers.map((r) => r.address), [readers]);
+  const allAddresses = useMemo(() => [...connectedAddresses, ...extra.filter((x) => !connectedAddresses.includes(x))], [connectedAddresses, extra]);
+  const selected = allAddresses.filter((a) => picked.has(a));
+
+  const toggle = (address: string, on: boolean) =>
+    setPicked((p) => {
+      const next = new Set(p);
+      if (on) next.add(address);
+      else next.delete(address);
+      return next;
+    });
+
+  const addExtra = () => {
+    const port = extraInput.trim();
+    if (!port) return;
+    if (!extra.includes(port) && !connectedAddresses.includes(port)) setExtra((x) => [...x, port]);
+    toggle(port, true);
+    setExtraInput('');
+  };
+
+  const start = async () => {
+    setError(null);
+    if (!file.trim()) return setError(t('deploy.needFile'));
+    if (selected.length === 0) return setError(t('deploy.needReaders'));
+    const jobId = newJobId();
+    jobRef.current = jobId;
+    setTargets(selected);
+    setProgress({});
+    setResults(null);
+    setRunning(true);
+    try {
+      const r = await api.deployFile(file.trim(), selected, jobId);
+      setResults(r);
+      void api.recentBec2Files().then(setRecent).catch(() => undefined);
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setRunning(false);
+    }
+  };
+
   return (
-    <section aria-labelledby="deploy-heading">
+    <section aria-labelledby="deploy-heading" className="deploy">
       <h2 id="deploy-heading">{t('deploy.title')}</h2>
+      <p className="muted">{t('deploy.intro')}</p>
+
+      <div className="panel">
+        <h3>{t('deploy.fileStep')}</h3>
+        <label className="deploy-field">
+          {t('deploy.fileLabel')}
+          <input
+            className="mono"
+            value={file}
+            onChange={(e) => setFile(e.target.value)}
+            placeholder={t('deploy.filePlaceholder')}
+            list={`${ids}-recent`}
+            spellCheck={false}
+            aria-describedby={`${ids}-filehelp`}
+          />
+        </label>
+        <datalist id={`${ids}-recent`}>
+          {recent.map((f) => (
+            <option key={f} value={f} />
+          ))}
+        </datalist>
+        <p id={`${ids}-filehelp`} className="muted small">
+          {t('deploy.fileHelp')}
+        </p>
+      </div>
+
+      <fieldset className="panel">
+        <legend>{t('deploy.readersStep')}</legend>
+        {allAddresses.length === 0 && <p>{t('deploy.noReaders')}</p>}
+        <ul className="deploy-targets">
+          {readers.map((r) => (
+            <li key={r.id}>
+              <label>
+                <input type="checkbox" checked={picked.has(r.address)} disabled={running} onChange={(e) => toggle(r.address, e.target.checked)} />
+                <span className="mono">{r.address}</span>
+              </label>
+              <span className="muted">{r.configId === null ? t('deploy.noConfiguration') : `${r.configId} ${r.configName ?? ''}`}</span>
+            </li>
+          ))}
+          {extra
+            .filter((x) => !connectedAddresses.includes(x))
+            .map((port) => (
+              <li key={port}>
+                <label>
+                  <input type="checkbox" checked={picked.has(port)} disabled={running} onChange={(e) => toggle(port, e.target.checked)} />
+                  <span className="mono">{port}</span>
+                </label>
+                <span className="muted">{t('deploy.extraHint')}</span>
+                <button
+                  type="button"
+                  disabled={running}
+                  aria-label={t('deploy.remove', { port })}
+                  onClick={() => {
+                    setExtra((x) => x.filter((p) => p !== port));
+                    toggle(port, false);
+                  }}
+                >
+                  ×
+                </button>
+              </li>
+            ))}
+        </ul>
+        <form
+          className="row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            addExtra();
+          }}
+        >
+          <label>
+            {t('deploy.extraLabel')}{' '}
+            <input className="mono" value={extraInput} onChange={(e) => setExtraInput(e.target.value)} placeholder={t('deploy.extraPlaceholder')} size={36} spellCheck={false} />
+          </label>
+          <button type="submit" disabled={running || !extraInput.trim()}>
+            {t('deploy.add')}
+          </button>
+        </form>
+      </fieldset>
+
+      <div className="panel">
+        <h3>{t('deploy.startStep')}</h3>
+        <button className="primary" onClick={() => void start()} disabled={running || selected.length === 0 || !file.trim()}>
+          {running ? t('deploy.deploying') : t('deploy.deploy', { count: selected.length })}
+        </button>
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        {targets.length > 0 && (
+          <div className="deploy-progress" aria-busy={running}>
+            <h4>{t('deploy.progressTitle')}</h4>
+            {targets.map((port, i) => {
+              const p = progress[port];
+              const id = `${ids}-progress-${i}`;
+              const outcome = results?.find((r) => r.port === port);
+              const phase = outcome
+                ? t(`deploy.outcome.${outcome.result}`)
+                : !p
+                ? t('deploy.phase.waiting')
+                : p.phase === 'uploading'
+                  ? t('deploy.phase.uploading', { done: p.bytesDone, total: p.bytesTotal })
+                  : t(`deploy.phase.${p.phase}`);
+              return (
+                <div key={port} className="deploy-bar">
+                  <label htmlFor={id}>
+                    <span className="mono">{port}</span> <span className="muted">— {phase}</span>
+                  </label>
+                  <progress id={id} aria-label={t('deploy.progressLabel', { port })} max={p?.bytesTotal || 1} value={p ? p.bytesDone : undefined} />
+                </div>
+              );
+            })}
+          </div>
+        )}
+      </div>
+
+      {results && <DeployResults results={results} />}
     </section>
   );
 }

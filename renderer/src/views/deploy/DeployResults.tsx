@@ -1,0 +1,98 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DeployResult } from '../../../../shared/api/features/deploy.ts';
+import { useApi } from '../../api/apiContext.ts';
+
+/** The sentence for one reader's result, in the UI's language. */
+export function resultSentence(r: DeployResult, t: (key: string, opts?: Record<string, unknown>) => string): string {
+  if (r.result === 'accepted') return r.configIdAfter ? t('deploy.acceptedRuns', { config: r.configIdAfter }) : t('deploy.acceptedNoId');
+  return t(`deploy.reason.${r.reason}`);
+}
+
+export function DeployResults({ results }: { results: DeployResult[] }) {
+  const api = useApi();
+  const { t } = useTranslation();
+  const ids = useId();
+  const [format, setFormat] = useState<'csv' | 'json'>('csv');
+  const [path, setPath] = useState('');
+  const [saved, setSaved] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const count = (o: DeployResult['result']) => results.filter((r) => r.result === o).length;
+
+  const save = async () => {
+    setSaved(null);
+    setError(null);
+    setSaving(true);
+    try {
+      setSaved(await api.saveDeployReport(path.trim(), format, results));
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const changeFormat = (f: 'csv' | 'json') => {
+    setFormat(f);
+    // Keep the extension in step with the format when the user has typed one.
+    setPath((p) => p.replace(/\.(csv|json)$/i, `.${f}`));
+  };
+
+  return (
+    <div className="panel" aria-labelledby={`${ids}-results`}>
+      <h3 id={`${ids}-results`}>{t('deploy.resultsTitle')}</h3>
+      <p role="status">{t('deploy.summary', { accepted: count('accepted'), rejected: count('rejected'), failed: count('failed') })}</p>
+      <ul className="deploy-results" aria-label={t('deploy.resultsTitle')}>
+        {results.map((r) => (
+          <li key={r.port} className={`deploy-result ${r.result}`} data-testid="deploy-result">
+            <span className="mono">{r.port}</span>
+            <span>
+              <strong className="outcome">{t(`deploy.outcome.${r.result}`)}</strong>: {resultSentence(r, t)}
+            </span>
+            {r.result === 'failed' && <span className="muted small">{t('deploy.details', { message: r.message })}</span>}
+            <span className="muted small">{t('deploy.bytesTime', { bytes: r.bytes, ms: r.durationMs })}</span>
+          </li>
+        ))}
+      </ul>
+
+      <form
+        className="deploy-report"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <h4>{t('deploy.reportTitle')}</h4>
+        <div className="row">
+          <fieldset className="inline">
+            <legend>{t('deploy.reportFormat')}</legend>
+            <label>
+              <input type="radio" name={`${ids}-format`} value="csv" checked={format === 'csv'} onChange={() => changeFormat('csv')} /> CSV
+            </label>
+            <label>
+              <input type="radio" name={`${ids}-format`} value="json" checked={format === 'json'} onChange={() => changeFormat('json')} /> JSON
+            </label>
+          </fieldset>
+          <label className="deploy-field grow">
+            {t('deploy.reportPath')}
+            <input className="mono" value={path} onChange={(e) => setPath(e.target.value)} placeholder={t('deploy.reportPlaceholder')} spellCheck={false} />
+          </label>
+          <button type="submit" disabled={saving || !path.trim()}>
+            {t('deploy.save')}
+          </button>
+        </div>
+        {saved && (
+          <p role="status" className="ok">
+            {t('deploy.saved', { path: saved })}
+          </p>
+        )}
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+      </form>
+    </div>
+  );
+}
