@@ -3,7 +3,8 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { startSimulator, type RunningSimulator } from '../../../simulator/startSimulator.ts';
+import type { RunningSimulator } from '../../../simulator/startSimulator.ts';
+import { startEmbeddedSimulator } from '../../../simulator/startEmbeddedSimulator.ts';
 import { AppService } from '../../host/app/appService.ts';
 import { startWebShell } from '../../host/webshell/webShellServer.ts';
 import { CliError, type CliIo } from '../io.ts';
@@ -43,7 +44,7 @@ export async function runUi(argv: string[], io: CliIo): Promise<number> {
   }
   let sim: RunningSimulator | undefined;
   if (!values['no-sim']) {
-    sim = await startSimulator({ stateDir: values['sim-state'] ?? defaultSimState() });
+    sim = await startEmbeddedSimulator(values['sim-state'] ?? defaultSimState(), io.err);
   }
   const service = new AppService({ shell: 'web', simulatorAddress: sim?.address ?? null });
   const shell = await startWebShell({ api: service, staticDir: RENDERER_DIST, host, port });
