@@ -1,38 +1,9 @@
 import { PortLostError, ReaderStatusError, BrpTimeoutError, BrpChecksumError } from '../../../shared/brp/errors.ts';
+import type { DeployOutcome, DeployReason } from '../../../shared/api/features/deploy.ts';
 
-export type DeployOutcome = 'accepted' | 'rejected' | 'failed';
-export type DeployReason =
-  | 'ok'
-  | 'rollback'
-  | 'other-configuration'
-  | 'customer-key-mismatch'
-  | 'damaged-file'
-  | 'missing-security-code'
-  | 'busy'
-  | 'io'
-  | 'not-verified'
-  | 'other';
-
-/** One reader's result: the single source of truth for the CLI, the UI and saved reports. */
-export interface DeployResult {
-  port: string;
-  result: DeployOutcome;
-  reason: DeployReason;
-  message: string;
-  /** Size of the decoded (binary) file. */
-  bytes: number;
-  /** From the first upload frame to the reader's confirmation. */
-  durationMs: number;
-  /** Configuration id the reader reports after its restart (read back). */
-  configIdAfter?: string | null;
-}
-
-export interface DeployProgress {
-  port: string;
-  phase: 'connecting' | 'uploading' | 'restarting' | 'verifying' | 'done';
-  bytesDone: number;
-  bytesTotal: number;
-}
+// The result types are part of the API contract (shared/api/features/deploy.ts): the CLI's --json,
+// the UI and saved reports all read the same shape.
+export type { DeployOutcome, DeployReason, DeployResult, DeployProgress } from '../../../shared/api/features/deploy.ts';
 
 const MAIN_REASONS: Record<number, [DeployReason, string]> = {
   0x10: ['busy', 'the reader is busy with another upload; try again in a few seconds.'],

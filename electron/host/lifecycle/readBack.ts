@@ -2,13 +2,9 @@ import { toHex } from '../../../shared/bytes.ts';
 import * as Sys from '../../../shared/brp/commands/sys.ts';
 import { ReaderStatusError } from '../../../shared/brp/errors.ts';
 import type { BrpSession } from '../brp/session.ts';
+import type { ReadBackValue } from '../../../shared/api/features/deploy.ts';
 
-export interface ReadBackValue {
-  id: string;
-  /** null for secret values (keys, CSC): the reader never reveals them, support only sees that they exist. */
-  hex: string | null;
-  secret: boolean;
-}
+export type { ReadBackValue } from '../../../shared/api/features/deploy.ts';
 
 const ERR_CFG_NOT_FOUND = 0x03;
 const ERR_CFG_ACCESS_DENIED = 0x05;

@@ -19,11 +19,14 @@ class DeployError extends Error {
 
 const CSV_COLUMNS = ['port', 'result', 'reason', 'message', 'bytes', 'durationMs'] as const;
 
-/** RFC 4180 field: quoted when it holds a comma, quote or line break; a leading =+-@ is defused for spreadsheets. */
+/**
+ * RFC 4180 field: quoted when it holds a comma, semicolon (spreadsheets in many locales split on it),
+ * quote or line break; a leading =+-@ is defused so a spreadsheet never runs it as a formula.
+ */
 function csvField(value: string | number): string {
   let text = String(value);
   if (typeof value === 'string' && /^[=+\-@]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function deployReportCsv(results: readonly DeployResult[]): string {

@@ -88,7 +88,7 @@ export const en = {
     content: 'Content',
     secret: 'present, never readable',
     close: 'Close',
-    reload: 'Read again',
+    reload: 'Read the values again',
   },
 };
 
@@ -180,6 +180,6 @@ export const de: typeof en = {
     content: 'Inhalt',
     secret: 'vorhanden, nie lesbar',
     close: 'Schließen',
-    reload: 'Erneut lesen',
+    reload: 'Werte erneut lesen',
   },
 };
