@@ -1,8 +1,10 @@
 // Benchmarks of the feature areas beyond the link layer.
 import { benchDoorfile } from './doorfile.bench.ts';
+import { benchUi } from './ui.bench.ts';
 import { benchDeploy } from './deploy.bench.ts';
 
 export const benches: [string, (print: (line: string) => void) => Promise<void>][] = [
   ['deploy', benchDeploy],
   ['doorfile', benchDoorfile],
+  ['ui', benchUi],
 ];

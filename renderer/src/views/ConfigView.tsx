@@ -1,10 +1,289 @@
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Balcfg, ConfigIdentity } from '../../../shared/config/balcfg.ts';
+import type { ConfigDocument } from '../../../shared/api/features/config.ts';
+import { configIdString, isFinalized } from '../../../shared/config/model.ts';
+import { useApi } from '../api/apiContext.ts';
+import { editor, isDirty, useEditor } from './config/store.ts';
+import { FileBar } from './config/FileBar.tsx';
+import { ValuesPanel } from './config/ValuesPanel.tsx';
+import { FinalizePanel } from './config/FinalizePanel.tsx';
+import { ComparePanel } from './config/ComparePanel.tsx';
+import { HistoryPanel } from './config/HistoryPanel.tsx';
+import { baseName, errorText, isTextTarget } from './config/util.ts';
+import './config/config.css';
+
+type Tab = 'values' | 'finalize' | 'compare' | 'history';
+const TABS: Tab[] = ['values', 'finalize', 'compare', 'history'];
 
 export function ConfigView() {
+  const api = useApi();
   const { t } = useTranslation();
+  const s = useEditor();
+  const doc = s.present;
+  const dirty = isDirty(s);
+  const [tab, setTab] = useState<Tab>('values');
+  const [reveal, setReveal] = useState(false);
+  const [recent, setRecent] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [pending, setPending] = useState<{ run: () => void } | null>(null);
+  const [compareSource, setCompareSource] = useState('');
+
+  const loadRecent = useCallback(() => {
+    void api.recentFiles().then(setRecent).catch(() => undefined);
+  }, [api]);
+  useEffect(loadRecent, [loadRecent]);
+
+  // Leaving the app with unsaved edits asks first.
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
+  const run = useCallback(
+    async (work: () => Promise<string | null>) => {
+      setBusy(true);
+      setError(null);
+      setNotice(null);
+      try {
+        setNotice(await work());
+      } catch (err) {
+        setError(errorText(err));
+      } finally {
+        setBusy(false);
+        loadRecent();
+      }
+    },
+    [loadRecent],
+  );
+
+  const save = useCallback(() => {
+    const { path, present } = editor.get();
+    if (!path || !present) return;
+    void run(async () => {
+      const saved = await api.configSave(path, present);
+      editor.markSaved(saved);
+      return t('config.saved', { path: saved.path });
+    });
+  }, [api, run, t]);
+
+  // Ctrl+Z / Ctrl+Y (and Ctrl+Shift+Z) outside text fields, Ctrl+S anywhere on the page.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+      const k = e.key.toLowerCase();
+      if (k === 's') {
+        e.preventDefault();
+        if (isDirty(editor.get())) save();
+        return;
+      }
+      if (isTextTarget(e.target)) return;
+      if (k === 'z' && !e.shiftKey) {
+        e.preventDefault();
+        editor.undo();
+      } else if (k === 'y' || (k === 'z' && e.shiftKey)) {
+        e.preventDefault();
+        editor.redo();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [save]);
+
+  /** Runs an action that replaces the document, asking first when edits would be lost. */
+  const replaceDocument = (action: () => void) => {
+    if (isDirty(editor.get())) setPending({ run: action });
+    else action();
+  };
+
+  const loaded = (d: ConfigDocument, message: string) => {
+    editor.load(d);
+    setTab('values');
+    setCompareSource('');
+    return message;
+  };
+
+  const open = (path: string) =>
+    replaceDocument(() => void run(async () => loaded(await api.configOpen(path), t('config.opened', { path }))));
+  const create = (path: string, identity: ConfigIdentity) =>
+    replaceDocument(() => void run(async () => {
+      const d = await api.configNew(path, identity);
+      return loaded(d, t('config.created', { path: d.path }));
+    }));
+
+  const needsSaved = (): boolean => {
+    if (!isDirty(editor.get())) return true;
+    setNotice(null);
+    setError(t('config.saveFirst'));
+    return false;
+  };
+
+  const bump = () => {
+    const path = editor.get().path;
+    if (!path || !needsSaved()) return;
+    void run(async () => {
+      const d = await api.configBump(path);
+      editor.load(d);
+      return t('config.bumped', { version: d.balcfg.version });
+    });
+  };
+
+  const newFrom = (version: number) => {
+    const path = editor.get().path;
+    if (!path || !needsSaved()) return;
+    void run(async () => {
+      const d = await api.configNewVersionFrom(path, version);
+      editor.load(d);
+      return t('config.newFromDone', { version: d.balcfg.version, from: version });
+    });
+  };
+
+  const edit = (fn: (cfg: Balcfg) => Balcfg) => {
+    editor.edit(fn);
+    setNotice(null);
+    setError(null);
+  };
+
+  const frozen = doc ? isFinalized(doc) : false;
+
   return (
-    <section aria-labelledby="config-heading">
+    <section aria-labelledby="config-heading" className="cfg">
       <h2 id="config-heading">{t('config.title')}</h2>
+      <FileBar currentPath={s.path} recent={recent} busy={busy} onOpen={open} onCreate={create} />
+
+      {pending && (
+        <div role="alertdialog" aria-labelledby="cfg-discard-text" className="panel cfg-banner cfg-confirm row">
+          <span id="cfg-discard-text">{t('config.discardQuestion', { file: baseName(s.path ?? '') })}</span>
+          <button
+            type="button"
+            autoFocus
+            onClick={() => {
+              const p = pending;
+              setPending(null);
+              p.run();
+            }}
+          >
+            {t('config.discard')}
+          </button>
+          <button type="button" onClick={() => setPending(null)}>
+            {t('config.keepEditing')}
+          </button>
+        </div>
+      )}
+
+      {error && (
+        <p role="alert" className="error cfg-message">
+          {error}
+        </p>
+      )}
+      {notice && (
+        <p role="status" className="cfg-ok cfg-message">
+          {notice}
+        </p>
+      )}
+
+      {!doc && <p className="muted">{t('config.empty')}</p>}
+
+      {doc && s.path && (
+        <>
+          <div className="panel cfg-header">
+            <div className="row">
+              <h3 className="mono cfg-grow" data-testid="config-id">
+                {configIdString(doc)}
+              </h3>
+              <span className={`cfg-state ${dirty ? 'dirty' : frozen ? 'frozen' : 'clean'}`} data-testid="doc-state">
+                {dirty ? t('config.state.dirty') : frozen ? t('config.state.frozen', { version: doc.version }) : t('config.state.saved')}
+              </span>
+            </div>
+            <dl className="cfg-facts">
+              <dt>{t('config.file.path')}</dt>
+              <dd className="mono">{s.path}</dd>
+              <dt>{t('config.version')}</dt>
+              <dd data-testid="doc-version">{doc.version}</dd>
+              <dt>{t('config.csc')}</dt>
+              <dd className="mono">{reveal ? doc.configSecurityCode : '•••• •••• •••• ••••'}</dd>
+              <dt>{t('config.customerKey')}</dt>
+              <dd>
+                {doc.customerKeyLink
+                  ? t('config.linkedTo', { kind: doc.customerKeyLink.kind, reader: doc.customerKeyLink.readerLabel })
+                  : t('config.notLinked')}
+              </dd>
+            </dl>
+            <div className="row" role="toolbar" aria-label={t('config.toolbar')}>
+              <button type="button" onClick={editor.undo} disabled={s.past.length === 0} title="Ctrl+Z" aria-keyshortcuts="Control+Z">
+                {t('config.undo')}
+              </button>
+              <button type="button" onClick={editor.redo} disabled={s.future.length === 0} title="Ctrl+Y" aria-keyshortcuts="Control+Y">
+                {t('config.redo')}
+              </button>
+              <button type="button" onClick={save} disabled={busy || !dirty} title="Ctrl+S" aria-keyshortcuts="Control+S">
+                {t('config.save')}
+              </button>
+              <button type="button" onClick={bump} disabled={busy}>
+                {t('config.bump', { version: doc.version + 1 })}
+              </button>
+              <label className="cfg-reveal">
+                <input type="checkbox" checked={reveal} onChange={(e) => setReveal(e.target.checked)} /> {t('config.reveal')}
+              </label>
+            </div>
+            {frozen && <p className="cfg-banner">{t('config.frozenHint', { version: doc.version, next: doc.version + 1 })}</p>}
+          </div>
+
+          <div role="tablist" aria-label={t('config.sections')} className="cfg-tabs">
+            {TABS.map((id) => (
+              <button
+                key={id}
+                type="button"
+                role="tab"
+                id={`cfg-tab-${id}`}
+                aria-selected={tab === id}
+                aria-controls={`cfg-panel-${id}`}
+                className={tab === id ? 'active' : ''}
+                onClick={() => setTab(id)}
+              >
+                {t(`config.tabs.${id}`)}
+                {id === 'history' && doc.history.length > 0 ? ` (${doc.history.length})` : ''}
+              </button>
+            ))}
+          </div>
+          <div role="tabpanel" id={`cfg-panel-${tab}`} aria-labelledby={`cfg-tab-${tab}`}>
+            {tab === 'values' && <ValuesPanel cfg={doc} reveal={reveal} frozen={frozen} onEdit={edit} />}
+            {tab === 'finalize' && (
+              <FinalizePanel
+                path={s.path}
+                cfg={doc}
+                dirty={dirty}
+                onBump={bump}
+                onFinalized={(r) => {
+                  editor.load(r.document);
+                  setNotice(null);
+                  setError(null);
+                  loadRecent();
+                }}
+              />
+            )}
+            {tab === 'compare' && <ComparePanel cfg={doc} source={compareSource} onSource={setCompareSource} />}
+            {tab === 'history' && (
+              <HistoryPanel
+                cfg={doc}
+                busy={busy}
+                onCompare={(v) => {
+                  setCompareSource(`history:${v}`);
+                  setTab('compare');
+                }}
+                onNewFrom={newFrom}
+              />
+            )}
+          </div>
+        </>
+      )}
     </section>
   );
 }

@@ -1,0 +1,121 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Balcfg } from '../../../../shared/config/balcfg.ts';
+import type { ConfigFinalizeResult } from '../../../../shared/api/features/config.ts';
+import { isFinalized } from '../../../../shared/config/model.ts';
+import { useApi } from '../../api/apiContext.ts';
+import { useConnectedReaders } from './useReaders.ts';
+import { defaultBec2Path, errorText } from './util.ts';
+
+export function FinalizePanel(props: {
+  path: string;
+  cfg: Balcfg;
+  dirty: boolean;
+  onFinalized: (r: ConfigFinalizeResult) => void;
+  onBump: () => void;
+}) {
+  const api = useApi();
+  const { t } = useTranslation();
+  const readers = useConnectedReaders().filter((r) => r.state === 'connected');
+  const [readerId, setReaderId] = useState('');
+  const [out, setOut] = useState(() => defaultBec2Path(props.path, props.cfg.version));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  useEffect(() => {
+    setOut(defaultBec2Path(props.path, props.cfg.version));
+  }, [props.path, props.cfg.version]);
+  useEffect(() => {
+    if (!readers.some((r) => r.id === readerId) && readers[0]) setReaderId(readers[0].id);
+  }, [readers, readerId]);
+
+  const reader = readers.find((r) => r.id === readerId);
+  const frozen = isFinalized(props.cfg);
+  const link = props.cfg.customerKeyLink;
+  const keyMismatch = Boolean(link && reader?.customerKeySignature && reader.customerKeySignature.toUpperCase() !== link.signature);
+
+  const finalize = async () => {
+    setError(null);
+    setDone(null);
+    if (props.dirty) {
+      setError(t('config.finalize.unsaved'));
+      return;
+    }
+    if (!reader) {
+      setError(t('config.finalize.noReader'));
+      return;
+    }
+    setBusy(true);
+    try {
+      const r = await api.configFinalize(props.path, reader.id, out.trim());
+      setDone(t('config.finalize.done', { version: r.document.balcfg.history.at(-1)?.version ?? props.cfg.version, path: r.bec2Path, sha: r.sha256.slice(0, 16) }));
+      props.onFinalized(r);
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="panel cfg-finalize">
+      <p className="muted">{t('config.finalize.intro')}</p>
+      {frozen && (
+        <div className="cfg-banner row" role="status">
+          <span>{t('config.finalize.alreadyFinalized', { version: props.cfg.version })}</span>
+          <button type="button" onClick={props.onBump}>
+            {t('config.bump', { version: props.cfg.version + 1 })}
+          </button>
+        </div>
+      )}
+      {props.dirty && <p className="cfg-banner">{t('config.finalize.unsaved')}</p>}
+      <form
+        className="cfg-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void finalize();
+        }}
+      >
+        <label>
+          {t('config.finalize.reader')}{' '}
+          <select value={readerId} onChange={(e) => setReaderId(e.target.value)} disabled={readers.length === 0}>
+            {readers.length === 0 && <option value="">{t('config.finalize.noReaders')}</option>}
+            {readers.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.address} — {r.customerKeyKind === 'custom' ? t('config.finalize.keyCustom') : r.customerKeyKind === 'default' ? t('config.finalize.keyDefault') : t('config.finalize.keyUnknown')}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('config.finalize.out')}{' '}
+          <input className="mono cfg-path" value={out} onChange={(e) => setOut(e.target.value)} spellCheck={false} />
+        </label>
+        <p className="muted">
+          {link
+            ? t('config.finalize.linked', { kind: link.kind, reader: link.readerLabel, signature: link.signature })
+            : t('config.finalize.unlinked')}
+        </p>
+        {keyMismatch && (
+          <p className="cfg-banner" role="status">
+            {t('config.finalize.mismatchHint')}
+          </p>
+        )}
+        <button type="submit" disabled={busy || frozen || !out.trim()}>
+          {busy ? t('config.finalize.busy') : t('config.finalize.button', { version: props.cfg.version })}
+        </button>
+      </form>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {done && (
+        <p role="status" className="cfg-ok">
+          {done}
+        </p>
+      )}
+    </div>
+  );
+}
