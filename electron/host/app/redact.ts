@@ -13,6 +13,12 @@ export function redactFrameHex(frame: Uint8Array, direction: 'out' | 'in'): stri
   const payload = frame.subarray(5, 5 + len);
   const tail = frame.subarray(5 + len);
   const secretSet = cmd === 0x0009 && direction === 'out' && payload.length >= 3 && payload[2]! >= 0x80;
+  // VHL.Write into the tag's PIN registers (0x0090-0x00FF, docs/wireless-memory.md) carries PIN proofs
+  // and commit blocks; encrypted, but still nothing a diagnostics bundle needs.
+  if (cmd === 0x0103 && direction === 'out' && payload.length >= 5) {
+    const adr = (payload[1]! << 8) | payload[2]!;
+    if (adr >= 0x0090 && adr <= 0x00ff) return `${toHex(header)}${toHex(payload.subarray(0, 5))}‹redacted ${payload.length - 5} bytes›${toHex(tail)}`;
+  }
   // Crypto.GetKeySig with KeyIndex 0 carries the key value itself.
   if (cmd === 0x0210 && direction === 'out' && payload.length > 1) return `${toHex(header)}${toHex(payload.subarray(0, 1))}‹redacted ${payload.length - 1} bytes›${toHex(tail)}`;
   if ((SECRET_PAYLOAD_COMMANDS.has(cmd) || secretSet) && payload.length > 0) {

@@ -1,10 +1,112 @@
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ReaderSummary } from '../../../shared/api/contract.ts';
+import type { TagInfoResult } from '../../../shared/api/features/tags.ts';
+import { useApi } from '../api/apiContext.ts';
+import { ProtectForm } from './tags/ProtectForm.tsx';
+import { SegmentDataForm } from './tags/SegmentDataForm.tsx';
+import { SetPinForm } from './tags/SetPinForm.tsx';
+import { TagInfoPanel } from './tags/TagInfoPanel.tsx';
+import { useOperation } from './tags/useOperation.ts';
+import './tags/tags.css';
 
+/** The wireless-memory tag in a connected reader's field: its segments, PINs and data (docs/wireless-memory.md). */
 export function TagsView() {
+  const api = useApi();
   const { t } = useTranslation();
+  const id = useId();
+  const [readers, setReaders] = useState<ReaderSummary[]>([]);
+  const [readerId, setReaderId] = useState('');
+  const [info, setInfo] = useState<TagInfoResult | null>(null);
+  const [counterNote, setCounterNote] = useState<string | null>(null);
+  const op = useOperation();
+
+  useEffect(() => {
+    void api.listReaders().then(setReaders);
+    return api.onEvent((e) => {
+      if (e.type === 'reader-changed') setReaders((rs) => (rs.some((r) => r.id === e.reader.id) ? rs.map((r) => (r.id === e.reader.id ? e.reader : r)) : [...rs, e.reader]));
+      if (e.type === 'reader-removed') setReaders((rs) => rs.filter((r) => r.id !== e.id));
+    });
+  }, [api]);
+
+  const connected = readers.filter((r) => r.state === 'connected');
+  const chosen = connected.find((r) => r.id === readerId) ?? connected[0];
+
+  const readTag = async () => {
+    if (!chosen) return;
+    setCounterNote(null);
+    const r = await op.run(() => api.tagInfo(chosen.id));
+    setInfo(r ?? null);
+  };
+
+  const advance = async () => {
+    if (!chosen) return;
+    const r = await op.run(() => api.tagCounter(chosen.id));
+    if (r) {
+      await readTag();
+      setCounterNote(t('tags.info.advanced', { previous: r.previous, counter: r.counter }));
+    }
+  };
+
+  const refresh = () => void readTag();
+
   return (
-    <section aria-labelledby="tags-heading">
+    <section aria-labelledby="tags-heading" className="tags">
       <h2 id="tags-heading">{t('tags.title')}</h2>
+      <p className="muted">{t('tags.intro')}</p>
+      <div className="panel">
+        {connected.length === 0 ? (
+          <p role="status">{t('tags.noReader')}</p>
+        ) : (
+          <div className="row">
+            <label htmlFor={`${id}-reader`}>{t('tags.reader')}</label>
+            <select
+              id={`${id}-reader`}
+              value={chosen?.id ?? ''}
+              onChange={(e) => {
+                setReaderId(e.target.value);
+                setInfo(null);
+              }}
+            >
+              {connected.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.address}
+                </option>
+              ))}
+            </select>
+            <button onClick={() => void readTag()} disabled={op.busy}>
+              {op.busy ? t('tags.working') : t('tags.readTag')}
+            </button>
+            {info?.present && (
+              <button onClick={() => void advance()} disabled={op.busy}>
+                {t('tags.info.advance')}
+              </button>
+            )}
+          </div>
+        )}
+        {op.error && (
+          <p role="alert" className="error">
+            {op.error}
+          </p>
+        )}
+        {info && !info.present && (
+          <p role="status" className="tg-empty" data-testid="tag-absent">
+            {t('tags.noTag')}
+          </p>
+        )}
+        {counterNote && <p role="status">{counterNote}</p>}
+      </div>
+      {chosen && info?.present && (
+        <>
+          <TagInfoPanel info={info} />
+          <div className="tg-forms">
+            <SetPinForm readerId={chosen.id} onDone={refresh} />
+            <ProtectForm readerId={chosen.id} onDone={refresh} />
+            <SegmentDataForm readerId={chosen.id} mode="write" onDone={refresh} />
+            <SegmentDataForm readerId={chosen.id} mode="read" onDone={refresh} />
+          </div>
+        </>
+      )}
     </section>
   );
 }

@@ -112,6 +112,8 @@ export interface DoorfileApi {
 }
 
 export const PREVIEW_ROW_LIMIT = 2000;
+/** Issues sent with a preview or build result; `errors` and `warnings` always count all of them. */
+export const ISSUE_LIMIT = 5000;
 export const FINDING_POSITION_LIMIT = 1000;
 export const DOORFILE_MAX_USERS_LIMIT = 2_000_000;
 

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {
   FINDING_POSITION_LIMIT,
+  ISSUE_LIMIT,
   PREVIEW_ROW_LIMIT,
   type DoorfileApi,
   type DoorfileBuildRequest,
@@ -131,6 +132,7 @@ export function createDoorfileService(_ctx: AppContext): DoorfileApi {
       const file = resolvePath(csvPath);
       const plan = planDoorFile(await readText(file, 'users CSV'), { maxUsers });
       const issues = plan.issues.map(issueView);
+      const sent = issues.slice(0, ISSUE_LIMIT);
       const byLine = new Map<number, DoorfileIssue[]>();
       for (const i of issues) if (i.line !== null) byLine.set(i.line, [...(byLine.get(i.line) ?? []), i]);
       const sorted = lockOrder(plan.users);
@@ -151,7 +153,7 @@ export function createDoorfileService(_ctx: AppContext): DoorfileApi {
           issues: own,
         };
       });
-      return { csvPath: file, userCount: plan.users.length, users, truncated: sorted.length > users.length, issues, errors: plan.errors, warnings: plan.warnings, maxUsers };
+      return { csvPath: file, userCount: plan.users.length, users, truncated: sorted.length > users.length, issues: sent, errors: plan.errors, warnings: plan.warnings, maxUsers };
     },
 
     async doorfileBuild(req: DoorfileBuildRequest): Promise<DoorfileBuildResult> {
@@ -168,7 +170,7 @@ export function createDoorfileService(_ctx: AppContext): DoorfileApi {
       const key = await loadSiteKey(req.siteKey);
       try {
         const plan = planDoorFile(csv, { maxUsers: req.maxUsers, siteKey: key });
-        const base = { userCount: plan.users.length, errors: plan.errors, warnings: plan.warnings, issues: plan.issues.map(issueView), outPath, binaryPath, binaryBytes: null };
+        const base = { userCount: plan.users.length, errors: plan.errors, warnings: plan.warnings, issues: plan.issues.slice(0, ISSUE_LIMIT).map(issueView), outPath, binaryPath, binaryBytes: null };
         if (!mayWrite(plan, req.acceptWarnings)) {
           const refusal = plan.errors > 0 ? 'errors' : 'warnings';
           const message =

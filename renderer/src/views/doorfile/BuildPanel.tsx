@@ -1,0 +1,108 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DoorfileBuildResult } from '../../../../shared/api/features/doorfile.ts';
+import { useApi } from '../../api/apiContext.ts';
+import { useOperation } from '../tags/useOperation.ts';
+import { IssueList } from './IssueList.tsx';
+import { EMPTY_SITE_KEY, SiteKeyField, siteKeySource, type SiteKeyValue } from './SiteKeyField.tsx';
+
+/** Suggests "<csv name>.door.json" next to the CSV. */
+export function suggestedOut(csvPath: string): string {
+  return csvPath.replace(/(\.csv)?$/i, '.door.json');
+}
+
+export function BuildPanel(props: { csvPath: string; maxUsers: number; warnings: number; outPath: string; onOutPath: (p: string) => void; onBuilt: (doorPath: string) => void }) {
+  const api = useApi();
+  const { t } = useTranslation();
+  const id = useId();
+  const [key, setKey] = useState<SiteKeyValue>(EMPTY_SITE_KEY);
+  const [binaryPath, setBinaryPath] = useState('');
+  const [fieldName, setFieldName] = useState<'primeCred' | 'primeCr'>('primeCred');
+  const [accept, setAccept] = useState(false);
+  const [result, setResult] = useState<DoorfileBuildResult | null>(null);
+  const op = useOperation();
+
+  const warnings = result && !result.written ? result.warnings : props.warnings;
+  const build = async () => {
+    setResult(null);
+    if (!props.csvPath.trim()) return op.setError(t('doorfile.build.needCsv'));
+    if (!props.outPath.trim()) return op.setError(t('doorfile.build.needOut'));
+    const k = siteKeySource(key);
+    if ('problem' in k) return op.setError(t(k.problem));
+    const r = await op.run(() =>
+      api.doorfileBuild({
+        csvPath: props.csvPath.trim(),
+        siteKey: k.source,
+        outPath: props.outPath.trim(),
+        ...(binaryPath.trim() ? { binaryPath: binaryPath.trim() } : {}),
+        acceptWarnings: accept && warnings > 0,
+        maxUsers: props.maxUsers,
+        fieldName,
+      }),
+    );
+    // The typed key is used once and forgotten, whatever the outcome.
+    setKey((v) => ({ ...v, hex: '' }));
+    if (r) {
+      setResult(r);
+      if (r.written) props.onBuilt(r.outPath);
+    }
+  };
+
+  return (
+    <form
+      className="panel"
+      aria-labelledby={`${id}-h`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void build();
+      }}
+    >
+      <h3 id={`${id}-h`}>{t('doorfile.build.heading')}</h3>
+      <SiteKeyField value={key} onChange={setKey} />
+      <div className="field">
+        <label htmlFor={`${id}-out`}>{t('doorfile.build.outPath')}</label>
+        <input id={`${id}-out`} className="mono" size={60} maxLength={4096} value={props.outPath} onChange={(e) => props.onOutPath(e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-bin`}>{t('doorfile.build.binaryPath')}</label>
+        <input id={`${id}-bin`} className="mono" size={60} maxLength={4096} value={binaryPath} onChange={(e) => setBinaryPath(e.target.value)} aria-describedby={`${id}-bin-hint`} />
+        <small id={`${id}-bin-hint`} className="muted">
+          {t('doorfile.build.binaryHint')}
+        </small>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-field`}>{t('doorfile.build.fieldName')}</label>
+        <select id={`${id}-field`} value={fieldName} onChange={(e) => setFieldName(e.target.value as 'primeCred' | 'primeCr')}>
+          <option value="primeCred">primeCred</option>
+          <option value="primeCr">primeCr</option>
+        </select>
+      </div>
+      {warnings > 0 && (
+        <label className="accept">
+          <input type="checkbox" checked={accept} onChange={(e) => setAccept(e.target.checked)} /> {t('doorfile.build.acceptWarnings', { count: warnings })}
+        </label>
+      )}
+      <div className="row">
+        <button type="submit" disabled={op.busy}>
+          {op.busy ? t('doorfile.build.building') : t('doorfile.build.build')}
+        </button>
+      </div>
+      {op.error && (
+        <p role="alert" className="error">
+          {op.error}
+        </p>
+      )}
+      {result && !result.written && (
+        <div role="alert" className="df-refused" data-testid="doorfile-build-result">
+          <p className="error">{result.message}</p>
+          <IssueList issues={result.issues} label={t('doorfile.preview.problems')} />
+        </div>
+      )}
+      {result?.written && (
+        <p role="status" className="ok-text" data-testid="doorfile-build-result">
+          {result.message}
+        </p>
+      )}
+    </form>
+  );
+}

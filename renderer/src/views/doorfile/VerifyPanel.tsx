@@ -1,0 +1,84 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DoorfileVerifyResult } from '../../../../shared/api/features/doorfile.ts';
+import { useApi } from '../../api/apiContext.ts';
+import { useOperation } from '../tags/useOperation.ts';
+import { EMPTY_SITE_KEY, SiteKeyField, siteKeySource, type SiteKeyValue } from './SiteKeyField.tsx';
+
+/** Checks an existing door file the way the lock will: sorted and free of duplicates, or not. */
+export function VerifyPanel({ doorPath, onDoorPath, maxUsers }: { doorPath: string; onDoorPath: (p: string) => void; maxUsers: number }) {
+  const api = useApi();
+  const { t } = useTranslation();
+  const id = useId();
+  const [key, setKey] = useState<SiteKeyValue>(EMPTY_SITE_KEY);
+  const [report, setReport] = useState<DoorfileVerifyResult | null>(null);
+  const op = useOperation();
+
+  const verify = async () => {
+    setReport(null);
+    if (!doorPath.trim()) return op.setError(t('doorfile.verify.needPath'));
+    const k = siteKeySource(key);
+    if ('problem' in k) return op.setError(t(k.problem));
+    const r = await op.run(() => api.doorfileVerify({ doorPath: doorPath.trim(), siteKey: k.source, maxUsers }));
+    setKey((v) => ({ ...v, hex: '' }));
+    if (r) setReport(r);
+  };
+
+  return (
+    <form
+      className="panel"
+      aria-labelledby={`${id}-h`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void verify();
+      }}
+    >
+      <h3 id={`${id}-h`}>{t('doorfile.verify.heading')}</h3>
+      <div className="field">
+        <label htmlFor={`${id}-door`}>{t('doorfile.verify.doorPath')}</label>
+        <input id={`${id}-door`} className="mono" size={60} maxLength={4096} value={doorPath} onChange={(e) => onDoorPath(e.target.value)} />
+      </div>
+      <SiteKeyField value={key} onChange={setKey} />
+      <div className="row">
+        <button type="submit" disabled={op.busy}>
+          {op.busy ? t('doorfile.verify.verifying') : t('doorfile.verify.verify')}
+        </button>
+      </div>
+      {op.error && (
+        <p role="alert" className="error">
+          {op.error}
+        </p>
+      )}
+      {report && (
+        <div className="df-report" data-testid="doorfile-verify-result">
+          <p role="status">
+            <span className="mono">{report.doorPath}</span>: {t('doorfile.verify.users', { count: report.userCount })};{' '}
+            <strong className={`mode ${report.mode}`} data-testid="doorfile-mode">
+              {t(`doorfile.verify.mode.${report.mode}`)}
+            </strong>
+          </p>
+          {report.degradedBy.length > 0 && (
+            <>
+              <h4>{t('doorfile.verify.degradedBy')}</h4>
+              <ul>
+                {report.degradedBy.map((f, n) => (
+                  <li key={n}>{f.message}</li>
+                ))}
+              </ul>
+            </>
+          )}
+          <h4>{t('doorfile.verify.problems')}</h4>
+          {report.problems.length === 0 ? (
+            <p className="ok-text">{t('doorfile.verify.none')}</p>
+          ) : (
+            <ul className="error">
+              {report.problems.map((f, n) => (
+                <li key={n}>{f.message}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </form>
+  );
+}
