@@ -1,21 +1,32 @@
 // The only door between the renderer and the host: one invoke channel, checked sender, validated calls.
 import { ipcMain, type WebContents } from 'electron';
 import { IPC_CHANNEL_CALL, IPC_CHANNEL_EVENT } from '../shared/api/contract.ts';
-import { dispatchCall } from './host/app/dispatch.ts';
 import type { AppService } from './host/app/appService.ts';
+import { guardedCall } from './shellPolicy.ts';
 
-export function registerIpc(service: AppService, window: WebContents): void {
+/**
+ * Serves ReaderDesk's API to one window. `indexUrl` is the file:// URL of the renderer's
+ * index.html: calls from any other page, frame or window are refused before they reach the host.
+ */
+export function registerIpc(service: AppService, window: WebContents, indexUrl: string): () => void {
   ipcMain.removeHandler(IPC_CHANNEL_CALL);
-  ipcMain.handle(IPC_CHANNEL_CALL, async (event, method: unknown, params: unknown) => {
-    // Only our own window, showing our own files, may call the host.
-    const url = event.senderFrame?.url ?? '';
-    if (event.sender.id !== window.id || !url.startsWith('file://')) {
-      return { ok: false, error: { code: 'forbidden', message: 'This window may not use ReaderDesk.' } };
-    }
-    return dispatchCall(service, method, params);
+  ipcMain.handle(IPC_CHANNEL_CALL, (event, method: unknown, params: unknown) => {
+    const frame = event.senderFrame;
+    const sender = {
+      senderId: event.sender.id,
+      windowId: window.id,
+      frameUrl: frame?.url ?? '',
+      isMainFrame: frame !== null && frame === event.sender.mainFrame,
+    };
+    return guardedCall(service, sender, indexUrl, method, params);
   });
   const unsubscribe = service.onEvent((e) => {
     if (!window.isDestroyed()) window.send(IPC_CHANNEL_EVENT, e);
   });
-  window.once('destroyed', unsubscribe);
+  const dispose = () => {
+    unsubscribe();
+    ipcMain.removeHandler(IPC_CHANNEL_CALL);
+  };
+  window.once('destroyed', dispose);
+  return dispose;
 }

@@ -1,56 +1,81 @@
-// Electron main process: windows, security settings and IPC wiring only. All logic lives in host/.
-import { app, BrowserWindow, session, shell } from 'electron';
+// Electron main process: windows, security settings and IPC wiring only. All logic lives in host/;
+// the policy itself (web preferences, CSP, what may load, who may call) is in shellPolicy.ts.
+import { app, BrowserWindow, session } from 'electron';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { AppService } from './host/app/appService.ts';
 import { startSimulator, type RunningSimulator } from '../simulator/startSimulator.ts';
 import { registerIpc } from './ipc.ts';
+import { allowNavigation, allowPermission, ELECTRON_CSP, isAllowedRequest, secureWebPreferences, windowOpenDecision } from './shellPolicy.ts';
 
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export { secureWebPreferences } from './shellPolicy.ts';
 
 let service: AppService | undefined;
 let sim: RunningSimulator | undefined;
 
-export function secureWebPreferences(preload: string): Electron.WebPreferences {
-  return {
-    preload,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    webviewTag: false,
-    spellcheck: false,
-  };
-}
+// Every renderer sandboxed, whatever a window asks for; one instance owns the serial ports.
+app.enableSandbox();
+if (!app.requestSingleInstanceLock()) app.quit();
 
-async function createWindow(): Promise<void> {
+async function createWindow(): Promise<BrowserWindow> {
   const rendererIndex = path.join(app.getAppPath(), 'dist-renderer', 'index.html');
+  const webPreferences = secureWebPreferences(path.join(__dirname, 'preload.cjs'), { devTools: !app.isPackaged });
+  // Readable from the main process (test/electron evaluates it next to the live window's settings).
+  (globalThis as Record<string, unknown>).readerdeskWebPreferences = webPreferences;
   const win = new BrowserWindow({
     width: 1280,
     height: 860,
+    minWidth: 800,
+    minHeight: 600,
     title: 'ReaderDesk',
     show: false,
-    webPreferences: secureWebPreferences(path.join(__dirname, 'preload.cjs')),
+    backgroundColor: '#17191d',
+    webPreferences,
   });
   win.once('ready-to-show', () => win.show());
-  // The app is local-only: no navigation away, no new windows, links go to the system browser.
-  win.webContents.on('will-navigate', (e) => e.preventDefault());
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://docs.baltech.de/')) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  registerIpc(service!, win.webContents);
+  registerIpc(service!, win.webContents, pathToFileURL(rendererIndex).href);
   await win.loadFile(rendererIndex);
+  return win;
 }
 
-app.whenReady().then(async () => {
-  session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
-  session.defaultSession.webRequest.onHeadersReceived((details, cb) => {
-    cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
+function lockDownSession(): void {
+  const s = session.defaultSession;
+  s.setPermissionRequestHandler((_wc, permission, cb) => cb(allowPermission(permission)));
+  s.setPermissionCheckHandler((_wc, permission) => allowPermission(permission));
+  s.setDevicePermissionHandler(() => false);
+  s.on('select-serial-port', (e, _ports, _wc, cb) => {
+    e.preventDefault();
+    cb('');
+  });
+  s.on('will-download', (e) => e.preventDefault());
+  s.webRequest.onHeadersReceived((details, cb) => {
+    cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [ELECTRON_CSP] } });
   });
   // Nothing leaves the machine: block every request that is not a local file.
-  session.defaultSession.webRequest.onBeforeRequest((details, cb) => cb({ cancel: !/^(file|devtools|data):/.test(details.url) }));
+  s.webRequest.onBeforeRequest((details, cb) => cb({ cancel: !isAllowedRequest(details.url) }));
+}
+
+app.on('web-contents-created', (_e, contents) => {
+  contents.on('will-attach-webview', (e) => e.preventDefault());
+  contents.on('will-navigate', (e, url) => {
+    if (!allowNavigation(url)) e.preventDefault();
+  });
+  contents.on('will-redirect', (e, url) => {
+    if (!allowNavigation(url)) e.preventDefault();
+  });
+  contents.setWindowOpenHandler(({ url }) => windowOpenDecision(url));
+});
+
+app.on('second-instance', () => {
+  const win = BrowserWindow.getAllWindows()[0];
+  if (win) {
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  }
+});
+
+app.whenReady().then(async () => {
+  lockDownSession();
   if (process.env.READERDESK_NO_SIM !== '1') {
     const stateDir = process.env.READERDESK_SIM_STATE ?? path.join(app.getPath('userData'), 'virtual-reader');
     sim = await startSimulator({ stateDir }).catch(() => undefined);
@@ -59,13 +84,13 @@ app.whenReady().then(async () => {
   await createWindow();
 });
 
-app.on('web-contents-created', (_e, contents) => {
-  contents.on('will-attach-webview', (e) => e.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-});
-
-app.on('window-all-closed', async () => {
-  await service?.close();
-  await sim?.stop();
-  app.quit();
+let quitting = false;
+app.on('window-all-closed', () => {
+  if (quitting) return;
+  quitting = true;
+  void (async () => {
+    await service?.close().catch(() => undefined);
+    await sim?.stop().catch(() => undefined);
+    app.quit();
+  })();
 });

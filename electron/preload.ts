@@ -1,16 +1,29 @@
-// Preload: exposes exactly one typed bridge; the renderer never sees ipcRenderer itself.
-import { contextBridge, ipcRenderer } from 'electron';
-import { IPC_CHANNEL_CALL, IPC_CHANNEL_EVENT, type AppEvent } from '../shared/api/contract.ts';
+// Preload (sandboxed): exposes exactly one frozen, typed bridge; the renderer never sees ipcRenderer itself.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { AppEvent } from '../shared/api/contract.ts';
+
+// The same names as IPC_CHANNEL_CALL/IPC_CHANNEL_EVENT in shared/api/contract.ts (a unit test keeps them
+// equal): importing the contract would bundle zod and every schema into the sandboxed preload.
+const IPC_CHANNEL_CALL = 'readerdesk:call';
+const IPC_CHANNEL_EVENT = 'readerdesk:event';
 
 type CallResult = { ok: true; result: unknown } | { ok: false; error: { code: string; message: string } };
 
-const bridge = {
-  call: (method: string, params: unknown[]): Promise<CallResult> => ipcRenderer.invoke(IPC_CHANNEL_CALL, method, params),
-  subscribe(listener: (event: AppEvent) => void): () => void {
-    const handler = (_e: unknown, event: AppEvent) => listener(event);
-    ipcRenderer.on(IPC_CHANNEL_EVENT, handler);
-    return () => ipcRenderer.removeListener(IPC_CHANNEL_EVENT, handler);
+const bridge = Object.freeze({
+  call(method: string, params: unknown[]): Promise<CallResult> {
+    if (typeof method !== 'string' || !Array.isArray(params)) {
+      return Promise.resolve({ ok: false, error: { code: 'bad-params', message: 'The request to ReaderDesk was malformed.' } });
+    }
+    return ipcRenderer.invoke(IPC_CHANNEL_CALL, method, params);
   },
-};
+  subscribe(listener: (event: AppEvent) => void): () => void {
+    if (typeof listener !== 'function') throw new TypeError('subscribe needs a function');
+    const handler = (_e: IpcRendererEvent, event: AppEvent) => listener(event);
+    ipcRenderer.on(IPC_CHANNEL_EVENT, handler);
+    return () => {
+      ipcRenderer.removeListener(IPC_CHANNEL_EVENT, handler);
+    };
+  },
+});
 
 contextBridge.exposeInMainWorld('readerdeskBridge', bridge);

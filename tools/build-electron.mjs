@@ -2,6 +2,12 @@
 import { build } from 'esbuild';
 
 const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['electron', 'serialport', 'ws'], logLevel: 'warning' };
-await build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist-electron/main.cjs' });
+// import.meta.url (appService.ts reads package.json three folders up) does not exist in CommonJS:
+// point it at where that source file would sit, so the relative path still finds package.json.
+const importMetaUrl = {
+  define: { 'import.meta.url': '__readerdeskImportMetaUrl' },
+  banner: { js: "const __readerdeskImportMetaUrl = require('node:url').pathToFileURL(require('node:path').join(__dirname, '..', 'electron/host/app/appService.cjs')).href;" },
+};
+await build({ ...common, ...importMetaUrl, entryPoints: ['electron/main.ts'], outfile: 'dist-electron/main.cjs' });
 await build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist-electron/preload.cjs' });
 console.log('built dist-electron/main.cjs and dist-electron/preload.cjs');

@@ -1,0 +1,73 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import type { ExportKind } from '../../../../shared/api/features/events.ts';
+import { useApi } from '../../api/apiContext.ts';
+
+/** A path field prefilled with a suggestion from the host, a button, and the outcome as a sentence. */
+export function ExportForm(props: {
+  id: string;
+  kind: ExportKind;
+  pathLabel: string;
+  button: string;
+  busyLabel: string;
+  run: (path: string) => Promise<string>;
+  children?: ReactNode;
+}) {
+  const api = useApi();
+  const { kind } = props;
+  const [path, setPath] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void api.suggestExportPath(kind).then(
+      (p) =>
+        live &&
+        setPath((current) => {
+          if (!current) return p;
+          // Keep what the user typed; only follow a format change in the extension.
+          return current.replace(/\.(csv|json)$/i, p.slice(p.lastIndexOf('.')));
+        }),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, kind]);
+
+  return (
+    <form
+      className="export-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setBusy(true);
+        setDone(null);
+        setError(null);
+        props.run(path.trim()).then(
+          (msg) => setDone(msg),
+          (err: Error) => setError(err.message),
+        ).finally(() => setBusy(false));
+      }}
+    >
+      <div className="row">
+        <label htmlFor={`${props.id}-path`}>{props.pathLabel}</label>
+        <input id={`${props.id}-path`} className="mono path-input" value={path} onChange={(e) => setPath(e.target.value)} spellCheck={false} />
+        {props.children}
+        <button type="submit" disabled={busy || !path.trim()}>
+          {busy ? props.busyLabel : props.button}
+        </button>
+      </div>
+      {done && (
+        <p role="status" className="ok">
+          {done}
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}

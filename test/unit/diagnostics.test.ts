@@ -1,0 +1,150 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { AppEvent, ReaderSummary } from '../../shared/api/contract.ts';
+import { toHex } from '../../shared/bytes.ts';
+import { encodeCommandFrame, encodeResponseFrame } from '../../shared/brp/frame.ts';
+import { SysCfgSetValue, SysGetInfo } from '../../shared/brp/commands/sys.ts';
+import { CryptoBalKeyEncryptBuffer } from '../../shared/brp/commands/crypto.ts';
+import { FrameJournal } from '../../electron/host/app/frameJournal.ts';
+import type { AppContext } from '../../electron/host/app/appContext.ts';
+import type { ReaderManager } from '../../electron/host/app/readerManager.ts';
+import { createEventsService } from '../../electron/host/app/features/eventsService.ts';
+
+const CSC = Uint8Array.from([0xc5, 0xc5, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77, 0x88]);
+const KEY_BUFFER = Uint8Array.from({ length: 16 }, (_, i) => 0xa0 + i);
+const ENCRYPTED = Uint8Array.from({ length: 16 }, (_, i) => 0x50 + i);
+const ADDRESS = '/dev/ttyUSB7';
+
+function fakeContext() {
+  const frames = new FrameJournal(100);
+  const listeners: ((e: AppEvent) => void)[] = [];
+  const emitted: AppEvent[] = [];
+  const readers = {
+    list: (): ReaderSummary[] => [],
+    onEvent: (l: (e: AppEvent) => void) => {
+      listeners.push(l);
+      return () => undefined;
+    },
+  } as unknown as ReaderManager;
+  const ctx = {
+    readers,
+    frames,
+    settings: undefined as never,
+    emit: (e: AppEvent) => emitted.push(e),
+    shell: 'web',
+    version: '9.8.7',
+    simulatorAddress: null,
+  } satisfies AppContext;
+  const fire = (e: AppEvent) => listeners.forEach((l) => l(e));
+  return { ctx, frames, emitted, fire };
+}
+
+const outFile = (name: string) => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'rd-diag-')), name);
+const summary = (state: ReaderSummary['state'], lastError: string | null = null): ReaderSummary => ({
+  id: 'r1',
+  address: ADDRESS,
+  state,
+  firmware: null,
+  configId: null,
+  configName: null,
+  version: null,
+  securityCode: null,
+  projectSettings: null,
+  customerKeyKind: null,
+  customerKeySignature: null,
+  bootProblems: [],
+  lastError,
+});
+
+describe('diagnostics bundle', () => {
+  it('carries version, OS, ports, frames and events but never the payload of key-carrying frames', async () => {
+    const { ctx, frames, fire } = fakeContext();
+    const api = createEventsService(ctx, { listPorts: async () => [{ path: '/dev/ttyUSB7', manufacturer: 'BALTECH', vendorId: '13ad', productId: '9cab', serialNumber: null }] });
+    const add = (bytes: Uint8Array, direction: 'out' | 'in') => frames.add({ time: 1, direction, address: ADDRESS, bytes });
+    // A secret configuration value (value id >= 0x80: a key or the Config Security Code).
+    add(encodeCommandFrame({ cmdCode: SysCfgSetValue.code, payload: SysCfgSetValue.encodeRequest({ key: 0x0620, value: 0x81, content: CSC }) }), 'out');
+    // Crypto.BalKeyEncryptBuffer: the plain buffer going out and the encrypted one coming back.
+    const encReq = CryptoBalKeyEncryptBuffer.encodeRequest({ keyVersion: 3, embeddedKeyIndex: 1, embeddedKeyPos: 0, buffer: KEY_BUFFER, initialVector: new Uint8Array(16) });
+    add(encodeCommandFrame({ cmdCode: CryptoBalKeyEncryptBuffer.code, payload: encReq }), 'out');
+    add(encodeResponseFrame({ cmdCode: CryptoBalKeyEncryptBuffer.code, payload: CryptoBalKeyEncryptBuffer.encodeResponse({ encryptedBuffer: ENCRYPTED, nextInitialVector: new Uint8Array(16) }) }), 'in');
+    // The same command in the 1-byte command code / length form.
+    add(encodeCommandFrame({ cmdCode: CryptoBalKeyEncryptBuffer.code, payload: encReq, compressedCmdCode: true, compressedLength: true }), 'out');
+    // An ordinary frame stays readable.
+    const plain = encodeCommandFrame({ cmdCode: SysGetInfo.code });
+    add(plain, 'out');
+    fire({ type: 'tamper', readerId: 'r1', address: ADDRESS, time: 5, state: 'on' });
+
+    const file = outFile('bundle.json');
+    const result = await api.exportDiagnostics(file);
+    const raw = fs.readFileSync(file, 'utf8');
+    const bundle = JSON.parse(raw);
+
+    expect(result).toEqual({ path: file, frames: 5, events: 1 });
+    expect(bundle.app.version).toBe('9.8.7');
+    expect(bundle.os.platform).toBe(process.platform);
+    expect(bundle.serialPorts[0].vendorId).toBe('13ad');
+    expect(bundle.events[0].kind).toBe('tamper-on');
+    expect(bundle.frames.map((f: { hex: string }) => f.hex)).toContain(toHex(plain));
+    expect(bundle.frames.slice(0, 4).every((f: { hex: string }) => f.hex.includes('redacted'))).toBe(true);
+    const flat = raw.toUpperCase().replace(/[^0-9A-F]/g, '');
+    for (const secret of [CSC, KEY_BUFFER, ENCRYPTED]) expect(flat).not.toContain(toHex(secret).toUpperCase());
+  });
+
+  it('says in a sentence when the folder does not exist or the path is relative', async () => {
+    const { ctx } = fakeContext();
+    const api = createEventsService(ctx, { listPorts: async () => [] });
+    await expect(api.exportDiagnostics('/no/such/folder/x.json')).rejects.toThrow(/The folder \/no\/such\/folder does not exist/);
+    await expect(api.exportDiagnostics('bundle.json')).rejects.toThrow(/Give the full path/);
+  });
+
+  it('still writes a bundle when the serial ports cannot be listed', async () => {
+    const { ctx } = fakeContext();
+    const api = createEventsService(ctx, { listPorts: async () => Promise.reject(new Error('udev is gone')) });
+    const file = outFile('b.json');
+    await api.exportDiagnostics(file);
+    expect(JSON.parse(fs.readFileSync(file, 'utf8')).serialPorts.error).toMatch(/could not be listed: udev is gone/);
+  });
+});
+
+describe('event log', () => {
+  it('logs tamper alarms and connection changes, keeps alarms open until acknowledged and pushes both', async () => {
+    const { ctx, emitted, fire } = fakeContext();
+    let clock = 1000;
+    const api = createEventsService(ctx, { now: () => clock });
+    fire({ type: 'reader-changed', reader: summary('connected') });
+    fire({ type: 'tamper', readerId: 'r1', address: ADDRESS, time: 1100, state: 'on' });
+    fire({ type: 'reader-changed', reader: summary('reconnecting') });
+    fire({ type: 'reader-changed', reader: summary('connected') });
+    fire({ type: 'reader-changed', reader: summary('reconnecting') });
+    fire({ type: 'reader-changed', reader: summary('disconnected', 'the port vanished') });
+    fire({ type: 'reader-removed', id: 'r1' });
+
+    const log = await api.eventLog();
+    expect(log.map((e) => e.kind)).toEqual(['tamper-on', 'reader-lost', 'reader-reconnected', 'reader-lost', 'reader-disconnected', 'reader-removed']);
+    expect(log.filter((e) => e.acknowledgedAt === null).map((e) => e.kind)).toEqual(['tamper-on']);
+    expect(log[4]!.details).toMatch(/gave up reconnecting.*the port vanished/);
+    expect(emitted.filter((e) => e.type === 'event-logged')).toHaveLength(6);
+
+    clock = 2000;
+    const acked = await api.acknowledgeEvent(log[0]!.id);
+    expect(acked.acknowledgedAt).toBe(2000);
+    expect(emitted.at(-1)).toEqual({ type: 'event-acknowledged', entry: acked });
+    expect((await api.eventLog())[0]!.acknowledgedAt).toBe(2000);
+    await expect(api.acknowledgeEvent('nope')).rejects.toThrow(/no longer in the log/);
+  });
+
+  it('exports CSV with one row per entry and defuses spreadsheet formulas', async () => {
+    const { ctx, fire } = fakeContext();
+    const api = createEventsService(ctx);
+    fire({ type: 'tamper', readerId: 'r1', address: '=HYPERLINK("x")', time: 0, state: 'on' });
+    fire({ type: 'tamper', readerId: 'r1', address: ADDRESS, time: 1, state: 'off' });
+    const file = outFile('events.csv');
+    expect(await api.exportEvents(file, 'csv')).toEqual({ path: file, count: 2 });
+    const lines = fs.readFileSync(file, 'utf8').trimEnd().split('\r\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toContain(`"'=HYPERLINK(""x"")",tamper-on,alarm`);
+    expect(lines[2]).toMatch(/^1970-01-01T00:00:00\.001Z,\/dev\/ttyUSB7,tamper-off,info,/);
+  });
+});
