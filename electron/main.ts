@@ -4,7 +4,8 @@ import { app, BrowserWindow, session } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AppService } from './host/app/appService.ts';
-import { startSimulator, type RunningSimulator } from '../simulator/startSimulator.ts';
+import type { RunningSimulator } from '../simulator/startSimulator.ts';
+import { startEmbeddedSimulator } from '../simulator/startEmbeddedSimulator.ts';
 import { registerIpc } from './ipc.ts';
 import { allowNavigation, allowPermission, ELECTRON_CSP, isAllowedRequest, secureWebPreferences, windowOpenDecision } from './shellPolicy.ts';
 
@@ -78,7 +79,7 @@ app.whenReady().then(async () => {
   lockDownSession();
   if (process.env.READERDESK_NO_SIM !== '1') {
     const stateDir = process.env.READERDESK_SIM_STATE ?? path.join(app.getPath('userData'), 'virtual-reader');
-    sim = await startSimulator({ stateDir }).catch(() => undefined);
+    sim = await startEmbeddedSimulator(stateDir).catch(() => undefined);
   }
   service = new AppService({ shell: 'electron', simulatorAddress: sim?.address ?? null });
   await createWindow();

@@ -23,4 +23,19 @@ describe('frame log redaction', () => {
     const hex = redactFrameHex(encodeCommandFrame({ cmdCode: 0x0210, payload: Uint8Array.of(0, ...key) }), 'out');
     expect(hex).not.toContain(toHex(key));
   });
+
+  it('recognises key material in frames with a 1-byte command code and length too', () => {
+    const key = Uint8Array.of(0xa1, 0xa2, 0xa3, 0xa4, 0xa5, 0xa6, 0xa7, 0xa8, 0xa9, 0xaa);
+    const frame = encodeCommandFrame({
+      cmdCode: 0x0009,
+      payload: Uint8Array.of(0x02, 0x02, 0x85, 10, ...key),
+      compressedCmdCode: true,
+      compressedLength: true,
+      checksum: 'crc16',
+    });
+    expect(frame.length).toBe(1 + 1 + 1 + 14 + 2);
+    const hex = redactFrameHex(frame, 'out');
+    expect(hex).not.toContain(toHex(key));
+    expect(hex).toContain('020285');
+  });
 });

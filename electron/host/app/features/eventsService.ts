@@ -11,11 +11,10 @@ import type {
   ExportKind,
   ExportResult,
 } from '../../../../shared/api/features/events.ts';
-import { fromHex, randomBytes, toHex } from '../../../../shared/bytes.ts';
+import { randomBytes, toHex } from '../../../../shared/bytes.ts';
 import type { AppContext } from '../appContext.ts';
 import { writeFileAtomic } from '../../files/atomicWrite.ts';
 import { listSerialPorts, type SerialPortEntry } from '../../ports/listPorts.ts';
-import { redactFrameHex } from '../redact.ts';
 
 /** How many entries the in-memory event log keeps (oldest go first). */
 const LOG_CAPACITY = 10_000;
@@ -147,7 +146,7 @@ export interface DiagnosticsBundle {
   note: string;
 }
 
-/** Everything support needs, nothing secret: frames pass the key-material redaction again on the way out. */
+/** Everything support needs, nothing secret: the frame journal stores frames already redacted (redact.ts). */
 export async function buildDiagnosticsBundle(
   ctx: Pick<AppContext, 'readers' | 'frames' | 'shell' | 'version'>,
   events: EventLogEntry[],
@@ -167,48 +166,10 @@ export async function buildDiagnosticsBundle(
     os: { platform: process.platform, type: os.type(), release: os.release(), arch: process.arch },
     serialPorts,
     readers: ctx.readers.list(),
-    frames: ctx.frames.list(BUNDLE_FRAMES).map((f) => ({ ...f, hex: reRedact(f) })),
+    frames: ctx.frames.list(BUNDLE_FRAMES),
     events,
     note: 'Key material (keys, Config Security Code, encrypted key buffers) is redacted from every frame.',
   };
-}
-
-/**
- * Second line of defence: the journal already redacts, but only frames in the long header form.
- * A frame with a 1-byte command code or length is expanded to the long form and checked again.
- */
-function reRedact(f: FrameRecord): string {
-  if (f.hex.includes('redacted') || !/^([0-9a-fA-F]{2})+$/.test(f.hex)) return f.hex;
-  const bytes = fromHex(f.hex);
-  if (bytes.length < 3) return f.hex;
-  const flags = bytes[0]!;
-  let i = 1;
-  let group: number;
-  let index: number;
-  if (flags & 0x04) {
-    group = bytes[i]!;
-    index = bytes[i + 1]!;
-    i += 2;
-  } else {
-    group = bytes[i]! >> 5;
-    index = bytes[i]! & 0x1f;
-    i += 1;
-  }
-  let len: number;
-  if (flags & 0x08) {
-    if (bytes.length < i + 2) return f.hex;
-    len = bytes[i]! | (bytes[i + 1]! << 8);
-    i += 2;
-  } else {
-    if (bytes.length < i + 1) return f.hex;
-    len = bytes[i]!;
-    i += 1;
-  }
-  if ((flags & 0x0c) === 0x0c) return f.hex; // long form: the journal's redaction already applied
-  const payload = bytes.subarray(i, i + len);
-  const long = new Uint8Array([flags | 0x0c, group, index, len & 0xff, len >> 8, ...payload, ...bytes.subarray(i + len)]);
-  if (!redactFrameHex(long, f.direction).includes('redacted')) return f.hex;
-  return `${toHex(bytes.subarray(0, i))}‹redacted ${payload.length} bytes›`;
 }
 
 async function resolveExportPath(input: string): Promise<string> {
