@@ -5,10 +5,11 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
+      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', sequence: { groupOrder: 0 } } },
       {
         test: {
           name: 'integration',
+          sequence: { groupOrder: 1 },
           include: ['test/integration/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
@@ -18,6 +19,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          sequence: { groupOrder: 2 },
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
@@ -25,7 +27,7 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
-      { test: { name: 'electron', include: ['test/electron/**/*.test.ts'], testTimeout: 60_000 } },
+      { test: { name: 'electron', include: ['test/electron/**/*.test.ts'], testTimeout: 60_000, sequence: { groupOrder: 3 } } },
     ],
   },
 });
