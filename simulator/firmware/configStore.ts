@@ -1,11 +1,12 @@
 import { fromHex, toHex } from '../../shared/bytes.ts';
+import { formatValueId } from '../../shared/config/valueId.ts';
 
 /** The reader's configuration registry: Key (u16) -> Value id (u8) -> up to 128 bytes (brp.md 5.1). */
 export class ConfigStore {
   constructor(private readonly values: Record<string, string>) {}
 
   static id(key: number, value: number): string {
-    return `${key.toString(16).toUpperCase().padStart(4, '0')}/${value.toString(16).toUpperCase().padStart(2, '0')}`;
+    return formatValueId(key, value);
   }
 
   get(key: number, value: number): Uint8Array | undefined {

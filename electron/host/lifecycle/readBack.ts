@@ -1,5 +1,6 @@
 import { toHex } from '../../../shared/bytes.ts';
 import * as Sys from '../../../shared/brp/commands/sys.ts';
+import { formatValueId } from '../../../shared/config/valueId.ts';
 import { ReaderStatusError } from '../../../shared/brp/errors.ts';
 import type { BrpSession } from '../brp/session.ts';
 import type { ReadBackValue } from '../../../shared/api/features/deploy.ts';
@@ -9,9 +10,6 @@ export type { ReadBackValue } from '../../../shared/api/features/deploy.ts';
 const ERR_CFG_NOT_FOUND = 0x03;
 const ERR_CFG_ACCESS_DENIED = 0x05;
 
-function valueId(key: number, value: number): string {
-  return `${key.toString(16).toUpperCase().padStart(4, '0')}/${value.toString(16).toUpperCase().padStart(2, '0')}`;
-}
 
 /** Every configuration value the reader holds, for support (seed 000: all but the project keys). */
 export async function readBackValues(session: BrpSession): Promise<ReadBackValue[]> {
@@ -26,7 +24,7 @@ export async function readBackValues(session: BrpSession): Promise<ReadBackValue
       throw err;
     }
     for (const value of values) {
-      const id = valueId(key, value);
+      const id = formatValueId(key, value);
       if (value >= 0x80) {
         out.push({ id, hex: null, secret: true });
         continue;

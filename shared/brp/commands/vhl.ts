@@ -106,7 +106,7 @@ export const VHL_STATUS = {
   SimErrBadAddress: 0x29,
 } as const;
 
-/** Every reason a wireless-memory tag gives for a refusal (simulator/tag/tagRefusal.ts names the same). */
+/** Every reason a wireless-memory tag gives for a refusal; the tag itself (simulator/tag) uses this type. */
 export type WirelessMemoryRefusal =
   | 'usage-flag-set'
   | 'dos-mismatch'
