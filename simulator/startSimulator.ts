@@ -22,6 +22,8 @@ export interface SimulatorOptions extends StateOptions {
   baud?: number;
   /** How long the reader stays off the line when it reboots. */
   rebootMs?: number;
+  /** The answer that precedes a reboot never reaches the host (see FrameServerOptions). */
+  rebootLosesAnswer?: boolean;
 }
 
 export interface RunningSimulator {
@@ -68,6 +70,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
     new FrameServer(link, (frame) => reader.handle(frame), {
       baud: opts.baud,
       rebootMs: opts.rebootMs ?? 1000,
+      rebootLosesAnswer: opts.rebootLosesAnswer,
       onReboot: () => reader.rebooted(),
     });
     const stopControl = await serveControl(stateDir, async (req) => {

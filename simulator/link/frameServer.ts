@@ -24,6 +24,11 @@ export interface FrameServerOptions {
   interByteGapMs?: number;
   rebootMs?: number;
   onReboot?: () => void;
+  /**
+   * Reboot without the answer reaching the host, as a USB reader that re-enumerates with its last
+   * bytes still in its buffer; lets tests check how the host copes with an unconfirmed upload.
+   */
+  rebootLosesAnswer?: boolean;
 }
 
 /**
@@ -88,7 +93,7 @@ export class FrameServer {
       compressedLength: frame.compressedLength,
       phase: frame.mode === 'continuous' && outcome.status === 0 ? 'continuousEnd' : 'none',
     });
-    await this.send(bytes, requestLen);
+    if (!(outcome.reboot && this.opts.rebootLosesAnswer)) await this.send(bytes, requestLen);
     if (outcome.reboot) {
       this.opts.onReboot?.();
       this.reader.discardPartial();

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { deployToReaders, decodeBec2Text } from '../../host/lifecycle/deployJob.ts';
+import { deployToReaders, decodeBec2Text, expectedConfigIdOf } from '../../host/lifecycle/deployJob.ts';
 import { CliError, type CliIo } from '../io.ts';
 
 export async function runDeploy(argv: string[], io: CliIo): Promise<number> {
@@ -29,6 +29,7 @@ export async function runDeploy(argv: string[], io: CliIo): Promise<number> {
   const lastPct = new Map<string, number>();
   const results = await deployToReaders(binary, ports, {
     baudRate: values.baud ? Number(values.baud) : undefined,
+    expectedConfigId: expectedConfigIdOf(text),
     onProgress: (p) => {
       if (values.json || p.phase !== 'uploading') return;
       const pct = Math.floor((p.bytesDone / p.bytesTotal) * 100);

@@ -7,7 +7,7 @@ import { toHex } from '../../../shared/bytes.ts';
 //   Sys.CfgSetValue (0x0009) of a secret value id (>= 0x80): keys and the Config Security Code
 //   Crypto.GetKeySig (0x0210) with KeyIndex 0: the key value itself
 //   VHL.Write (0x0103) into the tag's PIN registers 0x0090-0x00FF: PIN proofs and commit blocks
-const WHOLE_PAYLOAD = [0x0202, 0x0203, 0x0204, 0xf011];
+const WHOLE_PAYLOAD = [0x0202, 0x0203, 0x0204];
 
 interface FrameParts {
   header: Uint8Array;
@@ -51,7 +51,8 @@ export function redactFrameHex(frame: Uint8Array, direction: 'out' | 'in'): stri
   if (!parts || parts.payload.length === 0) return toHex(frame);
   const { header, payload, tail, matches } = parts;
   const keep = (n: number) => `${toHex(header)}${toHex(payload.subarray(0, n))}‹redacted ${payload.length - n} bytes›${toHex(tail)}`;
-  if (WHOLE_PAYLOAD.some(matches)) return keep(matches(0xf011) && direction === 'out' ? Math.min(6, payload.length) : 0);
+  if (matches(0xf011)) return direction === 'out' ? keep(Math.min(6, payload.length)) : toHex(frame);
+  if (WHOLE_PAYLOAD.some(matches)) return keep(0);
   if (direction !== 'out') return toHex(frame);
   if (matches(0x0009) && payload.length >= 3 && payload[2]! >= 0x80) return keep(3);
   if (matches(0x0210) && payload.length > 1) return keep(1);

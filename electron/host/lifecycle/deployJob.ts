@@ -1,7 +1,7 @@
 import { readTextContainer } from '../../../shared/bec2/index.ts';
 import * as Main from '../../../shared/brp/commands/main.ts';
 import * as Sys from '../../../shared/brp/commands/sys.ts';
-import { ReaderStatusError } from '../../../shared/brp/errors.ts';
+import { BrpTimeoutError, PortLostError, ReaderStatusError } from '../../../shared/brp/errors.ts';
 import type { BrpSession } from '../brp/session.ts';
 import type { FrameLogSink } from '../brp/frameLog.ts';
 import { openSession } from '../readers/openSession.ts';
@@ -13,11 +13,21 @@ export interface DeployOptions {
   frameLog?: FrameLogSink;
   baudRate?: number;
   reconnectTimeoutMs?: number;
+  /**
+   * The configuration id the file carries ("Configuration:" comment). When the line drops right after
+   * the last block, before the confirmation arrives, the reader is asked after its restart what it runs.
+   */
+  expectedConfigId?: string | null;
 }
 
 /** Decodes the text of a .bec2 into the binary the reader asks for (ReqDataAdr counts from "BEC2\0"). */
 export function decodeBec2Text(text: string): Uint8Array {
   return readTextContainer(text).binary;
+}
+
+/** The ConfigId string the file's "Configuration" comment names, e.g. "10234-5678-6789-09 Name". */
+export function expectedConfigIdOf(text: string): string | null {
+  return readTextContainer(text).comments.find((c) => c.name === 'Configuration')?.value ?? null;
 }
 
 /**
@@ -35,6 +45,7 @@ export async function deployToReader(binary: Uint8Array, port: string, opts: Dep
   let session: BrpSession | undefined;
   let started = 0;
   let confirmed = 0;
+  let lastBlockSent = false;
   try {
     progress('connecting', 0);
     session = await openSession(port, sessionOpts);
@@ -47,6 +58,7 @@ export async function deployToReader(binary: Uint8Array, port: string, opts: Dep
       if (data.length !== req.reqDataLen) {
         throw new Error(`the reader asked for bytes ${req.reqDataAdr}..${req.reqDataAdr + req.reqDataLen} but the file has only ${total}`);
       }
+      lastBlockSent = req.reqDataAdr + data.length >= total;
       const res = await session.execute(Main.MainBf3UploadContinue, { dataAdr: req.reqDataAdr, data });
       done = Math.max(done, req.reqDataAdr + data.length);
       progress('uploading', done);
@@ -86,8 +98,31 @@ export async function deployToReader(binary: Uint8Array, port: string, opts: Dep
       configIdAfter,
     };
   } catch (err) {
+    const unconfirmed = !confirmed && lastBlockSent && (err instanceof PortLostError || err instanceof BrpTimeoutError);
+    if (unconfirmed && opts.expectedConfigId) {
+      const verified = await verifyAfterRestart(port, opts, sessionOpts);
+      if (verified === opts.expectedConfigId) {
+        progress('done', total);
+        return {
+          port,
+          result: 'accepted',
+          reason: 'ok',
+          message: `Accepted; the reader restarted before its confirmation arrived, and now runs ${verified}.`,
+          bytes: total,
+          durationMs: Math.round(performance.now() - started),
+          configIdAfter: verified,
+        };
+      }
+    }
     progress('done', 0);
-    const c = classifyDeployError(err);
+    const c = unconfirmed
+      ? {
+          result: 'failed' as const,
+          reason: 'not-verified' as const,
+          message:
+            'Not confirmed: the line dropped after the last block, before the reader confirmed it. The reader may have taken the file; check what it runs with "Read back" or "readerdesk info".',
+        }
+      : classifyDeployError(err);
     return {
       port,
       ...c,
@@ -96,6 +131,20 @@ export async function deployToReader(binary: Uint8Array, port: string, opts: Dep
     };
   } finally {
     await session?.close().catch(() => undefined);
+  }
+}
+
+/** Asks a reader that dropped off the line what configuration it runs once it is back; null if it does not say. */
+async function verifyAfterRestart(port: string, opts: DeployOptions, sessionOpts: { frameLog?: FrameLogSink; baudRate?: number }): Promise<string | null> {
+  let s: BrpSession | undefined;
+  try {
+    s = await reconnectSession(port, { ...sessionOpts, timeoutMs: opts.reconnectTimeoutMs ?? 15_000 });
+    const id = await s.execute(Sys.SysCfgGetId, undefined);
+    return `${id.configId} ${id.configName}`.trim();
+  } catch {
+    return null;
+  } finally {
+    await s?.close().catch(() => undefined);
   }
 }
 

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { ReaderSummary } from '../../../../shared/api/contract.ts';
 import type { DeployApi, DeployResult, ReadBackReport } from '../../../../shared/api/features/deploy.ts';
-import { decodeBec2Text, deployToReader } from '../../lifecycle/deployJob.ts';
+import { decodeBec2Text, deployToReader, expectedConfigIdOf } from '../../lifecycle/deployJob.ts';
 import { factoryReset } from '../../lifecycle/factoryReset.ts';
 import { readBackValues } from '../../lifecycle/readBack.ts';
 import { readReaderInfo } from '../../readers/readerInfo.ts';
@@ -92,6 +92,7 @@ export function createDeployService(ctx: AppContext): DeployApi {
             return await deployToReader(binary, port, {
               onProgress: (progress) => ctx.emit({ type: 'deploy-progress', ...(jobId ? { jobId } : {}), progress }),
               frameLog: (e) => ctx.frames.add(e),
+              expectedConfigId: expectedConfigIdOf(text),
             });
           } finally {
             await reattach().catch(() => undefined);

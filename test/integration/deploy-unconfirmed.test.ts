@@ -1,0 +1,35 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startSimulator, type RunningSimulator } from '../../simulator/startSimulator.ts';
+import { createBalcfg } from '../../shared/config/model.ts';
+import { withSession } from '../../electron/host/readers/openSession.ts';
+import { finalizeOnReader } from '../../electron/host/lifecycle/finalize.ts';
+import { decodeBec2Text, deployToReader, expectedConfigIdOf } from '../../electron/host/lifecycle/deployJob.ts';
+import { tempDir } from '../helpers/processes.ts';
+
+describe('an upload whose confirmation is lost in the reader restart', () => {
+  const sims: RunningSimulator[] = [];
+  afterAll(async () => {
+    await Promise.all(sims.map((s) => s.stop()));
+  });
+
+  it('is reported accepted after the restarted reader says it runs the file, and failed when that cannot be checked', async () => {
+    const finalizer = await startSimulator({ stateDir: tempDir('rd-u-') });
+    const target = await startSimulator({ stateDir: tempDir('rd-u-'), rebootLosesAnswer: true, rebootMs: 300 });
+    const other = await startSimulator({ stateDir: tempDir('rd-u-'), rebootLosesAnswer: true, rebootMs: 300 });
+    sims.push(finalizer, target, other);
+    const out = path.join(tempDir('rd-u-'), 'site.bec2');
+    await withSession(finalizer.address, (s) => finalizeOnReader(s, createBalcfg({ name: 'Site', customer: 50001, project: 501, device: 0 }), { outPath: out }));
+    const text = fs.readFileSync(out, 'latin1');
+    const binary = decodeBec2Text(text);
+
+    const checked = await deployToReader(binary, target.address, { expectedConfigId: expectedConfigIdOf(text), reconnectTimeoutMs: 5000 });
+    expect(checked).toMatchObject({ result: 'accepted', configIdAfter: '50001-0501-0000-01 Site' });
+    expect(checked.message).toMatch(/restarted before its confirmation arrived/);
+
+    const unchecked = await deployToReader(binary, other.address, { reconnectTimeoutMs: 5000 });
+    expect(unchecked).toMatchObject({ result: 'failed', reason: 'not-verified' });
+    expect(unchecked.message).toMatch(/may have taken the file/);
+  });
+});
