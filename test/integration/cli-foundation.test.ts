@@ -116,6 +116,20 @@ describe('readerdesk CLI failures', () => {
     }
   });
 
+  it('ports --json lists serial ports with path, manufacturer and vendor/product id', async () => {
+    const r = await runCli(['ports', '--json']);
+    expect(r.code).toBe(0);
+    const ports = JSON.parse(r.stdout) as Record<string, unknown>[];
+    expect(Array.isArray(ports)).toBe(true);
+    for (const p of ports) expect(Object.keys(p)).toEqual(expect.arrayContaining(['path', 'manufacturer', 'vendorId', 'productId']));
+  });
+
+  it('ui refuses to listen anywhere but on loopback', async () => {
+    const r = await runCli(['ui', '--listen', '0.0.0.0:8080', '--no-sim']);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/127\.0\.0\.1 only/);
+  });
+
   it('brp encode prints the documented CRC16 frame of Sys.GetInfo', async () => {
     const r = await runCli(['brp', 'encode', '0004', '--checksum', 'crc16']);
     expect(r.code).toBe(0);
