@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ReaderSummary } from '../../../shared/api/contract.ts';
 import { useApi } from '../api/apiContext.ts';
 import { ReaderActions } from './ReaderActions.tsx';
+import { SecurityRiskBadge } from './SecurityRiskBadge.tsx';
 
 export function ReaderCard({ reader, onError }: { reader: ReaderSummary; onError: (m: string) => void }) {
   const api = useApi();
@@ -15,8 +16,8 @@ export function ReaderCard({ reader, onError }: { reader: ReaderSummary; onError
         <span className={`state ${reader.state}`}>{t(`readers.state.${reader.state}`)}</span>
       </header>
       {risk && (
-        <p className="badge warning" role="status" title={t('readers.riskText')}>
-          ⚠ {t('readers.riskBadge')}
+        <p>
+          <SecurityRiskBadge reader={reader} />
         </p>
       )}
       <dl>
