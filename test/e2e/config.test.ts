@@ -9,7 +9,10 @@ import { startSimulator, type RunningSimulator } from '../../simulator/startSimu
 
 const CUSTOM_KEY = 'A1A2A3A4A5A6A7A8A9AA';
 
-function readDoc(file: string): { version: number; values: { id: string; hex: string }[]; history: { version: number; bec2File: string }[] } {
+function readDoc(file: string): {
+  version: number;
+  configId: { customer: number; project: number; device: number; name: string };
+  values: { id: string; hex: string }[]; history: { version: number; bec2File: string }[] } {
   return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
 
@@ -91,6 +94,49 @@ describe('web shell: configuration page', () => {
     await expect.poll(() => readDoc(file).values.find((v) => v.id === '0103/03')?.hex).toBe('0019');
     expect(await page.getByTestId('doc-state').textContent()).toBe('Saved');
 
+    // Rename the project in its identity: the ConfigId heading follows, undo and redo cover it.
+    const identity = page.getByRole('group', { name: 'Project identity' });
+    const heading = page.getByTestId('config-id');
+    const applyIdentity = identity.getByRole('button', { name: 'Change identity' });
+    expect(await identity.getByLabel('Name').inputValue()).toBe('Front doors');
+    expect(await applyIdentity.isDisabled()).toBe(true);
+    // Invalid input gets the model's sentence next to the field and changes nothing.
+    await identity.getByLabel('Name').fill('');
+    await applyIdentity.click();
+    await identity.getByRole('alert').filter({ hasText: 'Name: is empty; give the configuration a name.' }).waitFor();
+    expect(await identity.getByLabel('Name').getAttribute('aria-invalid')).toBe('true');
+    await identity.getByLabel('Name').fill('Front doors');
+    await identity.getByLabel('Customer number').fill('100000');
+    await identity.getByLabel('Customer number').press('Enter');
+    await identity.getByRole('alert').filter({ hasText: 'Customer number: 100000 is above 99999; the customer number runs from 0 to 99999.' }).waitFor();
+    expect(await heading.textContent()).toBe('10234-5678-0000-01 Front doors');
+    expect(await page.getByTestId('doc-state').textContent()).toBe('Saved');
+    await identity.getByRole('button', { name: 'Reset fields' }).click();
+    expect(await identity.getByLabel('Customer number').inputValue()).toBe('10234');
+    expect(await identity.getByRole('alert').count()).toBe(0);
+
+    await identity.getByLabel('Name').fill('Front doors east');
+    await identity.getByLabel('Name').press('Enter');
+    await expect.poll(() => heading.textContent()).toBe('10234-5678-0000-01 Front doors east');
+    expect(await page.getByTestId('doc-state').textContent()).toBe('Unsaved changes');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => heading.textContent()).toBe('10234-5678-0000-01 Front doors');
+    expect(await identity.getByLabel('Name').inputValue()).toBe('Front doors');
+    expect(await page.getByTestId('doc-state').textContent()).toBe('Saved');
+    await page.getByRole('heading', { name: 'Configuration', level: 2 }).click();
+    await page.keyboard.press('Control+y');
+    await expect.poll(() => heading.textContent()).toBe('10234-5678-0000-01 Front doors east');
+    expect(await identity.getByLabel('Name').inputValue()).toBe('Front doors east');
+    expect(await page.getByTestId('doc-state').textContent()).toBe('Unsaved changes');
+    // The header-managed ProjectName value follows the new name.
+    expect(await page.locator('[data-value-id="0620/06"]').getByTestId('value-content').textContent()).toContain('Front doors east');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => readDoc(file).configId.name).toBe('Front doors east');
+    expect(readDoc(file).configId).toEqual({ customer: 10234, project: 5678, device: 0, name: 'Front doors east' });
+    expect(readDoc(file).values.find((v) => v.id === '0620/06')?.hex).toBe(Buffer.from('Front doors east', 'ascii').toString('hex').toUpperCase());
+    expect(readDoc(file).values.find((v) => v.id === '0103/03')?.hex).toBe('0019');
+    expect(await page.getByTestId('doc-state').textContent()).toBe('Saved');
+
     // Search among values.
     const total = await page.getByTestId('value-count').textContent();
     await page.getByLabel('Search values').fill('interbyte');
@@ -120,11 +166,13 @@ describe('web shell: configuration page', () => {
     // The finalized version is frozen; a new version opens it again.
     await page.getByRole('tab', { name: 'Values' }).click();
     expect(await page.getByRole('button', { name: 'Add value' }).isDisabled()).toBe(true);
+    expect(await identity.getByLabel('Name').isDisabled()).toBe(true);
     await page.getByRole('button', { name: 'New version (2)' }).click();
     await expect.poll(() => page.getByTestId('doc-version').textContent()).toBe('2');
-    expect(await page.getByTestId('config-id').textContent()).toBe('10234-5678-0000-02 Front doors');
+    expect(await page.getByTestId('config-id').textContent()).toBe('10234-5678-0000-02 Front doors east');
     expect(readDoc(file).version).toBe(2);
     expect(await page.getByRole('button', { name: 'Add value' }).isDisabled()).toBe(false);
+    expect(await identity.getByLabel('Name').isDisabled()).toBe(false);
   });
 
   it('refuses to finalize version 2 on a reader with another customer key, with the reason', async () => {

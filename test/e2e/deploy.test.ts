@@ -148,6 +148,26 @@ describe('web shell: deploy, factory reset and read back', () => {
     expect(await keyBBar.evaluate((e) => (e as HTMLProgressElement).value)).toBe(0);
     await screenshot(page, 'deploy-results');
 
+    // Leaving the page (which unmounts it) and coming back keeps the bars and the results.
+    await nav('Readers');
+    await page.getByRole('heading', { name: 'Readers', level: 2 }).waitFor();
+    expect(await page.getByTestId('deploy-result').count()).toBe(0);
+    await nav('Deploy');
+    await page.getByRole('heading', { name: 'Deploy', level: 2 }).waitFor();
+    expect(await summary.textContent()).toBe('2 accepted, 1 rejected, 0 failed.');
+    expect(await page.getByTestId('deploy-result').count()).toBe(3);
+    expect(await resultOf(connected).textContent()).toContain(`Accepted: the reader now runs ${CONFIG_ID} Site.`);
+    expect(await resultOf(keyB).textContent()).toContain('Rejected: the file was finalized with a customer key this reader does not accept');
+    for (const sim of [connected, extra]) {
+      const bar = page.getByRole('progressbar', { name: `Progress of ${sim.address}` });
+      const { value, max } = await bar.evaluate((e) => ({ value: (e as HTMLProgressElement).value, max: (e as HTMLProgressElement).max }));
+      expect(max).toBeGreaterThan(100);
+      expect(value).toBe(max);
+      expect(await page.locator('.deploy-bar', { has: bar }).textContent()).toContain('Accepted');
+    }
+    expect(await page.getByLabel('BEC2 file (path)').inputValue()).toBe(bec2);
+    expect(await page.getByRole('checkbox', { name: keyB.address }).isChecked()).toBe(true);
+
     // The readers themselves agree.
     expect((await readerInfo(extra)).configId).toBe(CONFIG_ID);
     expect((await readerInfo(keyB)).configId).toBeNull();

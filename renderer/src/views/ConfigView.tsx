@@ -10,6 +10,7 @@ import { ValuesPanel } from './config/ValuesPanel.tsx';
 import { FinalizePanel } from './config/FinalizePanel.tsx';
 import { ComparePanel } from './config/ComparePanel.tsx';
 import { HistoryPanel } from './config/HistoryPanel.tsx';
+import { IdentityForm } from './config/IdentityForm.tsx';
 import { baseName, errorText, isTextTarget } from './config/util.ts';
 import './config/config.css';
 
@@ -216,6 +217,7 @@ export function ConfigView() {
                   : t('config.notLinked')}
               </dd>
             </dl>
+            <IdentityForm cfg={doc} frozen={frozen} onEdit={edit} />
             <div className="row" role="toolbar" aria-label={t('config.toolbar')}>
               <button type="button" onClick={editor.undo} disabled={s.past.length === 0} title="Ctrl+Z" aria-keyshortcuts="Control+Z">
                 {t('config.undo')}

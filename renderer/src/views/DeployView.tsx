@@ -1,41 +1,29 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReaderSummary } from '../../../shared/api/contract.ts';
-import type { DeployProgress, DeployResult } from '../../../shared/api/features/deploy.ts';
 import { useApi } from '../api/apiContext.ts';
 import { DeployResults } from './deploy/DeployResults.tsx';
+import { deployJobs, useDeployJob } from './deploy/jobStore.ts';
 import './deploy/deploy.css';
-
-function newJobId(): string {
-  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-}
 
 export function DeployView() {
   const api = useApi();
   const { t } = useTranslation();
   const ids = useId();
-  const [file, setFile] = useState('');
+  // The job, its progress and results, and the form live in a module store: leaving the page and
+  // coming back keeps a running or finished deploy.
+  const { file, extra, picked, running, targets, progress, results, error } = useDeployJob();
   const [recent, setRecent] = useState<string[]>([]);
   const [readers, setReaders] = useState<ReaderSummary[]>([]);
-  const [extra, setExtra] = useState<string[]>([]);
   const [extraInput, setExtraInput] = useState('');
-  const [picked, setPicked] = useState<Set<string>>(new Set());
-  const [running, setRunning] = useState(false);
-  const [targets, setTargets] = useState<string[]>([]);
-  const [progress, setProgress] = useState<Record<string, DeployProgress>>({});
-  const [results, setResults] = useState<DeployResult[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const jobRef = useRef<string | null>(null);
 
   useEffect(() => {
-    void api.listReaders().then(setReaders).catch((e: Error) => setError(e.message));
+    deployJobs.connect(api);
+    void api.listReaders().then(setReaders).catch((e: Error) => deployJobs.setError(e.message));
     void api.recentBec2Files().then(setRecent).catch(() => undefined);
     return api.onEvent((e) => {
       if (e.type === 'reader-changed') setReaders((rs) => (rs.some((r) => r.id === e.reader.id) ? rs.map((r) => (r.id === e.reader.id ? e.reader : r)) : [...rs, e.reader]));
       if (e.type === 'reader-removed') setReaders((rs) => rs.filter((r) => r.id !== e.id));
-      if (e.type === 'deploy-progress' && e.jobId !== undefined && e.jobId === jobRef.current) {
-        setProgress((p) => ({ ...p, [e.progress.port]: e.progress }));
-      }
     });
   }, [api]);
 
@@ -43,41 +31,22 @@ export function DeployView() {
   const allAddresses = useMemo(() => [...connectedAddresses, ...extra.filter((x) => !connectedAddresses.includes(x))], [connectedAddresses, extra]);
   const selected = allAddresses.filter((a) => picked.has(a));
 
-  const toggle = (address: string, on: boolean) =>
-    setPicked((p) => {
-      const next = new Set(p);
-      if (on) next.add(address);
-      else next.delete(address);
-      return next;
-    });
+  const toggle = (address: string, on: boolean) => deployJobs.setPicked(address, on);
 
   const addExtra = () => {
     const port = extraInput.trim();
     if (!port) return;
-    if (!extra.includes(port) && !connectedAddresses.includes(port)) setExtra((x) => [...x, port]);
-    toggle(port, true);
+    deployJobs.addExtra(port, connectedAddresses);
     setExtraInput('');
   };
 
   const start = async () => {
-    setError(null);
-    if (!file.trim()) return setError(t('deploy.needFile'));
-    if (selected.length === 0) return setError(t('deploy.needReaders'));
-    const jobId = newJobId();
-    jobRef.current = jobId;
-    setTargets(selected);
-    setProgress({});
-    setResults(null);
-    setRunning(true);
-    try {
-      const r = await api.deployFile(file.trim(), selected, jobId);
-      setResults(r);
-      void api.recentBec2Files().then(setRecent).catch(() => undefined);
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setRunning(false);
-    }
+    deployJobs.setError(null);
+    if (!file.trim()) return deployJobs.setError(t('deploy.needFile'));
+    if (selected.length === 0) return deployJobs.setError(t('deploy.needReaders'));
+    // The store keeps the outcome even if this page is left meanwhile; the list of recent files is
+    // only refreshed while it is shown (a remount loads it anew).
+    if (await deployJobs.start(api, file.trim(), selected)) void api.recentBec2Files().then(setRecent).catch(() => undefined);
   };
 
   return (
@@ -92,7 +61,7 @@ export function DeployView() {
           <input
             className="mono"
             value={file}
-            onChange={(e) => setFile(e.target.value)}
+            onChange={(e) => deployJobs.setFile(e.target.value)}
             placeholder={t('deploy.filePlaceholder')}
             list={`${ids}-recent`}
             spellCheck={false}
@@ -135,10 +104,7 @@ export function DeployView() {
                   type="button"
                   disabled={running}
                   aria-label={t('deploy.remove', { port })}
-                  onClick={() => {
-                    setExtra((x) => x.filter((p) => p !== port));
-                    toggle(port, false);
-                  }}
+                  onClick={() => deployJobs.removeExtra(port)}
                 >
                   ×
                 </button>

@@ -26,6 +26,14 @@ export const en = {
   discard: 'Discard changes',
   keepEditing: 'Keep editing',
   frozenHint: 'Version {{version}} is finalized and stays as deployed. Create version {{next}} to make changes.',
+  identity: {
+    title: 'Project identity',
+    help: 'Name and numbers make up the ConfigId; the AdminData values (0620/01, 0620/02, 0620/05, 0620/06) follow them. A change can be undone like any other edit.',
+    frozen: 'This version is finalized: create a new version to change its name or numbers.',
+    apply: 'Change identity',
+    revert: 'Reset fields',
+    wholeNumber: 'type a whole number, digits only.',
+  },
   file: {
     path: 'BALCFG file',
     pathPlaceholder: '/home/me/site.balcfg',
@@ -173,6 +181,14 @@ export const de: typeof en = {
   discard: 'Änderungen verwerfen',
   keepEditing: 'Weiter bearbeiten',
   frozenHint: 'Version {{version}} ist finalisiert und bleibt wie ausgeliefert. Legen Sie Version {{next}} an, um etwas zu ändern.',
+  identity: {
+    title: 'Projektkennung',
+    help: 'Name und Nummern bilden die ConfigId; die AdminData-Werte (0620/01, 0620/02, 0620/05, 0620/06) folgen ihnen. Eine Änderung lässt sich wie jede andere Bearbeitung rückgängig machen.',
+    frozen: 'Diese Version ist finalisiert: legen Sie eine neue Version an, um Name oder Nummern zu ändern.',
+    apply: 'Kennung ändern',
+    revert: 'Felder zurücksetzen',
+    wholeNumber: 'geben Sie eine ganze Zahl ein, nur Ziffern.',
+  },
   file: {
     path: 'BALCFG-Datei',
     pathPlaceholder: '/home/ich/standort.balcfg',

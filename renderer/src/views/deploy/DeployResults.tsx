@@ -9,7 +9,7 @@ export function resultSentence(r: DeployResult, t: (key: string, opts?: Record<s
   return t(`deploy.reason.${r.reason}`);
 }
 
-export function DeployResults({ results }: { results: DeployResult[] }) {
+export function DeployResults({ results }: { results: readonly DeployResult[] }) {
   const api = useApi();
   const { t } = useTranslation();
   const ids = useId();
@@ -25,7 +25,7 @@ export function DeployResults({ results }: { results: DeployResult[] }) {
     setError(null);
     setSaving(true);
     try {
-      setSaved(await api.saveDeployReport(path.trim(), format, results));
+      setSaved(await api.saveDeployReport(path.trim(), format, [...results]));
     } catch (err) {
       setError((err as Error).message);
     } finally {

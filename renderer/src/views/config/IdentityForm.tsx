@@ -1,0 +1,136 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Balcfg, ConfigIdentity } from '../../../../shared/config/balcfg.ts';
+import { setIdentity } from '../../../../shared/config/model.ts';
+import { errorText } from './util.ts';
+
+type Field = keyof ConfigIdentity;
+type Draft = Record<Field, string>;
+
+const FIELDS: readonly { field: Field; label: string; numeric: boolean; size: number }[] = [
+  { field: 'name', label: 'config.file.name', numeric: false, size: 28 },
+  { field: 'customer', label: 'config.file.customer', numeric: true, size: 6 },
+  { field: 'project', label: 'config.file.project', numeric: true, size: 5 },
+  { field: 'device', label: 'config.file.device', numeric: true, size: 5 },
+];
+
+function toDraft(id: ConfigIdentity): Draft {
+  return { name: id.name, customer: String(id.customer), project: String(id.project), device: String(id.device) };
+}
+
+function sameAsDraft(id: ConfigIdentity, d: Draft): boolean {
+  const now = toDraft(id);
+  return FIELDS.every(({ field }) => now[field] === d[field]);
+}
+
+/**
+ * Name and numbers of the project settings. Changes go through the editor (one undo step per
+ * "Apply") and the model's setIdentity, which keeps the AdminData values in step and validates.
+ */
+export function IdentityForm(props: { cfg: Balcfg; frozen: boolean; onEdit: (fn: (cfg: Balcfg) => Balcfg) => void }) {
+  const { t } = useTranslation();
+  const ids = useId();
+  const current = props.cfg.configId;
+  const [draft, setDraft] = useState<Draft>(() => toDraft(current));
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  // Undo, redo or another file replace the identity: the fields follow it.
+  const [shown, setShown] = useState(current);
+  if (shown !== current) {
+    setShown(current);
+    setDraft(toDraft(current));
+    setErrors({});
+  }
+
+  const changed = !sameAsDraft(current, draft);
+
+  const apply = () => {
+    const found: Partial<Record<Field, string>> = {};
+    const patch: { -readonly [K in Field]?: ConfigIdentity[K] } = { name: draft.name };
+    for (const field of ['customer', 'project', 'device'] as const) {
+      const text = draft[field].trim();
+      if (text !== '' && !/^\d+$/.test(text)) found[field] = t('config.identity.wholeNumber');
+      // An empty field goes to the model as missing, so its sentence says so.
+      else patch[field] = text === '' ? undefined : Number(text);
+    }
+    if (Object.keys(found).length > 0) {
+      setErrors(found);
+      return;
+    }
+    try {
+      props.onEdit((cfg) => setIdentity(cfg, patch));
+      setErrors({});
+    } catch (err) {
+      // The model names the field ("configId.customer"); its sentence goes next to that field.
+      const named = err && typeof err === 'object' && 'field' in err ? String(err.field).split('.')[1] : undefined;
+      const field = FIELDS.find((x) => x.field === named)?.field ?? 'name';
+      const sentence = err && typeof err === 'object' && 'sentence' in err && typeof err.sentence === 'string' ? err.sentence : errorText(err);
+      setErrors({ [field]: sentence });
+    }
+  };
+
+  return (
+    <form
+      className="cfg-identity"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (changed) apply();
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && changed) {
+          setDraft(toDraft(current));
+          setErrors({});
+        }
+      }}
+    >
+      <fieldset disabled={props.frozen}>
+        <legend>{t('config.identity.title')}</legend>
+        <p className="muted small" id={`${ids}-help`}>
+          {props.frozen ? t('config.identity.frozen') : t('config.identity.help')}
+        </p>
+        <div className="cfg-identity-fields">
+          {FIELDS.map(({ field, label, numeric, size }) => {
+            const inputId = `${ids}-${field}`;
+            const errorId = `${ids}-${field}-error`;
+            const error = errors[field];
+            return (
+              <div key={field} className="cfg-identity-field">
+                <label htmlFor={inputId}>{t(label)}</label>
+                <input
+                  id={inputId}
+                  value={draft[field]}
+                  size={size}
+                  maxLength={numeric ? 6 : 128}
+                  inputMode={numeric ? 'numeric' : undefined}
+                  spellCheck={false}
+                  aria-invalid={error ? true : undefined}
+                  aria-describedby={error ? errorId : undefined}
+                  onChange={(e) => setDraft({ ...draft, [field]: e.target.value })}
+                />
+                {error && (
+                  <span id={errorId} role="alert" className="error small">
+                    {t(label)}: {error}
+                  </span>
+                )}
+              </div>
+            );
+          })}
+        </div>
+        <div className="row">
+          <button type="submit" disabled={!changed}>
+            {t('config.identity.apply')}
+          </button>
+          <button
+            type="button"
+            disabled={!changed}
+            onClick={() => {
+              setDraft(toDraft(current));
+              setErrors({});
+            }}
+          >
+            {t('config.identity.revert')}
+          </button>
+        </div>
+      </fieldset>
+    </form>
+  );
+}
