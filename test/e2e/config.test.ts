@@ -70,7 +70,7 @@ describe('web shell: configuration page', () => {
     await row.waitFor();
     expect(await row.getByTestId('value-content').textContent()).toBe('25 ms');
     expect(await row.textContent()).toContain('InterbyteTimeout');
-    expect(await page.getByTestId('doc-state').textContent()).toBe('Unsaved changes');
+    await expect.poll(() => page.getByTestId('doc-state').textContent()).toBe('Unsaved changes');
 
     // A value out of range is refused with a sentence.
     await page.getByRole('button', { name: /Edit InterbyteTimeout/ }).click();
@@ -83,16 +83,16 @@ describe('web shell: configuration page', () => {
     await page.getByRole('heading', { name: 'Configuration', level: 2 }).click();
     await page.keyboard.press('Control+z');
     await row.waitFor({ state: 'detached' });
-    expect(await page.getByTestId('doc-state').textContent()).toBe('Saved');
+    await expect.poll(() => page.getByTestId('doc-state').textContent()).toBe('Saved');
     await page.getByRole('button', { name: 'Redo' }).click();
     await row.waitFor();
-    expect(await page.getByTestId('doc-state').textContent()).toBe('Unsaved changes');
+    await expect.poll(() => page.getByTestId('doc-state').textContent()).toBe('Unsaved changes');
 
     // Save: the file on disk holds the value.
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'Saved' }).first().waitFor();
     await expect.poll(() => readDoc(file).values.find((v) => v.id === '0103/03')?.hex).toBe('0019');
-    expect(await page.getByTestId('doc-state').textContent()).toBe('Saved');
+    await expect.poll(() => page.getByTestId('doc-state').textContent()).toBe('Saved');
 
     // Rename the project in its identity: the ConfigId heading follows, undo and redo cover it.
     const identity = page.getByRole('group', { name: 'Project identity' });
@@ -110,7 +110,7 @@ describe('web shell: configuration page', () => {
     await identity.getByLabel('Customer number').press('Enter');
     await identity.getByRole('alert').filter({ hasText: 'Customer number: 100000 is above 99999; the customer number runs from 0 to 99999.' }).waitFor();
     expect(await heading.textContent()).toBe('10234-5678-0000-01 Front doors');
-    expect(await page.getByTestId('doc-state').textContent()).toBe('Saved');
+    await expect.poll(() => page.getByTestId('doc-state').textContent()).toBe('Saved');
     await identity.getByRole('button', { name: 'Reset fields' }).click();
     expect(await identity.getByLabel('Customer number').inputValue()).toBe('10234');
     expect(await identity.getByRole('alert').count()).toBe(0);
@@ -118,16 +118,16 @@ describe('web shell: configuration page', () => {
     await identity.getByLabel('Name').fill('Front doors east');
     await identity.getByLabel('Name').press('Enter');
     await expect.poll(() => heading.textContent()).toBe('10234-5678-0000-01 Front doors east');
-    expect(await page.getByTestId('doc-state').textContent()).toBe('Unsaved changes');
+    await expect.poll(() => page.getByTestId('doc-state').textContent()).toBe('Unsaved changes');
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => heading.textContent()).toBe('10234-5678-0000-01 Front doors');
     expect(await identity.getByLabel('Name').inputValue()).toBe('Front doors');
-    expect(await page.getByTestId('doc-state').textContent()).toBe('Saved');
+    await expect.poll(() => page.getByTestId('doc-state').textContent()).toBe('Saved');
     await page.getByRole('heading', { name: 'Configuration', level: 2 }).click();
     await page.keyboard.press('Control+y');
     await expect.poll(() => heading.textContent()).toBe('10234-5678-0000-01 Front doors east');
     expect(await identity.getByLabel('Name').inputValue()).toBe('Front doors east');
-    expect(await page.getByTestId('doc-state').textContent()).toBe('Unsaved changes');
+    await expect.poll(() => page.getByTestId('doc-state').textContent()).toBe('Unsaved changes');
     // The header-managed ProjectName value follows the new name.
     expect(await page.locator('[data-value-id="0620/06"]').getByTestId('value-content').textContent()).toContain('Front doors east');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -135,7 +135,7 @@ describe('web shell: configuration page', () => {
     expect(readDoc(file).configId).toEqual({ customer: 10234, project: 5678, device: 0, name: 'Front doors east' });
     expect(readDoc(file).values.find((v) => v.id === '0620/06')?.hex).toBe(Buffer.from('Front doors east', 'ascii').toString('hex').toUpperCase());
     expect(readDoc(file).values.find((v) => v.id === '0103/03')?.hex).toBe('0019');
-    expect(await page.getByTestId('doc-state').textContent()).toBe('Saved');
+    await expect.poll(() => page.getByTestId('doc-state').textContent()).toBe('Saved');
 
     // Search among values.
     const total = await page.getByTestId('value-count').textContent();
@@ -220,6 +220,6 @@ describe('web shell: configuration page', () => {
     await page.getByRole('button', { name: 'Open', exact: true }).click();
     await page.getByRole('alertdialog').getByText('site.balcfg has unsaved changes').waitFor();
     await page.getByRole('button', { name: 'Keep editing' }).click();
-    expect(await page.getByTestId('doc-state').textContent()).toBe('Unsaved changes');
+    await expect.poll(() => page.getByTestId('doc-state').textContent()).toBe('Unsaved changes');
   });
 });
