@@ -5,6 +5,7 @@ import { useApi } from '../api/apiContext.ts';
 import { DeployResults } from './deploy/DeployResults.tsx';
 import { deployJobs, useDeployJob } from './deploy/jobStore.ts';
 import './deploy/deploy.css';
+import { SecurityRiskBadge } from '../components/SecurityRiskBadge.tsx';
 
 export function DeployView() {
   const api = useApi();
@@ -89,6 +90,7 @@ export function DeployView() {
                 <span className="mono">{r.address}</span>
               </label>
               <span className="muted">{r.configId === null ? t('deploy.noConfiguration') : `${r.configId} ${r.configName ?? ''}`}</span>
+              <SecurityRiskBadge reader={r} compact />
             </li>
           ))}
           {extra

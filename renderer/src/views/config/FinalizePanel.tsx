@@ -84,6 +84,7 @@ export function FinalizePanel(props: {
             {readers.map((r) => (
               <option key={r.id} value={r.id}>
                 {r.address} — {r.customerKeyKind === 'custom' ? t('config.finalize.keyCustom') : r.customerKeyKind === 'default' ? t('config.finalize.keyDefault') : t('config.finalize.keyUnknown')}
+                {r.projectSettings === false ? ` — ⚠ ${t('readers.riskBadge')}` : ''}
               </option>
             ))}
           </select>

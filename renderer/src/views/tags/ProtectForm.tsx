@@ -4,6 +4,7 @@ import type { TagProtectRequest } from '../../../../shared/api/features/tags.ts'
 import { useApi } from '../../api/apiContext.ts';
 import { SecretInput, cleanHex } from './SecretInput.tsx';
 import { useOperation } from './useOperation.ts';
+import { OperationFooter } from './OperationFooter.tsx';
 
 type Allow = 'keep' | 'allow' | 'deny';
 type PinChoice = 'keep' | 'none' | 'index';
@@ -124,19 +125,7 @@ export function ProtectForm({ readerId, onDone }: { readerId: string; onDone: ()
         <input type="checkbox" checked={lock} onChange={(e) => setLock(e.target.checked)} /> {t('tags.protect.lock')}
       </label>
       <SecretInput label={t('tags.protect.editPin')} digits={32} value={editPin} onChange={setEditPin} hint={t('tags.protect.editPinHint')} />
-      <button type="submit" disabled={op.busy}>
-        {op.busy ? t('tags.working') : t('tags.protect.submit')}
-      </button>
-      {op.error && (
-        <p role="alert" className="error">
-          {op.error}
-        </p>
-      )}
-      {done && (
-        <p role="status" className="tg-ok">
-          {done}
-        </p>
-      )}
+      <OperationFooter busy={op.busy} label={t('tags.protect.submit')} error={op.error} done={done} />
     </form>
   );
 }

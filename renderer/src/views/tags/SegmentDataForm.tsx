@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/apiContext.ts';
 import { SecretInput, cleanHex } from './SecretInput.tsx';
 import { useOperation } from './useOperation.ts';
+import { OperationFooter } from './OperationFooter.tsx';
 
 function toText(hex: string): string {
   let s = '';
@@ -111,19 +112,7 @@ export function SegmentDataForm({ readerId, mode, onDone }: { readerId: string; 
         </div>
       )}
       <SecretInput label={mode === 'read' ? t('tags.data.readPin') : t('tags.data.writePin')} digits={32} value={pin} onChange={setPin} hint={t('tags.data.pinHint')} />
-      <button type="submit" disabled={op.busy}>
-        {op.busy ? t('tags.working') : mode === 'read' ? t('tags.data.read') : t('tags.data.write')}
-      </button>
-      {op.error && (
-        <p role="alert" className="error">
-          {op.error}
-        </p>
-      )}
-      {result && (
-        <p role="status" className="tg-ok">
-          {result}
-        </p>
-      )}
+      <OperationFooter busy={op.busy} label={mode === 'read' ? t('tags.data.read') : t('tags.data.write')} error={op.error} done={result} />
       {readHex !== null && (
         <div role="status" data-testid="tag-read-result">
           <p className="mono tg-hex">{readHex}</p>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/apiContext.ts';
 import { SecretInput, cleanHex } from './SecretInput.tsx';
 import { useOperation } from './useOperation.ts';
+import { OperationFooter } from './OperationFooter.tsx';
 
 /** Provisions a PIN position under a master PIN; both PINs are forgotten after the call. */
 export function SetPinForm({ readerId, onDone }: { readerId: string; onDone: () => void }) {
@@ -61,19 +62,7 @@ export function SetPinForm({ readerId, onDone }: { readerId: string; onDone: () 
       </div>
       <SecretInput label={t('tags.setPin.masterPin')} digits={32} value={masterPin} onChange={setMasterPin} hint={t('tags.pinHint')} />
       <SecretInput label={t('tags.setPin.newPin')} digits={32} value={pin} onChange={setPin} hint={t('tags.pinHint')} />
-      <button type="submit" disabled={op.busy}>
-        {op.busy ? t('tags.working') : t('tags.setPin.submit')}
-      </button>
-      {op.error && (
-        <p role="alert" className="error">
-          {op.error}
-        </p>
-      )}
-      {done && (
-        <p role="status" className="tg-ok">
-          {done}
-        </p>
-      )}
+      <OperationFooter busy={op.busy} label={t('tags.setPin.submit')} error={op.error} done={done} />
     </form>
   );
 }
