@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { encodeCommandFrame, FrameReader, type ResponseFrame } from '../../../shared/brp/frame.ts';
 import type { ChecksumKind } from '../../../shared/brp/checksum.ts';
 import type { BrpCommand } from '../../../shared/brp/command.ts';
@@ -44,6 +45,8 @@ export class BrpSession {
   private readonly unsubscribe: Unsubscribe[] = [];
   private pending: Pending | undefined;
   private queue: Promise<unknown> = Promise.resolve();
+  private sequenceLock: Promise<void> = Promise.resolve();
+  private readonly owner = new AsyncLocalStorage<BrpSession>();
   private gapTimer: ReturnType<typeof setTimeout> | undefined;
   private lostReason: string | undefined;
   private readonly lostListeners = new Set<(reason: string) => void>();
@@ -68,10 +71,28 @@ export class BrpSession {
     return () => this.lostListeners.delete(listener);
   }
 
+  /**
+   * Runs several commands as one uninterrupted sequence: commands other callers send meanwhile
+   * (alarm polling, a second page) wait until it ends. Needed wherever a later command reads state
+   * an earlier one set, such as CopyConfigKey followed by GetKeySig on the same key slot.
+   */
+  async exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.owner.getStore() === this) return fn();
+    const before = this.sequenceLock;
+    let release!: () => void;
+    this.sequenceLock = new Promise<void>((r) => (release = r));
+    await before;
+    try {
+      return await this.owner.run(this, fn);
+    } finally {
+      release();
+    }
+  }
+
   /** Runs one command from the command table and returns its decoded response. */
   execute<Req, Res>(command: BrpCommand<Req, Res>, request: Req, opts: { timeoutMs?: number } = {}): Promise<Res> {
     const payload = command.encodeRequest(request);
-    return this.enqueue(async () => {
+    return this.exclusive(() => this.enqueue(async () => {
       const frame = await this.exchange(command.name, command.code, payload, opts.timeoutMs ?? command.timeoutMs);
       if (frame.status !== 0) {
         const { name, meaning } = describeStatus(command.code, frame.status);
@@ -82,12 +103,12 @@ export class BrpSession {
       } catch (err) {
         throw err instanceof BrpError ? err : new BrpFrameError(`the answer to ${command.name} could not be read: ${(err as Error).message}`);
       }
-    });
+    }));
   }
 
   /** Sends a raw command code and payload; status errors are returned, not thrown (CLI `brp`, diagnostics). */
   raw(cmdCode: number, payload: Uint8Array, timeoutMs = 1000): Promise<ResponseFrame> {
-    return this.enqueue(() => this.exchange(commandName(cmdCode), cmdCode, payload, timeoutMs));
+    return this.exclusive(() => this.enqueue(() => this.exchange(commandName(cmdCode), cmdCode, payload, timeoutMs)));
   }
 
   async close(): Promise<void> {

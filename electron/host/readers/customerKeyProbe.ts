@@ -18,7 +18,12 @@ export interface CustomerKeyIdentity {
 export const SCRATCH_KEY_INDEX = 0x7e;
 const KEY_LIST = 0x0601;
 
-export async function probeCustomerKey(session: BrpSession): Promise<CustomerKeyIdentity> {
+export function probeCustomerKey(session: BrpSession): Promise<CustomerKeyIdentity> {
+  // The four commands share one key slot: nothing else may run in between.
+  return session.exclusive(() => probe(session));
+}
+
+async function probe(session: BrpSession): Promise<CustomerKeyIdentity> {
   try {
     await session.execute(Crypto.CryptoCopyConfigKey, { keyIndex: SCRATCH_KEY_INDEX, forceDefaultKey: false });
     const own = await session.execute(Crypto.CryptoGetKeySig, { keyIndex: SCRATCH_KEY_INDEX });

@@ -86,4 +86,20 @@ describe('BrpSession', () => {
     await expect(pending).rejects.toBeInstanceOf(PortLostError);
     await expect(session.execute(Sys.SysGetInfo, undefined)).rejects.toThrow(/USB cable was pulled/);
   });
+
+  it('keeps a sequence together: another caller\'s command waits until the sequence ends', async () => {
+    const seen: number[] = [];
+    const { session } = await scripted((code) => {
+      seen.push(code);
+      return code === 0x0004 ? info('A') : encodeResponseFrame({ cmdCode: code, payload: Uint8Array.of(0, 0, 0, 0), checksum: 'crc16' });
+    });
+    const sequence = session.exclusive(async () => {
+      await session.execute(Sys.SysGetBootStatus, undefined);
+      await new Promise((r) => setTimeout(r, 20));
+      await session.execute(Sys.SysGetBootStatus, undefined);
+    });
+    const other = session.execute(Sys.SysGetInfo, undefined);
+    await Promise.all([sequence, other]);
+    expect(seen).toEqual([0x0005, 0x0005, 0x0004]);
+  });
 });
