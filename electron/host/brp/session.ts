@@ -141,6 +141,8 @@ export class BrpSession {
       }, total);
       this.pending = { name, cmdCode, resolve, reject, timer };
     });
+    // The answer may fail (port closed) before the caller awaits it, while the write is still under way.
+    answer.catch(() => undefined);
     this.options.frameLog?.({ time: Date.now(), direction: 'out', address: this.address, bytes });
     try {
       await this.transport.write(bytes);
