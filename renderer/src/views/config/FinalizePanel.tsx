@@ -27,8 +27,9 @@ export function FinalizePanel(props: {
     setOut(defaultBec2Path(props.path, props.cfg.version));
   }, [props.path, props.cfg.version]);
   useEffect(() => {
-    if (!readers.some((r) => r.id === readerId) && readers[0]) setReaderId(readers[0].id);
-  }, [readers, readerId]);
+    // Read the current choice, not this render's: the user may have picked a reader in the meantime.
+    setReaderId((current) => (readers.some((r) => r.id === current) ? current : (readers[0]?.id ?? '')));
+  }, [readers]);
 
   const reader = readers.find((r) => r.id === readerId);
   const frozen = isFinalized(props.cfg);
