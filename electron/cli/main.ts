@@ -1,12 +1,13 @@
 import { CliError, processIo, type CliIo } from './io.ts';
 import { errorLine } from './errorText.ts';
 import { commands } from './registry.ts';
+import { SIMULATE_USAGE } from './commands/simulate.ts';
 
 const USAGE = `readerdesk: configuration manager for BALTECH BRP readers
 
   readerdesk ports [--json]
-  readerdesk info --port <path | tcp://host:port> [--json]
-  readerdesk simulate --state <dir> [--tcp host:port] [--baud N] [--firmware STR] [--crypto-key HEX32] [--customer-key HEX20]
+  readerdesk info --port <path | tcp://host[:port]> [--json] [--checksum none|crc16|bcc8]
+${SIMULATE_USAGE}
   readerdesk sim tamper --state <dir> [--clear]
   readerdesk brp encode <cmd-code> [<param-hex>] [--checksum none|bcc8|crc16|bcc16]
   readerdesk brp decode <hex> [--command | --response] [--json]

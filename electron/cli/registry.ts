@@ -14,6 +14,7 @@ import { runDeploy } from './commands/deploy.ts';
 import { runFactoryReset } from './commands/factoryReset.ts';
 import { runReadback } from './commands/readback.ts';
 import { runEvents } from './commands/events.ts';
+import { CHECKSUM_USAGE } from './linkOptions.ts';
 
 export interface CliCommand {
   run: (argv: string[], io: CliIo) => Promise<number>;
@@ -31,11 +32,11 @@ export const commands = new Map<string, CliCommand>([
   ['tag', { run: runTag, usage: `${TAG_USAGE}\n${SIM_TAG_USAGE}` }],
   ['crypto', { run: runCrypto, usage: CRYPTO_USAGE }],
   ['config', { run: runConfig, usage: CONFIG_USAGE }],
-  ['finalize', { run: runFinalize, usage: '  readerdesk finalize <file.balcfg> --port <p> --out <file.bec2> [--label <reader name>]' }],
-  ['deploy', { run: runDeploy, usage: '  readerdesk deploy <file.bec2> --port <p> [--port <p> ...] [--json]' }],
-  ['factory-reset', { run: runFactoryReset, usage: '  readerdesk factory-reset --port <p> --yes' }],
-  ['readback', { run: runReadback, usage: '  readerdesk readback --port <p> [--json] [--diff <file.balcfg>]' }],
-  ['events', { run: runEvents, usage: '  readerdesk events --port <p> [--json]' }],
+  ['finalize', { run: runFinalize, usage: `  readerdesk finalize <file.balcfg> --port <p> --out <file.bec2> [--label <reader name>] ${CHECKSUM_USAGE}` }],
+  ['deploy', { run: runDeploy, usage: `  readerdesk deploy <file.bec2> --port <p> [--port <p> ...] [--json] ${CHECKSUM_USAGE}` }],
+  ['factory-reset', { run: runFactoryReset, usage: `  readerdesk factory-reset --port <p> --yes ${CHECKSUM_USAGE}` }],
+  ['readback', { run: runReadback, usage: `  readerdesk readback --port <p> [--json] [--diff <file.balcfg>] ${CHECKSUM_USAGE}` }],
+  ['events', { run: runEvents, usage: `  readerdesk events --port <p> [--json] ${CHECKSUM_USAGE}` }],
   [
     'doorfile',
     {

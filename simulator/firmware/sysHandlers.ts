@@ -3,6 +3,7 @@ import * as Sys from '../../shared/brp/commands/sys.ts';
 import { ConfigStore } from './configStore.ts';
 import { StatusReply, type VirtualReader } from './virtualReader.ts';
 import { deviceSettingsId, projectSettingsId } from './readerIdentity.ts';
+import { bufferLimits } from './readerBuffer.ts';
 
 export const SYS_STATUS = {
   ErrCfgNotFound: 0x03,
@@ -17,7 +18,7 @@ const CONFIG_CAPACITY = 32 * 1024;
 export function registerSysHandlers(reader: VirtualReader): void {
   const { state } = reader;
 
-  reader.on(Sys.SysGetBufferSize, () => ({ maxSendSize: 1024, maxRecvSize: 1024, totalSize: 2048 }));
+  reader.on(Sys.SysGetBufferSize, () => bufferLimits(reader.hardware.bufferSize));
   reader.on(Sys.SysGetInfo, () => ({ info: `${state.firmware} ${state.serialNumber}` }));
   reader.on(Sys.SysGetBootStatus, () => ({ bits: 0 }));
   reader.on(Sys.SysReset, () => ({ reboot: true, response: undefined }));

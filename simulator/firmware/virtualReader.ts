@@ -4,6 +4,13 @@ import type { CommandOutcome } from '../link/frameServer.ts';
 import { GENERAL_STATUS } from '../link/frameServer.ts';
 import { saveState, type ReaderState } from '../state/readerState.ts';
 import { ConfigStore } from './configStore.ts';
+import { DEFAULT_BUFFER_SIZE } from './readerBuffer.ts';
+
+/** Properties of the reader hardware that are not stored in its state directory. */
+export interface ReaderHardware {
+  /** Bytes per command frame and per answer frame (Sys.GetBufferSize); see readerBuffer.ts. */
+  bufferSize: number;
+}
 
 /** Thrown by a handler to answer with a status code instead of a payload. */
 export class StatusReply extends Error {
@@ -23,7 +30,11 @@ export class VirtualReader {
   private readonly handlers = new Map<number, Handler>();
   private readonly rebootHooks: (() => void)[] = [];
 
-  constructor(readonly stateDir: string, readonly state: ReaderState) {}
+  constructor(
+    readonly stateDir: string,
+    readonly state: ReaderState,
+    readonly hardware: ReaderHardware = { bufferSize: DEFAULT_BUFFER_SIZE },
+  ) {}
 
   /** The live configuration; an upload swaps the whole object, so never keep this across calls. */
   get config(): ConfigStore {

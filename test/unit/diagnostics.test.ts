@@ -56,6 +56,7 @@ const summary = (state: ReaderSummary['state'], lastError: string | null = null)
   customerKeySignature: null,
   bootProblems: [],
   lastError,
+  link: null,
 });
 
 describe('diagnostics bundle', () => {

@@ -1,11 +1,14 @@
 import { parseArgs } from 'node:util';
 import { ReaderManager } from '../../host/app/readerManager.ts';
 import { CliError, type CliIo } from '../io.ts';
+import { CHECKSUM_OPTION, checksumArg, portArg } from '../linkOptions.ts';
 
 /** Prints one line per reader event (tamper alarm, reconnect) until interrupted. */
 export async function runEvents(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { port: { type: 'string' }, json: { type: 'boolean' } }, strict: true });
+  const { values } = parseArgs({ args: argv, options: { port: { type: 'string' }, json: { type: 'boolean' }, ...CHECKSUM_OPTION }, strict: true });
   if (!values.port) throw new CliError('usage: events --port <p> [--json]');
+  const port = portArg(values.port);
+  const checksum = checksumArg(values.checksum);
   const manager = new ReaderManager({ pollMs: 500 });
   manager.onEvent((e) => {
     if (e.type === 'tamper') {
@@ -16,8 +19,8 @@ export async function runEvents(argv: string[], io: CliIo): Promise<number> {
       io.out(values.json ? JSON.stringify(line) : `${line.time}  ${line.reader}  ${e.reader.state}${e.reader.lastError ? `: ${e.reader.lastError}` : ''}`);
     }
   });
-  await manager.connect(values.port);
-  io.err(`watching ${values.port} for events; stop with Ctrl+C`);
+  await manager.connect(port, { checksum });
+  io.err(`watching ${port} for events; stop with Ctrl+C`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', () => resolve());
     process.once('SIGTERM', () => resolve());

@@ -7,14 +7,20 @@ import { diffValues } from '../../../shared/config/diff.ts';
 import { describeValue, formatValue } from '../../../shared/config/catalogue.ts';
 import { fromHex } from '../../../shared/bytes.ts';
 import { CliError, type CliIo } from '../io.ts';
+import { CHECKSUM_OPTION, checksumArg, portArg } from '../linkOptions.ts';
 
 export async function runReadback(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { port: { type: 'string' }, json: { type: 'boolean' }, diff: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({ args: argv, options: { port: { type: 'string' }, json: { type: 'boolean' }, diff: { type: 'string' }, ...CHECKSUM_OPTION }, strict: true });
   if (!values.port) throw new CliError('usage: readback --port <p> [--json] [--diff <file.balcfg>]');
-  const { info, readValues } = await withSession(values.port, async (s) => ({
-    info: await readReaderInfo(s, { customerKey: false }),
-    readValues: await readBackValues(s),
-  }));
+  const checksum = checksumArg(values.checksum);
+  const { info, readValues } = await withSession(
+    portArg(values.port),
+    async (s) => ({
+      info: await readReaderInfo(s, { customerKey: false }),
+      readValues: await readBackValues(s),
+    }),
+    { checksum },
+  );
   let diff = null;
   if (values.diff) {
     const cfg = await loadBalcfg(values.diff);

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import fs from 'node:fs';
-import type { AppEvent, AppInfo, PortEntry, ReadersApi, ReaderSummary } from '../../../shared/api/contract.ts';
+import type { AppEvent, AppInfo, ConnectOptions, PortEntry, ReadersApi, ReaderSummary } from '../../../shared/api/contract.ts';
 import type { ConfigApi } from '../../../shared/api/features/config.ts';
 import type { DeployApi } from '../../../shared/api/features/deploy.ts';
 import type { EventsApi } from '../../../shared/api/features/events.ts';
@@ -83,8 +83,8 @@ export class AppService implements ReadersApi {
     return this.readers.list();
   }
 
-  connect(address: string): Promise<ReaderSummary> {
-    return this.readers.connect(address.trim());
+  connect(address: string, options?: ConnectOptions | null): Promise<ReaderSummary> {
+    return this.readers.connect(address.trim(), options);
   }
 
   disconnect(id: string): Promise<void> {

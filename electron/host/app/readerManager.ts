@@ -1,5 +1,7 @@
 import { randomBytes, toHex } from '../../../shared/bytes.ts';
-import type { AppEvent, ReaderSummary } from '../../../shared/api/contract.ts';
+import type { AppEvent, ConnectOptions, ReaderSummary } from '../../../shared/api/contract.ts';
+import type { LinkChecksumKind } from '../../../shared/brp/checksum.ts';
+import { canonicalReaderAddress } from '../../../shared/brp/tcpAddress.ts';
 import * as AR from '../../../shared/brp/commands/ar.ts';
 import { ReaderStatusError } from '../../../shared/brp/errors.ts';
 import type { BrpSession } from '../brp/session.ts';
@@ -14,6 +16,8 @@ interface ConnectedReader {
   poller: ReturnType<typeof setInterval> | undefined;
   reconnecting: boolean;
   closed: boolean;
+  /** The user's checksum for this port; undefined lets the kind of link decide. */
+  checksum: LinkChecksumKind | undefined;
 }
 
 const AR_ERR_NO_MESSAGE = 0x01;
@@ -54,12 +58,25 @@ export class ReaderManager {
   }
 
   byAddress(address: string): ReaderSummary | undefined {
-    return [...this.readers.values()].find((r) => r.summary.address === address)?.summary;
+    const canonical = canonicalReaderAddress(address);
+    return [...this.readers.values()].find((r) => r.summary.address === canonical)?.summary;
   }
 
-  async connect(address: string): Promise<ReaderSummary> {
+  /** The checksum the user set for a connected reader's port, for flows that open their own session. */
+  checksumFor(address: string): LinkChecksumKind | undefined {
+    const a = canonicalReaderAddress(address);
+    return [...this.readers.values()].find((r) => r.summary.address === a)?.checksum;
+  }
+
+  async connect(rawAddress: string, options: ConnectOptions | null = {}): Promise<ReaderSummary> {
+    const address = canonicalReaderAddress(rawAddress);
+    const checksum = options?.checksum;
     const existing = [...this.readers.values()].find((r) => r.summary.address === address);
-    if (existing && existing.summary.state !== 'disconnected') return this.refresh(existing.summary.id);
+    if (existing && existing.summary.state !== 'disconnected') {
+      if (existing.checksum === checksum) return this.refresh(existing.summary.id);
+      // Another checksum for the port: the reader takes it with the next frame, so open the link anew.
+      await this.disconnect(existing.summary.id);
+    }
     const id = existing?.summary.id ?? toHex(randomBytes(6), false);
     const reader: ConnectedReader = {
       summary: emptySummary(id, address),
@@ -67,6 +84,7 @@ export class ReaderManager {
       poller: undefined,
       reconnecting: false,
       closed: false,
+      checksum,
     };
     this.readers.set(id, reader);
     try {
@@ -106,6 +124,7 @@ export class ReaderManager {
       customerKeySignature: info.customerKey?.signature ?? null,
       bootProblems: info.bootStatus.problems.map((p) => p.name),
       lastError: null,
+      link: r.session.linkChecksum,
     };
     this.emit({ type: 'reader-changed', reader: r.summary });
     return r.summary;
@@ -116,7 +135,8 @@ export class ReaderManager {
    * opens its own session) and returns a function that reattaches afterwards.
    */
   async borrow(address: string): Promise<() => Promise<void>> {
-    const r = [...this.readers.values()].find((x) => x.summary.address === address);
+    const canonical = canonicalReaderAddress(address);
+    const r = [...this.readers.values()].find((x) => x.summary.address === canonical);
     if (!r?.session) return async () => undefined;
     clearInterval(r.poller);
     r.poller = undefined;
@@ -135,7 +155,7 @@ export class ReaderManager {
   }
 
   private async attach(r: ConnectedReader): Promise<void> {
-    const session = await openSession(r.summary.address, { frameLog: this.opts.frameLog });
+    const session = await openSession(r.summary.address, { frameLog: this.opts.frameLog, checksum: r.checksum });
     r.session = session;
     session.onPortLost(() => {
       if (r.closed || r.session !== session) return;
@@ -222,6 +242,7 @@ function emptySummary(id: string, address: string): ReaderSummary {
     customerKeySignature: null,
     bootProblems: [],
     lastError: null,
+    link: null,
   };
 }
 

@@ -2,7 +2,9 @@ import { readTextContainer } from '../../../shared/bec2/index.ts';
 import * as Main from '../../../shared/brp/commands/main.ts';
 import * as Sys from '../../../shared/brp/commands/sys.ts';
 import { BrpTimeoutError, PortLostError, ReaderStatusError } from '../../../shared/brp/errors.ts';
-import type { BrpSession } from '../brp/session.ts';
+import type { LinkChecksumKind } from '../../../shared/brp/checksum.ts';
+import { largestUploadBlock } from '../../../shared/brp/frameLimits.ts';
+import type { BrpSession, SessionOptions } from '../brp/session.ts';
 import type { FrameLogSink } from '../brp/frameLog.ts';
 import { openSession } from '../readers/openSession.ts';
 import { classifyDeployError, type DeployProgress, type DeployResult } from './deployResult.ts';
@@ -12,6 +14,9 @@ export interface DeployOptions {
   onProgress?: (p: DeployProgress) => void;
   frameLog?: FrameLogSink;
   baudRate?: number;
+  /** The user's checksum for the ports; without it each port's kind decides. */
+  checksum?: LinkChecksumKind;
+  /** Time allowed for a restart before the reader's own retry timeout is added (default 10 s, as BALTECH's uploader). */
   reconnectTimeoutMs?: number;
   /**
    * The configuration id the file carries ("Configuration:" comment). When the line drops right after
@@ -41,7 +46,7 @@ export async function deployToReaders(binary: Uint8Array, ports: string[], opts:
 export async function deployToReader(binary: Uint8Array, port: string, opts: DeployOptions = {}): Promise<DeployResult> {
   const total = binary.length;
   const progress = (phase: DeployProgress['phase'], bytesDone: number) => opts.onProgress?.({ port, phase, bytesDone, bytesTotal: total });
-  const sessionOpts = { frameLog: opts.frameLog, baudRate: opts.baudRate };
+  let sessionOpts: SessionOptions = { frameLog: opts.frameLog, baudRate: opts.baudRate, checksum: opts.checksum };
   let session: BrpSession | undefined;
   let started = 0;
   let confirmed = 0;
@@ -49,15 +54,17 @@ export async function deployToReader(binary: Uint8Array, port: string, opts: Dep
   try {
     progress('connecting', 0);
     session = await openSession(port, sessionOpts);
+    // A restarted reader must be spoken to the same way (the port may be gone while it restarts).
+    sessionOpts = session.reopenOptions;
     started = performance.now();
     let req = await startUpload(session);
     let done = 0;
     progress('uploading', 0);
     for (;;) {
-      const data = binary.subarray(req.reqDataAdr, req.reqDataAdr + req.reqDataLen);
-      if (data.length !== req.reqDataLen) {
+      if (req.reqDataAdr + req.reqDataLen > total) {
         throw new Error(`the reader asked for bytes ${req.reqDataAdr}..${req.reqDataAdr + req.reqDataLen} but the file has only ${total}`);
       }
+      const data = binary.subarray(req.reqDataAdr, req.reqDataAdr + Math.min(req.reqDataLen, await uploadBlockLimit(session)));
       lastBlockSent = req.reqDataAdr + data.length >= total;
       const res = await session.execute(Main.MainBf3UploadContinue, { dataAdr: req.reqDataAdr, data });
       done = Math.max(done, req.reqDataAdr + data.length);
@@ -67,13 +74,13 @@ export async function deployToReader(binary: Uint8Array, port: string, opts: Dep
         if (res.reconnect) {
           progress('restarting', total);
           await session.close();
-          session = await reconnectSession(port, { ...sessionOpts, timeoutMs: (opts.reconnectTimeoutMs ?? 15_000) + (res.reconnectRetryTimeoutMs ?? 0) });
+          session = await reconnectSession(port, { ...sessionOpts, baseTimeoutMs: opts.reconnectTimeoutMs, retryTimeoutMs: res.reconnectRetryTimeoutMs });
         }
         break;
       }
       if (res.reconnect) {
         await session.close();
-        session = await reconnectSession(port, { ...sessionOpts, timeoutMs: (opts.reconnectTimeoutMs ?? 15_000) + (res.reconnectRetryTimeoutMs ?? 0) });
+        session = await reconnectSession(port, { ...sessionOpts, baseTimeoutMs: opts.reconnectTimeoutMs, retryTimeoutMs: res.reconnectRetryTimeoutMs });
       }
       // ReqDataLen 0: the reader is busy but still listening; ask again for the same address.
       if (res.reqDataLen === 0 && res.continue) await sleep(20);
@@ -135,10 +142,10 @@ export async function deployToReader(binary: Uint8Array, port: string, opts: Dep
 }
 
 /** Asks a reader that dropped off the line what configuration it runs once it is back; null if it does not say. */
-async function verifyAfterRestart(port: string, opts: DeployOptions, sessionOpts: { frameLog?: FrameLogSink; baudRate?: number }): Promise<string | null> {
+async function verifyAfterRestart(port: string, opts: DeployOptions, sessionOpts: SessionOptions): Promise<string | null> {
   let s: BrpSession | undefined;
   try {
-    s = await reconnectSession(port, { ...sessionOpts, timeoutMs: opts.reconnectTimeoutMs ?? 15_000 });
+    s = await reconnectSession(port, { ...sessionOpts, baseTimeoutMs: opts.reconnectTimeoutMs });
     const id = await s.execute(Sys.SysCfgGetId, undefined);
     return `${id.configId} ${id.configName}`.trim();
   } catch {
@@ -146,6 +153,16 @@ async function verifyAfterRestart(port: string, opts: DeployOptions, sessionOpts
   } finally {
     await s?.close().catch(() => undefined);
   }
+}
+
+/**
+ * The reader chooses ReqDataLen; a block is cut shorter only where the reader asks for more than its
+ * own buffer takes in one frame (Sys.GetBufferSize), so no frame is ever larger than the reader's buffer.
+ */
+async function uploadBlockLimit(session: BrpSession): Promise<number> {
+  const limit = largestUploadBlock(await session.frameLimits(), session.checksum);
+  if (limit < 1) throw new Error('the reader reports a buffer too small to carry any file data in Main.Bf3UploadContinue');
+  return limit;
 }
 
 /** Bf3UploadStart; a reader still holding an abandoned upload says ErrInvalidState for a moment. */

@@ -9,9 +9,10 @@ import { readReaderInfo, type ReaderInfo } from '../readers/readerInfo.ts';
  */
 export async function factoryReset(session: BrpSession): Promise<ReaderInfo> {
   const address = session.address;
+  const reopen = session.reopenOptions;
   await session.execute(Sys.SysFactoryReset, { performReboot: true });
   await session.close();
-  const fresh = await reconnectSession(address);
+  const fresh = await reconnectSession(address, reopen);
   try {
     return await readReaderInfo(fresh);
   } finally {

@@ -3,6 +3,7 @@ import { ReaderStatusError } from '../../../shared/brp/errors.ts';
 import { bootStatusProblems } from '../../../shared/brp/commands/sys.ts';
 import type { BrpSession } from '../brp/session.ts';
 import { probeCustomerKey, type CustomerKeyIdentity } from './customerKeyProbe.ts';
+import type { LinkChecksum } from '../transport/linkChecksum.ts';
 
 export interface ReaderInfo {
   address: string;
@@ -17,6 +18,8 @@ export interface ReaderInfo {
   version: number | null;
   bootStatus: { bits: number; problems: { name: string; severity: 'error' | 'warning' }[] };
   customerKey: CustomerKeyIdentity | null;
+  /** The frame checksum this link uses, and why. */
+  link: LinkChecksum;
 }
 
 const SYS_ERR_CFG_NOT_FOUND = 0x03;
@@ -59,5 +62,6 @@ export async function readReaderInfo(session: BrpSession, opts: { customerKey?: 
     version,
     bootStatus: { bits: boot.bits, problems: bootStatusProblems(boot.bits) },
     customerKey,
+    link: session.linkChecksum,
   };
 }

@@ -3,11 +3,18 @@ import type { ReaderSummary } from '../../../shared/api/contract.ts';
 import { useApi } from '../api/apiContext.ts';
 import { ReaderActions } from './ReaderActions.tsx';
 import { SecurityRiskBadge } from './SecurityRiskBadge.tsx';
+import { ChecksumSelect, connectOptions, type ChecksumChoice } from './ChecksumSelect.tsx';
 
 export function ReaderCard({ reader, onError }: { reader: ReaderSummary; onError: (m: string) => void }) {
   const api = useApi();
   const { t } = useTranslation();
   const risk = reader.projectSettings === false;
+  const link = reader.link;
+  const linkText = link
+    ? `${t(`readers.checksumChoice.${link.checksum}`)} (${t(`readers.linkReason.${link.automatic ? link.kind : 'user'}`)})`
+    : '–';
+  const changeChecksum = (choice: ChecksumChoice) =>
+    api.connect(reader.address, connectOptions(choice)).catch((e: Error) => onError(e.message));
   const keyKind = reader.customerKeyKind === 'default' ? t('readers.keyDefault') : reader.customerKeyKind === 'custom' ? t('readers.keyCustom') : t('readers.unknown');
   return (
     <article className={`card ${risk ? 'risk' : ''}`} aria-label={reader.address} data-testid="reader-card">
@@ -33,6 +40,8 @@ export function ReaderCard({ reader, onError }: { reader: ReaderSummary; onError
         <dd data-testid="csc">{reader.securityCode === 'set' ? t('readers.set') : reader.securityCode === 'unset' ? t('readers.unset') : '–'}</dd>
         <dt>{t('readers.customerKey')}</dt>
         <dd>{keyKind}</dd>
+        <dt>{t('readers.linkChecksum')}</dt>
+        <dd data-testid="link-checksum">{linkText}</dd>
       </dl>
       {risk && <p className="muted">{t('readers.riskText')}</p>}
       {reader.bootProblems.length > 0 && (
@@ -44,6 +53,12 @@ export function ReaderCard({ reader, onError }: { reader: ReaderSummary; onError
       <div className="row">
         <button onClick={() => api.refreshReader(reader.id).catch((e: Error) => onError(e.message))}>{t('readers.refresh')}</button>
         <button onClick={() => api.disconnect(reader.id).catch((e: Error) => onError(e.message))}>{t('readers.disconnect')}</button>
+        <ChecksumSelect
+          value={link && !link.automatic ? link.checksum : 'auto'}
+          onChange={(c) => void changeChecksum(c)}
+          label={t('readers.checksumForPort')}
+          disabled={reader.state !== 'connected'}
+        />
       </div>
       <ReaderActions reader={reader} onError={onError} />
     </article>

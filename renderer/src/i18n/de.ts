@@ -35,7 +35,26 @@ export const de: Messages = {
     help1: 'Prüfen Sie USB-Kabel und Stromversorgung; eine neue Schnittstelle erscheint wenige Sekunden nach dem Einstecken.',
     help2: 'Windows: Installieren Sie den USB-Treiber des Lesers (virtueller COM-Port); er erscheint dann als COMn.',
     help3: 'Linux: Ihr Benutzer muss in der Gruppe dialout sein (sudo usermod -aG dialout $USER, danach neu anmelden).',
-    help4: 'Leser im Netzwerk: Geben Sie oben tcp://Adresse:Port ein.',
+    help4: 'Leser im Netzwerk: Geben Sie oben tcp://Adresse:Port ein (tcp://Adresse allein nutzt den BRP-Port 2939).',
+    checksumLabel: 'Prüfsumme',
+    checksumForPort: 'Prüfsumme für diese Schnittstelle',
+    linkChecksum: 'Prüfsumme der Verbindung',
+    checksumChoice: {
+      auto: 'automatisch (empfohlen)',
+      none: 'keine',
+      crc16: 'CRC16',
+      bcc8: 'BCC8 (ReaderDesks Lesart der Doku)',
+    },
+    checksumHelp:
+      'Automatisch: keine Prüfsumme über TCP und USB, die die Daten selbst prüfen; CRC16 auf anderen seriellen Leitungen. Wählen Sie nur dann selbst, wenn der Leser anders eingerichtet ist.',
+    linkReason: {
+      tcp: 'automatisch: TCP prüft die Daten selbst',
+      hid: 'automatisch: USB-HID prüft die Daten selbst',
+      'usb-serial': 'automatisch: USB prüft die Daten selbst',
+      serial: 'automatisch: serielle Leitung ohne USB',
+      unknown: 'automatisch: Schnittstelle unbekannter Art, sicherheitshalber CRC16',
+      user: 'für diese Schnittstelle gewählt',
+    },
   },
   errors: { generic: 'Etwas ist schiefgegangen: {{message}}' },
 };

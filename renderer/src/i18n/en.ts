@@ -34,7 +34,26 @@ export const en = {
     help1: 'Check the USB cable and that the reader has power; a new port appears a few seconds after plugging in.',
     help2: 'Windows: install the reader’s USB driver (virtual COM port); the port then shows as COMn.',
     help3: 'Linux: your user must be in the dialout group (sudo usermod -aG dialout $USER, then log in again).',
-    help4: 'Readers on the network: type tcp://address:port into the field above.',
+    help4: 'Readers on the network: type tcp://address:port into the field above (tcp://address alone uses the BRP port 2939).',
+    checksumLabel: 'Checksum',
+    checksumForPort: 'Checksum for this port',
+    linkChecksum: 'Link checksum',
+    checksumChoice: {
+      auto: 'automatic (recommended)',
+      none: 'none',
+      crc16: 'CRC16',
+      bcc8: 'BCC8 (ReaderDesk’s reading of the docs)',
+    },
+    checksumHelp:
+      'Automatic: no checksum on TCP and USB, which check the data themselves; CRC16 on other serial lines. Pick one only if the reader is set up differently.',
+    linkReason: {
+      tcp: 'automatic: TCP checks the data itself',
+      hid: 'automatic: USB HID checks the data itself',
+      'usb-serial': 'automatic: USB checks the data itself',
+      serial: 'automatic: serial line without USB',
+      unknown: 'automatic: port of unknown kind, CRC16 to be safe',
+      user: 'set for this port',
+    },
   },
   errors: { generic: 'Something went wrong: {{message}}' },
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ReaderSummary } from './readers.ts';
+import { readerAddressSchema, type ReaderSummary } from './readers.ts';
 
 // Deploy slice of the ReaderDesk API: deploying a finalized BEC2 to many readers at once, saving a
 // report of the results, factory reset and read back for support.
@@ -88,7 +88,7 @@ export interface DeployApi {
 }
 
 const readerId = z.string().min(1).max(64);
-const address = z.string().min(1).max(512);
+const address = readerAddressSchema;
 const filePath = z.string().trim().min(1, 'a file path is needed').max(4096);
 
 const deployResultSchema = z.object({

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { LINK_CHECKSUMS, type LinkChecksumKind } from '../../brp/checksum.ts';
+import { tcpAddressProblem } from '../../brp/tcpAddress.ts';
 
 // Readers: ports, connections, reader state, the frame stream.
 
@@ -11,6 +13,21 @@ export interface PortEntry {
   productId: string | null;
   /** The embedded virtual reader, so newcomers see what to click. */
   virtual?: boolean;
+}
+
+/** The frame checksum a reader's link uses: chosen from the kind of link, or set by the user for the port. */
+export interface ReaderLink {
+  checksum: LinkChecksumKind;
+  /** What ReaderDesk knows of the link: TCP, USB HID, a USB virtual COM port, a serial line without USB, or unknown. */
+  kind: 'tcp' | 'hid' | 'usb-serial' | 'serial' | 'unknown';
+  automatic: boolean;
+  /** Why, in words ("TCP checks the data itself", "set for this port"). */
+  reason: string;
+}
+
+export interface ConnectOptions {
+  /** The checksum for this port; left out, the kind of link decides (none on TCP and USB, CRC16 otherwise). */
+  checksum?: LinkChecksumKind;
 }
 
 export interface ReaderSummary {
@@ -27,6 +44,8 @@ export interface ReaderSummary {
   customerKeySignature: string | null;
   bootProblems: string[];
   lastError: string | null;
+  /** Null until the link is open. */
+  link: ReaderLink | null;
 }
 
 export interface AppInfo {
@@ -56,16 +75,27 @@ export interface ReadersApi {
   appInfo(): Promise<AppInfo>;
   listPorts(): Promise<PortEntry[]>;
   listReaders(): Promise<ReaderSummary[]>;
-  connect(address: string): Promise<ReaderSummary>;
+  /** Connects (or, with another checksum, reconnects) the reader at a serial path or tcp://host[:port]. */
+  connect(address: string, options?: ConnectOptions): Promise<ReaderSummary>;
   disconnect(id: string): Promise<void>;
   refreshReader(id: string): Promise<ReaderSummary>;
 }
+
+/** A reader address: a serial port, or tcp://host[:port] (port 2939 when left out). */
+export const readerAddressSchema = z
+  .string()
+  .min(1)
+  .max(512)
+  .superRefine((address, ctx) => {
+    const problem = tcpAddressProblem(address.trim());
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 export const READERS_PARAMS = {
   appInfo: z.tuple([]),
   listPorts: z.tuple([]),
   listReaders: z.tuple([]),
-  connect: z.tuple([z.string().min(1).max(512)]),
+  connect: z.tuple([readerAddressSchema, z.object({ checksum: z.enum(LINK_CHECKSUMS).optional() }).strict().nullish()]),
   disconnect: z.tuple([z.string().min(1).max(64)]),
   refreshReader: z.tuple([z.string().min(1).max(64)]),
 } as const;

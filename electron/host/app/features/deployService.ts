@@ -90,6 +90,7 @@ export function createDeployService(ctx: AppContext): DeployApi {
           const reattach = await ctx.readers.borrow(port);
           try {
             return await deployToReader(binary, port, {
+              checksum: ctx.readers.checksumFor(port),
               onProgress: (progress) => ctx.emit({ type: 'deploy-progress', ...(jobId ? { jobId } : {}), progress }),
               frameLog: (e) => ctx.frames.add(e),
               expectedConfigId: expectedConfigIdOf(text),
@@ -132,7 +133,7 @@ export function createDeployService(ctx: AppContext): DeployApi {
       }
       const reattach = await ctx.readers.borrow(reader.address);
       try {
-        const session = await openSession(reader.address, { frameLog: (e) => ctx.frames.add(e) });
+        const session = await openSession(reader.address, { frameLog: (e) => ctx.frames.add(e), checksum: ctx.readers.checksumFor(reader.address) });
         await factoryReset(session);
       } catch (err) {
         throw new DeployError('factory-reset', `The factory reset did not complete: ${(err as Error).message}`);
