@@ -8,8 +8,8 @@ import { GUARANTEED_FRAME_BYTES } from '../../shared/brp/frameLimits.ts';
  * larger reader.
  */
 export const DEFAULT_BUFFER_SIZE = 1024;
-/** Two frames of 64 bytes are the guaranteed 128 bytes together. */
-export const MIN_BUFFER_SIZE = GUARANTEED_FRAME_BYTES / 2;
+/** Every reader takes a command of 128 bytes and sends an answer of 128 bytes (brp.md 4.1). */
+export const MIN_BUFFER_SIZE = GUARANTEED_FRAME_BYTES;
 /** TotalSize (2 × N) must fit the 16-bit field of Sys.GetBufferSize. */
 export const MAX_BUFFER_SIZE = 0x7fff;
 
