@@ -59,6 +59,11 @@ export interface ReadersApi {
   connect(address: string): Promise<ReaderSummary>;
   disconnect(id: string): Promise<void>;
   refreshReader(id: string): Promise<ReaderSummary>;
+  /**
+   * Learns the reader's customer-key identity (default or custom, and its signature): copies the key
+   * into a free key-list entry, signs it and removes the entry again. Reading a reader never does this.
+   */
+  identifyCustomerKey(id: string): Promise<ReaderSummary>;
 }
 
 export const READERS_PARAMS = {
@@ -68,4 +73,5 @@ export const READERS_PARAMS = {
   connect: z.tuple([z.string().min(1).max(512)]),
   disconnect: z.tuple([z.string().min(1).max(64)]),
   refreshReader: z.tuple([z.string().min(1).max(64)]),
+  identifyCustomerKey: z.tuple([z.string().min(1).max(64)]),
 } as const;
