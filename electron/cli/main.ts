@@ -6,7 +6,7 @@ import { SIMULATE_USAGE } from './commands/simulate.ts';
 const USAGE = `readerdesk: configuration manager for BALTECH BRP readers
 
   readerdesk ports [--json]
-  readerdesk info --port <path | tcp://host[:port]> [--json] [--checksum none|crc16|bcc8]
+  readerdesk info --port <path | tcp://host[:port]> [--json] [--identify-customer-key] [--checksum none|crc16|bcc8]
 ${SIMULATE_USAGE}
   readerdesk sim tamper --state <dir> [--clear]
   readerdesk brp encode <cmd-code> [<param-hex>] [--checksum none|bcc8|crc16|bcc16]

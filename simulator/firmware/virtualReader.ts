@@ -29,6 +29,7 @@ type Handler = (payload: Uint8Array) => CommandOutcome | Promise<CommandOutcome>
 export class VirtualReader {
   private readonly handlers = new Map<number, Handler>();
   private readonly rebootHooks: (() => void)[] = [];
+  private readonly commandWatchers = new Set<(frame: CommandFrame) => void>();
 
   constructor(
     readonly stateDir: string,
@@ -77,7 +78,14 @@ export class VirtualReader {
     saveState(this.stateDir, this.state);
   }
 
+  /** Sees every command frame the reader receives, in order (a bus analyser on the reader's side, for tests). */
+  watchCommands(watcher: (frame: CommandFrame) => void): () => void {
+    this.commandWatchers.add(watcher);
+    return () => this.commandWatchers.delete(watcher);
+  }
+
   async handle(frame: CommandFrame): Promise<CommandOutcome> {
+    for (const w of this.commandWatchers) w(frame);
     const h = this.handlers.get(frame.cmdCode);
     if (!h) return { status: GENERAL_STATUS.ErrInvalidCmd };
     return h(frame.payload);

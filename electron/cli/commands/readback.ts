@@ -16,7 +16,7 @@ export async function runReadback(argv: string[], io: CliIo): Promise<number> {
   const { info, readValues } = await withSession(
     portArg(values.port),
     async (s) => ({
-      info: await readReaderInfo(s, { customerKey: false }),
+      info: await readReaderInfo(s),
       readValues: await readBackValues(s),
     }),
     { checksum },

@@ -95,6 +95,10 @@ export class AppService implements ReadersApi {
     return this.readers.refresh(id);
   }
 
+  identifyCustomerKey(id: string): Promise<ReaderSummary> {
+    return this.readers.identifyCustomerKey(id);
+  }
+
   onEvent(listener: (event: AppEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

@@ -8,6 +8,7 @@ import type { BrpSession } from '../brp/session.ts';
 import type { FrameLogSink } from '../brp/frameLog.ts';
 import { openSession } from '../readers/openSession.ts';
 import { readReaderInfo } from '../readers/readerInfo.ts';
+import { identifyCustomerKey } from '../readers/customerKey.ts';
 import { userMessage } from './userMessage.ts';
 
 interface ConnectedReader {
@@ -128,6 +129,12 @@ export class ReaderManager {
     };
     this.emit({ type: 'reader-changed', reader: r.summary });
     return r.summary;
+  }
+
+  /** The explicit "identify customer key" action (the only reader-side write outside finalize and deploy). */
+  async identifyCustomerKey(id: string): Promise<ReaderSummary> {
+    await identifyCustomerKey(this.session(id));
+    return this.refresh(id);
   }
 
   /**

@@ -26,6 +26,10 @@ export const de: Messages = {
     customerKey: 'Kundenschlüssel',
     keyDefault: 'Standard-Kundenschlüssel',
     keyCustom: 'eigener Schlüssel',
+    keyNotIdentified: 'noch nicht ermittelt',
+    identifyKey: 'Kundenschlüssel ermitteln',
+    identifyKeyHint:
+      'Beim Lesen wird nie auf den Leser geschrieben. Um Standard- und eigenen Schlüssel zu unterscheiden, kopiert der Leser seinen Schlüssel in einen freien Eintrag der Schlüsselliste, signiert ihn und löscht den Eintrag wieder.',
     unknown: 'unbekannt',
     state: { connected: 'verbunden', reconnecting: 'verbinde neu…', disconnected: 'getrennt' },
     riskBadge: 'Keine Projekteinstellungen: Sicherheitsrisiko',

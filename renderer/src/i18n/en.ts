@@ -25,6 +25,10 @@ export const en = {
     customerKey: 'Customer key',
     keyDefault: 'default customer key',
     keyCustom: 'custom key',
+    keyNotIdentified: 'not identified yet',
+    identifyKey: 'Identify customer key',
+    identifyKeyHint:
+      'Reading a reader never writes to it. To tell a default from a custom key, the reader copies its key into a free key-list entry, signs it and deletes the entry again.',
     unknown: 'unknown',
     state: { connected: 'connected', reconnecting: 'reconnecting…', disconnected: 'disconnected' },
     riskBadge: 'No project settings: security risk',

@@ -79,6 +79,11 @@ export interface ReadersApi {
   connect(address: string, options?: ConnectOptions): Promise<ReaderSummary>;
   disconnect(id: string): Promise<void>;
   refreshReader(id: string): Promise<ReaderSummary>;
+  /**
+   * Learns the reader's customer-key identity (default or custom, and its signature): copies the key
+   * into a free key-list entry, signs it and removes the entry again. Reading a reader never does this.
+   */
+  identifyCustomerKey(id: string): Promise<ReaderSummary>;
 }
 
 /** A reader address: a serial port, or tcp://host[:port] (port 2939 when left out). */
@@ -98,4 +103,5 @@ export const READERS_PARAMS = {
   connect: z.tuple([readerAddressSchema, z.object({ checksum: z.enum(LINK_CHECKSUMS).optional() }).strict().nullish()]),
   disconnect: z.tuple([z.string().min(1).max(64)]),
   refreshReader: z.tuple([z.string().min(1).max(64)]),
+  identifyCustomerKey: z.tuple([z.string().min(1).max(64)]),
 } as const;

@@ -148,6 +148,8 @@ export function createConfigService(ctx: AppContext): ConfigApi {
         // The BEC2 is written first; if saving failed, finalizing again is refused rather than lost.
         await saveBalcfg(abs, result.balcfg);
         await remember(abs);
+        // Finalizing taught the host the reader's customer key: show it on the reader's card.
+        await ctx.readers.refresh(readerId).catch(() => undefined);
         return {
           document: { path: abs, balcfg: result.balcfg },
           bec2Path: result.bec2Path,

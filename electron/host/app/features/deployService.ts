@@ -148,7 +148,7 @@ export function createDeployService(ctx: AppContext): DeployApi {
     async readBack(readerId): Promise<ReadBackReport> {
       const reader = summaryOf(readerId);
       const session = ctx.readers.session(readerId);
-      const info = await readReaderInfo(session, { customerKey: false });
+      const info = await readReaderInfo(session);
       const values = await readBackValues(session);
       return {
         address: reader.address,
