@@ -43,4 +43,26 @@ describe('web shell: readers view in Chromium', () => {
     await expect.poll(() => key.textContent()).toBe('default customer key');
     await page.close();
   });
+
+  it('shows which checksum the link uses and changes it for the port', async () => {
+    const page = await browser.newPage();
+    await page.goto(ui.url);
+    const connect = page.locator('.ports li', { hasText: ui.simAddress! }).getByRole('button', { name: 'Connect' });
+    await connect.click();
+    const card = page.getByTestId('reader-card');
+    await card.waitFor();
+    await expect.poll(() => connect.isEnabled()).toBe(true);
+    const link = card.getByTestId('link-checksum');
+    // The embedded reader sits on a pty: a port of unknown kind keeps CRC16; on its TCP fallback there is none.
+    const automatic = ui.simAddress!.startsWith('tcp://') ? /^none \(automatic: TCP checks the data itself\)$/ : /^CRC16 \(automatic: port of unknown kind/;
+    await expect.poll(() => link.textContent()).toMatch(automatic);
+    await card.getByLabel('Checksum for this port').selectOption('none');
+    await expect.poll(() => link.textContent()).toBe('none (set for this port)');
+    await expect.poll(() => card.getByTestId('firmware').textContent()).toMatch(/^1100 VirtRead/);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await screenshot(page, 'readers-link-checksum');
+    await card.getByLabel('Checksum for this port').selectOption('auto');
+    await expect.poll(() => link.textContent()).toMatch(automatic);
+    await page.close();
+  });
 });

@@ -40,6 +40,8 @@ export interface ReaderManagerOptions {
 export class ReaderManager {
   private readonly readers = new Map<string, ConnectedReader>();
   private readonly listeners = new Set<(e: AppEvent) => void>();
+  /** Connects to one address run one after the other, so a checksum change never closes a link another connect is reading. */
+  private readonly connecting = new Map<string, Promise<unknown>>();
 
   constructor(private readonly opts: ReaderManagerOptions = {}) {}
 
@@ -71,7 +73,17 @@ export class ReaderManager {
 
   async connect(rawAddress: string, options: ConnectOptions | null = {}): Promise<ReaderSummary> {
     const address = canonicalReaderAddress(rawAddress);
-    const checksum = options?.checksum;
+    const before = this.connecting.get(address) ?? Promise.resolve();
+    const run = before.catch(() => undefined).then(() => this.connectNow(address, options?.checksum));
+    this.connecting.set(address, run);
+    try {
+      return await run;
+    } finally {
+      if (this.connecting.get(address) === run) this.connecting.delete(address);
+    }
+  }
+
+  private async connectNow(address: string, checksum: LinkChecksumKind | undefined): Promise<ReaderSummary> {
     const existing = [...this.readers.values()].find((r) => r.summary.address === address);
     if (existing && existing.summary.state !== 'disconnected') {
       if (existing.checksum === checksum) return this.refresh(existing.summary.id);
