@@ -2,6 +2,7 @@ import { randomBytes, toHex } from '../../../shared/bytes.ts';
 import type { AppEvent, ConnectOptions, ReaderSummary } from '../../../shared/api/contract.ts';
 import type { LinkChecksumKind } from '../../../shared/brp/checksum.ts';
 import { canonicalReaderAddress } from '../../../shared/brp/tcpAddress.ts';
+import type { LinkChecksum } from '../transport/linkChecksum.ts';
 import * as AR from '../../../shared/brp/commands/ar.ts';
 import { ReaderStatusError } from '../../../shared/brp/errors.ts';
 import type { BrpSession } from '../brp/session.ts';
@@ -19,6 +20,8 @@ interface ConnectedReader {
   closed: boolean;
   /** The user's checksum for this port; undefined lets the kind of link decide. */
   checksum: LinkChecksumKind | undefined;
+  /** The choice the first session made; a reconnect keeps it even while the port list is still catching up. */
+  link?: LinkChecksum;
 }
 
 const AR_ERR_NO_MESSAGE = 0x01;
@@ -174,7 +177,8 @@ export class ReaderManager {
   }
 
   private async attach(r: ConnectedReader): Promise<void> {
-    const session = await openSession(r.summary.address, { frameLog: this.opts.frameLog, checksum: r.checksum });
+    const session = await openSession(r.summary.address, { frameLog: this.opts.frameLog, checksum: r.checksum, linkChecksum: r.link });
+    r.link = session.linkChecksum;
     r.session = session;
     session.onPortLost(() => {
       if (r.closed || r.session !== session) return;
