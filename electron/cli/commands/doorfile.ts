@@ -15,6 +15,7 @@ import { parseSiteKeyText } from '../../../shared/doorfile/siteKey.ts';
 import { DEFAULT_MAX_USERS } from '../../../shared/doorfile/validate.ts';
 import { verifyDoorFile, type VerifyReport } from '../../../shared/doorfile/verify.ts';
 import { nodeAesFactory } from '../../host/crypto/nodeAes.ts';
+import { secretFileReadError } from '../../host/tags/pinFile.ts';
 
 import type { CliIo } from '../io.ts';
 
@@ -84,7 +85,7 @@ async function readSiteKey(file: string): Promise<Uint8Array> {
   try {
     raw = await readFile(file);
   } catch (e) {
-    throw new UsageError(`cannot read the site key file ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'}); check the path.`);
+    throw new UsageError(secretFileReadError('site key', file, e));
   }
   try {
     return parseSiteKeyText(new TextDecoder().decode(raw));

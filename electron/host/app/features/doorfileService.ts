@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { secretFileReadError } from '../../tags/pinFile.ts';
 import os from 'node:os';
 import path from 'node:path';
 import {
@@ -78,14 +79,14 @@ async function loadSiteKey(source: SiteKeySource): Promise<Uint8Array> {
     try {
       raw = await readFile(file);
     } catch (e) {
-      throw new DoorfileError('site-key-unreadable', `Cannot read the site key file ${file} (${errno(e)}); check the path.`);
+      throw new DoorfileError('site-key-unreadable', secretFileReadError('site key', file, e));
     }
     try {
       text = new TextDecoder().decode(raw);
     } finally {
       wipe(raw);
     }
-    from = `The site key file ${file}`;
+    from = 'The site key file';
   }
   const digits = text.replace(/\s+/g, '');
   if (!/^[0-9a-fA-F]*$/.test(digits)) {
