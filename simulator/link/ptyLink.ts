@@ -63,11 +63,11 @@ export class PtyLink implements ByteLink {
 
   private async start(): Promise<void> {
     for (const p of [this.address, this.simEnd]) fs.rmSync(p, { force: true });
-    const socat = spawn(
-      'socat',
-      ['-d', '-d', `pty,raw,echo=0,link=${this.address}`, `pty,raw,echo=0,link=${this.simEnd}`],
-      { stdio: ['ignore', 'ignore', 'pipe'] },
-    );
+    const args = ['-d', '-d', `pty,raw,echo=0,link=${this.address}`, `pty,raw,echo=0,link=${this.simEnd}`];
+    // setpriv --pdeathsig: socat dies with the simulator, even when the simulator is killed outright.
+    const socat = HAS_SETPRIV
+      ? spawn('setpriv', ['--pdeathsig', 'KILL', 'socat', ...args], { stdio: ['ignore', 'ignore', 'pipe'] })
+      : spawn('socat', args, { stdio: ['ignore', 'ignore', 'pipe'] });
     socat.stderr?.resume();
     const spawnError = new Promise<never>((_, reject) =>
       socat.once('error', (err) =>
@@ -100,6 +100,8 @@ export class PtyLink implements ByteLink {
     for (const p of [this.address, this.simEnd]) fs.rmSync(p, { force: true });
   }
 }
+
+const HAS_SETPRIV = process.platform === 'linux' && ['/usr/bin/setpriv', '/bin/setpriv'].some((p) => fs.existsSync(p));
 
 async function waitFor(cond: () => boolean, timeoutMs: number): Promise<void> {
   const end = Date.now() + timeoutMs;
