@@ -1,9 +1,9 @@
 // The block cipher door files are encrypted with, behind a factory so that the Node layer can
 // hand in node:crypto for files with a million credentials while the browser and the tests use
-// the shared TypeScript AES. Each credential is its own block (CBC with a zero IV over one
+// the shared AES (@noble/ciphers). Each credential is its own block (CBC with a zero IV over one
 // block is ECB of that block), so nothing here chains blocks.
 
-import { AesKey } from '../crypto/aes.ts';
+import { aesEcbDecrypt, aesEcbEncrypt } from '../crypto/aes.ts';
 
 export interface BlockCipher16 {
   encryptBlock16(src: Uint8Array, srcOff: number, dst: Uint8Array, dstOff: number): void;
@@ -18,16 +18,29 @@ export interface BlockCipher16 {
 export type BlockCipherFactory = (key: Uint8Array) => BlockCipher16;
 
 export const pureAesFactory: BlockCipherFactory = (key) => {
-  const aes = new AesKey(key);
-  const each = (src: Uint8Array, dst: Uint8Array, op: (s: Uint8Array, so: number, d: Uint8Array, dO: number) => void) => {
+  if (key.length !== 16 && key.length !== 24 && key.length !== 32) throw new Error(`an AES key has 16, 24 or 32 bytes, not ${key.length}`);
+  // A private copy, so that dispose() can wipe it without touching the caller's key.
+  const own = key.slice();
+  const run = (op: typeof aesEcbEncrypt, src: Uint8Array, dst: Uint8Array, dstOff: number) => {
+    if (src.length === 0) return;
+    const out = op(own, src);
+    dst.set(out, dstOff);
+    out.fill(0);
+  };
+  const wholeBlocks = (src: Uint8Array, dst: Uint8Array) => {
     if (src.length % 16 !== 0 || dst.length < src.length) throw new RangeError('block data must be whole 16-byte blocks with room for the output');
-    for (let off = 0; off < src.length; off += 16) op(src, off, dst, off);
   };
   return {
-    encryptBlock16: (s, so, d, dO) => aes.encryptBlock(s, so, d, dO),
-    decryptBlock16: (s, so, d, dO) => aes.decryptBlock(s, so, d, dO),
-    encryptBlocks: (s, d) => each(s, d, (a, b, c, e) => aes.encryptBlock(a, b, c, e)),
-    decryptBlocks: (s, d) => each(s, d, (a, b, c, e) => aes.decryptBlock(a, b, c, e)),
-    dispose: () => aes.dispose(),
+    encryptBlock16: (src, srcOff, dst, dstOff) => run(aesEcbEncrypt, src.subarray(srcOff, srcOff + 16), dst, dstOff),
+    decryptBlock16: (src, srcOff, dst, dstOff) => run(aesEcbDecrypt, src.subarray(srcOff, srcOff + 16), dst, dstOff),
+    encryptBlocks: (src, dst) => {
+      wholeBlocks(src, dst);
+      run(aesEcbEncrypt, src, dst, 0);
+    },
+    decryptBlocks: (src, dst) => {
+      wholeBlocks(src, dst);
+      run(aesEcbDecrypt, src, dst, 0);
+    },
+    dispose: () => own.fill(0),
   };
 };
