@@ -1,7 +1,7 @@
 // AES-256-ECB from node:crypto (OpenSSL, AES-NI) behind the door-file cipher interface: a door file
-// with a million credentials is two million independent blocks, which the TypeScript AES handles
-// too, only several times slower. ECB has no state between blocks, so one cipher object serves
-// every call.
+// with a million credentials is two million independent blocks, which the shared @noble/ciphers AES
+// handles too, only about ten times slower (243 ms against 23 ms for 16 MB here). ECB has no state
+// between blocks, so one cipher object serves every call.
 
 import { createCipheriv, createDecipheriv, type Cipher, type Decipher } from 'node:crypto';
 import type { BlockCipher16, BlockCipherFactory } from '../../../shared/doorfile/cipher.ts';
