@@ -1,13 +1,12 @@
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, chmodSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { writeFileAtomic } from '../../../electron/host/files/atomicWrite.ts';
 import { BalcfgFileError, loadBalcfg, saveBalcfg } from '../../../electron/host/files/balcfgStore.ts';
 import { serializeBalcfg } from '../../../shared/config/balcfg.ts';
 import { sampleBalcfg } from './fixtures.ts';
 
-// Failures are injected into the file system calls atomicWrite.ts makes.
+// Failures are injected into the file system calls node/files/atomicWrite.ts makes.
 const inject = vi.hoisted(() => ({ rename: false, diskFullAfter: -1 }));
 
 vi.mock('node:fs/promises', async (importOriginal) => {
@@ -39,44 +38,6 @@ beforeEach(() => {
   inject.diskFullAfter = -1;
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-describe('writeFileAtomic', () => {
-  it('replaces the content and leaves no temporary file', async () => {
-    const path = join(dir, 'a.txt');
-    writeFileSync(path, 'old');
-    await writeFileAtomic(path, 'new content');
-    expect(readFileSync(path, 'utf8')).toBe('new content');
-    await writeFileAtomic(path, Uint8Array.of(0x41, 0x42));
-    expect(readFileSync(path, 'utf8')).toBe('AB');
-    expect(readdirSync(dir)).toEqual(['a.txt']);
-  });
-
-  it('keeps the old file when the disk fills up half-way and removes the temporary file', async () => {
-    const path = join(dir, 'a.txt');
-    writeFileSync(path, 'old content');
-    inject.diskFullAfter = 3;
-    await expect(writeFileAtomic(path, 'new content that does not fit')).rejects.toMatchObject({ code: 'ENOSPC' });
-    expect(readFileSync(path, 'utf8')).toBe('old content');
-    expect(readdirSync(dir)).toEqual(['a.txt']);
-  });
-
-  it('keeps the old file when the rename fails', async () => {
-    const path = join(dir, 'a.txt');
-    writeFileSync(path, 'old content');
-    inject.rename = true;
-    await expect(writeFileAtomic(path, 'new')).rejects.toMatchObject({ code: 'EXDEV' });
-    expect(readFileSync(path, 'utf8')).toBe('old content');
-    expect(readdirSync(dir)).toEqual(['a.txt']);
-  });
-
-  it('keeps the permissions of an existing file', async () => {
-    const path = join(dir, 'a.txt');
-    writeFileSync(path, 'old');
-    chmodSync(path, 0o640);
-    await writeFileAtomic(path, 'new', { mode: 0o600 });
-    expect(statSync(path).mode & 0o777).toBe(0o640);
-  });
-});
 
 describe('BALCFG files', () => {
   it('saves and loads a document, owner-readable only', async () => {

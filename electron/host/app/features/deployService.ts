@@ -7,7 +7,7 @@ import { factoryReset } from '../../lifecycle/factoryReset.ts';
 import { readBackValues } from '../../lifecycle/readBack.ts';
 import { readReaderInfo } from '../../readers/readerInfo.ts';
 import { openSession } from '../../readers/openSession.ts';
-import { writeFileAtomic } from '../../files/atomicWrite.ts';
+import { writeFileAtomic } from '../../../../node/files/atomicWrite.ts';
 import type { AppContext } from '../appContext.ts';
 
 /** An error whose message is a sentence for the person at the screen. */

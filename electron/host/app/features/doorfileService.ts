@@ -29,7 +29,7 @@ import { SITE_KEY_BYTES } from '../../../../shared/doorfile/siteKey.ts';
 import type { Finding } from '../../../../shared/doorfile/verify.ts';
 import { verifyDoorFile } from '../../../../shared/doorfile/verify.ts';
 import { nodeAesFactory } from '../../crypto/nodeAes.ts';
-import { writeFileAtomic } from '../../files/atomicWrite.ts';
+import { writeFileAtomic } from '../../../../node/files/atomicWrite.ts';
 import type { AppContext } from '../appContext.ts';
 
 /** A failure the person at the desk can act on; `code` is for programs. */

@@ -13,7 +13,7 @@ import type {
 } from '../../../../shared/api/features/events.ts';
 import { randomBytes, toHex } from '../../../../shared/bytes.ts';
 import type { AppContext } from '../appContext.ts';
-import { writeFileAtomic } from '../../files/atomicWrite.ts';
+import { writeFileAtomic } from '../../../../node/files/atomicWrite.ts';
 import { listSerialPorts, type SerialPortEntry } from '../../ports/listPorts.ts';
 
 /** How many entries the in-memory event log keeps (oldest go first). */
