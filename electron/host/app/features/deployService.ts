@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { ReaderSummary } from '../../../../shared/api/contract.ts';
 import type { DeployApi, DeployResult, ReadBackReport } from '../../../../shared/api/features/deploy.ts';
+import { csvDocument } from '../../../../shared/csvWriter.ts';
 import { decodeBec2Text, deployToReader, expectedConfigIdOf } from '../../lifecycle/deployJob.ts';
 import { factoryReset } from '../../lifecycle/factoryReset.ts';
 import { readBackValues } from '../../lifecycle/readBack.ts';
@@ -19,20 +20,8 @@ class DeployError extends Error {
 
 const CSV_COLUMNS = ['port', 'result', 'reason', 'message', 'bytes', 'durationMs'] as const;
 
-/**
- * RFC 4180 field: quoted when it holds a comma, semicolon (spreadsheets in many locales split on it),
- * quote or line break; a leading =+-@ is defused so a spreadsheet never runs it as a formula.
- */
-function csvField(value: string | number): string {
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@]/.test(text)) text = `'${text}`;
-  return /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 export function deployReportCsv(results: readonly DeployResult[]): string {
-  const rows = [CSV_COLUMNS.join(',')];
-  for (const r of results) rows.push(CSV_COLUMNS.map((c) => csvField(r[c])).join(','));
-  return rows.join('\r\n') + '\r\n';
+  return csvDocument(CSV_COLUMNS, results.map((r) => CSV_COLUMNS.map((c) => r[c])));
 }
 
 export function deployReportJson(results: readonly DeployResult[]): string {

@@ -12,6 +12,7 @@ import type {
   ExportResult,
 } from '../../../../shared/api/features/events.ts';
 import { randomBytes, toHex } from '../../../../shared/bytes.ts';
+import { csvDocument } from '../../../../shared/csvWriter.ts';
 import type { AppContext } from '../appContext.ts';
 import { writeFileAtomic } from '../../../../node/files/atomicWrite.ts';
 import { listSerialPorts, type SerialPortEntry } from '../../ports/listPorts.ts';
@@ -211,19 +212,15 @@ export function eventsJson(entries: EventLogEntry[]): string {
 }
 
 export function eventsCsv(entries: EventLogEntry[]): string {
-  const lines = [['time', 'reader', 'event', 'severity', 'details', 'acknowledged'].join(',')];
-  for (const e of entries) {
-    lines.push(
-      [new Date(e.time).toISOString(), e.address, e.kind, e.severity, e.details, e.acknowledgedAt === null ? '' : new Date(e.acknowledgedAt).toISOString()]
-        .map(csvCell)
-        .join(','),
-    );
-  }
-  return lines.join('\r\n') + '\r\n';
-}
-
-/** Quotes a cell and defuses spreadsheet formulas (a value starting with = + - @ is shown as text). */
-function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n']/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return csvDocument(
+    ['time', 'reader', 'event', 'severity', 'details', 'acknowledged'],
+    entries.map((e) => [
+      new Date(e.time).toISOString(),
+      e.address,
+      e.kind,
+      e.severity,
+      e.details,
+      e.acknowledgedAt === null ? '' : new Date(e.acknowledgedAt).toISOString(),
+    ]),
+  );
 }
