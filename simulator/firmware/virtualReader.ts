@@ -1,5 +1,6 @@
 import type { CommandFrame } from '../../shared/brp/frame.ts';
 import type { BrpCommand } from '../../shared/brp/command.ts';
+import { Listeners } from '../../shared/listeners.ts';
 import type { CommandOutcome } from '../link/frameServer.ts';
 import { GENERAL_STATUS } from '../link/frameServer.ts';
 import { saveState, type ReaderState } from '../state/readerState.ts';
@@ -21,7 +22,7 @@ type Handler = (payload: Uint8Array) => CommandOutcome | Promise<CommandOutcome>
  */
 export class VirtualReader {
   private readonly handlers = new Map<number, Handler>();
-  private readonly rebootHooks: (() => void)[] = [];
+  private readonly rebootHooks = new Listeners<[]>();
 
   constructor(readonly stateDir: string, readonly state: ReaderState) {}
 
@@ -54,12 +55,12 @@ export class VirtualReader {
   }
 
   onReboot(hook: () => void): void {
-    this.rebootHooks.push(hook);
+    this.rebootHooks.add(hook);
   }
 
   /** Volatile state (messages, validated PINs, running uploads) is lost when the reader restarts. */
   rebooted(): void {
-    for (const h of this.rebootHooks) h();
+    this.rebootHooks.emit();
   }
 
   persist(): void {
