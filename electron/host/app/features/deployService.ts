@@ -9,6 +9,7 @@ import { readBackValues } from '../../lifecycle/readBack.ts';
 import { readReaderInfo } from '../../readers/readerInfo.ts';
 import { openSession } from '../../readers/openSession.ts';
 import { writeFileAtomic } from '../../../../node/files/atomicWrite.ts';
+import { resolveUserPath } from '../../files/userPath.ts';
 import type { AppContext } from '../appContext.ts';
 
 /** An error whose message is a sentence for the person at the screen. */
@@ -54,7 +55,7 @@ export function createDeployService(ctx: AppContext): DeployApi {
 
   return {
     async deployFile(bec2Path, addresses, jobId) {
-      const file = path.resolve(bec2Path.trim());
+      const file = resolveUserPath(bec2Path);
       const ports = addresses.map((a) => a.trim());
       if (ports.some((p) => p === '')) throw new DeployError('bad-address', 'One of the reader addresses is empty; remove it or type a port.');
       if (new Set(ports).size !== ports.length) {
@@ -91,7 +92,7 @@ export function createDeployService(ctx: AppContext): DeployApi {
     },
 
     async saveDeployReport(reportPath, format, results) {
-      const file = path.resolve(reportPath.trim());
+      const file = resolveUserPath(reportPath);
       const dir = path.dirname(file);
       try {
         if (!(await fs.stat(dir)).isDirectory()) throw new DeployError('file', `Cannot save the report: ${dir} is not a folder.`);

@@ -15,6 +15,7 @@ import { randomBytes, toHex } from '../../../../shared/bytes.ts';
 import { csvDocument } from '../../../../shared/csvWriter.ts';
 import type { AppContext } from '../appContext.ts';
 import { writeFileAtomic } from '../../../../node/files/atomicWrite.ts';
+import { expandHome } from '../../files/userPath.ts';
 import { listSerialPorts, type SerialPortEntry } from '../../ports/listPorts.ts';
 
 /** How many entries the in-memory event log keeps (oldest go first). */
@@ -174,8 +175,8 @@ export async function buildDiagnosticsBundle(
 }
 
 async function resolveExportPath(input: string): Promise<string> {
-  let p = input.trim();
-  if (p === '~' || p.startsWith('~/') || p.startsWith('~\\')) p = path.join(os.homedir(), p.slice(1));
+  // A relative path is refused rather than taken from the home folder: an export names its folder.
+  const p = expandHome(input);
   if (!path.isAbsolute(p)) {
     throw new ExportError(`Give the full path of the file, for example ${path.join(os.homedir(), 'readerdesk-export.json')}.`);
   }
