@@ -7,7 +7,8 @@ import { cbc, ecb } from '@noble/ciphers/aes.js';
 const ZERO_IV = new Uint8Array(16);
 const RAW = { disablePadding: true } as const;
 
-function requireKey(key: Uint8Array): void {
+/** Throws a sentence unless the key has one of AES's three lengths. */
+export function requireAesKey(key: Uint8Array): void {
   if (key.length !== 16 && key.length !== 24 && key.length !== 32) {
     throw new Error(`an AES key has 16, 24 or 32 bytes, not ${key.length}`);
   }
@@ -23,7 +24,7 @@ function requireIv(iv: Uint8Array): void {
 
 /** AES-CBC without padding; `data` must be a multiple of 16 bytes. */
 export function aesCbcEncrypt(key: Uint8Array, data: Uint8Array, iv: Uint8Array = ZERO_IV): Uint8Array {
-  requireKey(key);
+  requireAesKey(key);
   requireIv(iv);
   requireBlocks(data, 'AES-CBC encrypt');
   return cbc(key, iv, RAW).encrypt(data);
@@ -31,7 +32,7 @@ export function aesCbcEncrypt(key: Uint8Array, data: Uint8Array, iv: Uint8Array 
 
 /** AES-CBC decryption without removing anything: callers know their own lengths. */
 export function aesCbcDecrypt(key: Uint8Array, data: Uint8Array, iv: Uint8Array = ZERO_IV): Uint8Array {
-  requireKey(key);
+  requireAesKey(key);
   requireIv(iv);
   requireBlocks(data, 'AES-CBC decrypt');
   return cbc(key, iv, RAW).decrypt(data);
@@ -39,13 +40,13 @@ export function aesCbcDecrypt(key: Uint8Array, data: Uint8Array, iv: Uint8Array 
 
 /** AES-ECB: each 16-byte block on its own with the same key (door-file credentials are separate blocks). */
 export function aesEcbEncrypt(key: Uint8Array, data: Uint8Array): Uint8Array {
-  requireKey(key);
+  requireAesKey(key);
   requireBlocks(data, 'AES-ECB encrypt');
   return ecb(key, RAW).encrypt(data);
 }
 
 export function aesEcbDecrypt(key: Uint8Array, data: Uint8Array): Uint8Array {
-  requireKey(key);
+  requireAesKey(key);
   requireBlocks(data, 'AES-ECB decrypt');
   return ecb(key, RAW).decrypt(data);
 }

@@ -2,39 +2,15 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, s
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { faults } from '../../helpers/faultyFsPromises.ts';
 import { writeFileAtomic, writeFileAtomicSync } from '../../../node/files/atomicWrite.ts';
 
-// Failures a real disk produces (full half-way, a rename across devices) are injected into the
-// promise API the asynchronous writer uses; the other failures below are real.
-const inject = vi.hoisted(() => ({ rename: false, diskFullAfter: -1 }));
-
-vi.mock('node:fs/promises', async (importOriginal) => {
-  const real = await importOriginal<typeof import('node:fs/promises')>();
-  return {
-    ...real,
-    rename: async (from: string, to: string) => {
-      if (inject.rename) throw Object.assign(new Error('EXDEV: injected'), { code: 'EXDEV' });
-      return real.rename(from, to);
-    },
-    open: async (...args: Parameters<typeof real.open>) => {
-      const handle = await real.open(...args);
-      if (inject.diskFullAfter < 0 || args[1] !== 'wx') return handle;
-      // Writes part of the data, then fails like a full disk.
-      const writeFile = async (data: string | Uint8Array) => {
-        const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
-        await handle.write(bytes.subarray(0, inject.diskFullAfter));
-        throw Object.assign(new Error('ENOSPC: injected'), { code: 'ENOSPC' });
-      };
-      return Object.assign(Object.create(handle) as typeof handle, { writeFile, close: () => handle.close() });
-    },
-  };
-});
+// Full-disk and rename faults are injected into node:fs/promises, which node/files/atomicWrite.ts uses.
+vi.mock('node:fs/promises', async (real) => (await import('../../helpers/faultyFsPromises.ts')).withFaults(await real()));
 
 let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'atomic-'));
-  inject.rename = false;
-  inject.diskFullAfter = -1;
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -101,7 +77,7 @@ describe('writeFileAtomic on a failing disk', () => {
   it('keeps the old file when the disk fills up half-way and removes the temporary file', async () => {
     const path = join(dir, 'a.txt');
     writeFileSync(path, 'old content');
-    inject.diskFullAfter = 3;
+    faults.diskFullAfter = 3;
     await expect(writeFileAtomic(path, 'new content that does not fit')).rejects.toMatchObject({ code: 'ENOSPC' });
     expect(readFileSync(path, 'utf8')).toBe('old content');
     expect(readdirSync(dir)).toEqual(['a.txt']);
@@ -110,7 +86,7 @@ describe('writeFileAtomic on a failing disk', () => {
   it('keeps the old file when the rename fails', async () => {
     const path = join(dir, 'a.txt');
     writeFileSync(path, 'old content');
-    inject.rename = true;
+    faults.rename = true;
     await expect(writeFileAtomic(path, 'new')).rejects.toMatchObject({ code: 'EXDEV' });
     expect(readFileSync(path, 'utf8')).toBe('old content');
     expect(readdirSync(dir)).toEqual(['a.txt']);
