@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { SerialPort } from 'serialport';
+import { Listeners } from '../../shared/listeners.ts';
 import type { ByteLink } from './byteLink.ts';
 
 /**
@@ -14,7 +15,7 @@ export class PtyLink implements ByteLink {
   private readonly simEnd: string;
   private socat: ChildProcess | undefined;
   private port: SerialPort | undefined;
-  private listeners: ((bytes: Uint8Array) => void)[] = [];
+  private readonly listeners = new Listeners<[Uint8Array]>();
   private closed = false;
 
   private constructor(dir: string) {
@@ -29,7 +30,7 @@ export class PtyLink implements ByteLink {
   }
 
   onData(listener: (bytes: Uint8Array) => void): void {
-    this.listeners.push(listener);
+    this.listeners.add(listener);
   }
 
   async write(bytes: Uint8Array): Promise<void> {
@@ -80,7 +81,7 @@ export class PtyLink implements ByteLink {
     await new Promise<void>((resolve, reject) => port.open((err) => (err ? reject(err) : resolve())));
     port.on('data', (chunk: Buffer) => {
       const bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-      for (const l of this.listeners) l(bytes);
+      this.listeners.emit(bytes);
     });
     port.on('error', () => undefined);
     this.port = port;

@@ -6,6 +6,7 @@ import type { DeployApi } from '../../../shared/api/features/deploy.ts';
 import type { EventsApi } from '../../../shared/api/features/events.ts';
 import type { DoorfileApi } from '../../../shared/api/features/doorfile.ts';
 import type { TagsApi } from '../../../shared/api/features/tags.ts';
+import { Listeners } from '../../../shared/listeners.ts';
 import { SettingsStore } from './settings.ts';
 import type { AppContext } from './appContext.ts';
 import { createConfigService } from './features/configService.ts';
@@ -41,7 +42,7 @@ export interface AppService extends ConfigApi, DeployApi, EventsApi, DoorfileApi
 export class AppService implements ReadersApi {
   readonly frames: FrameJournal;
   readonly readers: ReaderManager;
-  private readonly listeners = new Set<(e: AppEvent) => void>();
+  private readonly listeners = new Listeners<[AppEvent]>();
 
   readonly context: AppContext;
 
@@ -100,8 +101,7 @@ export class AppService implements ReadersApi {
   }
 
   onEvent(listener: (event: AppEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.add(listener);
   }
 
   async close(): Promise<void> {
@@ -109,6 +109,6 @@ export class AppService implements ReadersApi {
   }
 
   private emit(e: AppEvent): void {
-    for (const l of [...this.listeners]) l(e);
+    this.listeners.emit(e);
   }
 }
