@@ -58,7 +58,7 @@ export class HidTransport implements Transport {
       if (!found) {
         throw new PortLostError(
           this.address,
-          `no USB HID reader with serial number or path "${this.target}" is connected; \`readerdesk ports\` lists the readers this computer sees`,
+          `no USB HID reader with serial number or path "${this.target}" is connected; refresh the port list (or run \`readerdesk ports\`) to see the readers this computer finds`,
         );
       }
       path = found.path;
