@@ -14,7 +14,8 @@ import { createDeployService } from './features/deployService.ts';
 import { createEventsService } from './features/eventsService.ts';
 import { createDoorfileService } from './features/doorfileService.ts';
 import { createTagsService } from './features/tagsService.ts';
-import { listSerialPorts } from '../ports/listPorts.ts';
+import { listReaderPorts } from '../ports/listPorts.ts';
+import type { HidDeviceFactory } from '../transport/hidDevice.ts';
 import { ReaderManager } from './readerManager.ts';
 import { FrameJournal } from './frameJournal.ts';
 
@@ -23,6 +24,8 @@ export interface AppServiceOptions {
   /** Address of the embedded virtual reader, listed first among the ports. */
   simulatorAddress?: string | null;
   settings?: SettingsStore;
+  /** The USB HID stack the port list looks in (node-hid unless a test plugs in another). */
+  hidDevices?: HidDeviceFactory;
 }
 
 const VERSION: string = (() => {
@@ -74,9 +77,13 @@ export class AppService implements ReadersApi {
   }
 
   async listPorts(): Promise<PortEntry[]> {
-    const ports: PortEntry[] = (await listSerialPorts()).map((p) => ({ path: p.path, manufacturer: p.manufacturer, vendorId: p.vendorId, productId: p.productId }));
+    const { ports: found } = await listReaderPorts({ hidDevices: this.opts.hidDevices });
+    const ports: PortEntry[] = found.map((p) => ({ path: p.path, kind: p.kind, manufacturer: p.manufacturer, vendorId: p.vendorId, productId: p.productId }));
     const sim = this.opts.simulatorAddress;
-    if (sim) ports.unshift({ path: sim, manufacturer: 'ReaderDesk virtual reader', vendorId: null, productId: null, virtual: true });
+    if (sim) {
+      const kind = sim.startsWith('tcp://') ? 'tcp' : 'serial';
+      ports.unshift({ path: sim, kind, manufacturer: 'ReaderDesk virtual reader', vendorId: null, productId: null, virtual: true });
+    }
     return ports;
   }
 
