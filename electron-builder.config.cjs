@@ -9,7 +9,7 @@ module.exports = {
   productName: 'ReaderDesk',
   copyright: 'Copyright © ReaderDesk authors',
   directories: { output: 'release', buildResources: 'build-resources' },
-  // The app is the two builds plus the runtime modules main.cjs leaves external (serialport, ws).
+  // The app is the two builds plus the runtime modules main.cjs leaves external (serialport, node-hid, ws).
   // Everything else main.cjs needs is bundled into it; tsx/esbuild only serve the CLI in a checkout.
   files: [
     'package.json',
@@ -22,11 +22,13 @@ module.exports = {
     '!node_modules/{tsx,esbuild,@esbuild,zod,get-tsconfig,resolve-pkg-maps}/**',
     '!node_modules/@serialport/bindings-cpp/{src,binding.gyp}',
     '!node_modules/@serialport/binding-mock/**',
+    '!node_modules/node-hid/{src,hidapi}/**',
+    '!node_modules/node-hid/binding.gyp',
   ],
   asar: true,
   // The native serial-port binding must live on disk, not inside app.asar.
-  asarUnpack: ['node_modules/@serialport/bindings-cpp/prebuilds/**', 'node_modules/@serialport/bindings-cpp/build/**', '**/*.node'],
-  // serialport ships N-API prebuilds that load in Electron as they are: no compiler on the build machine.
+  asarUnpack: ['node_modules/@serialport/bindings-cpp/prebuilds/**', 'node_modules/@serialport/bindings-cpp/build/**', 'node_modules/node-hid/prebuilds/**', '**/*.node'],
+  // serialport and node-hid ship N-API prebuilds that load in Electron as they are: no compiler on the build machine.
   npmRebuild: false,
   // No auto-update, no upload: the app and its build make no network connections of their own.
   publish: null,

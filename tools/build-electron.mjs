@@ -1,7 +1,7 @@
 // Bundles the Electron main process and preload into CommonJS files next to package.json's "main".
 import { build } from 'esbuild';
 
-const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['electron', 'serialport', 'ws'], logLevel: 'warning' };
+const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['electron', 'serialport', 'node-hid', 'ws'], logLevel: 'warning' };
 // import.meta.url (appService.ts reads package.json three folders up) does not exist in CommonJS:
 // point it at where that source file would sit, so the relative path still finds package.json.
 const importMetaUrl = {

@@ -23,10 +23,11 @@ function layerOf(file) {
 
 const ALLOWED = {
   shared: ['shared'],
+  node: ['shared', 'node'],
   renderer: ['shared', 'renderer'],
-  simulator: ['shared', 'simulator'],
-  'electron-node': ['shared', 'electron-node', 'simulator'],
-  'electron-shell': ['shared', 'electron-node', 'electron-shell', 'simulator'],
+  simulator: ['shared', 'node', 'simulator'],
+  'electron-node': ['shared', 'node', 'electron-node', 'simulator'],
+  'electron-shell': ['shared', 'node', 'electron-node', 'electron-shell', 'simulator'],
 };
 
 const rule = {

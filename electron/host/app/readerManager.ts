@@ -5,6 +5,7 @@ import { canonicalReaderAddress } from '../../../shared/brp/tcpAddress.ts';
 import type { LinkChecksum } from '../transport/linkChecksum.ts';
 import * as AR from '../../../shared/brp/commands/ar.ts';
 import { ReaderStatusError } from '../../../shared/brp/errors.ts';
+import { Listeners } from '../../../shared/listeners.ts';
 import type { BrpSession } from '../brp/session.ts';
 import type { FrameLogSink } from '../brp/frameLog.ts';
 import { openSession } from '../readers/openSession.ts';
@@ -42,15 +43,14 @@ export interface ReaderManagerOptions {
  */
 export class ReaderManager {
   private readonly readers = new Map<string, ConnectedReader>();
-  private readonly listeners = new Set<(e: AppEvent) => void>();
+  private readonly listeners = new Listeners<[AppEvent]>();
   /** Connects to one address run one after the other, so a checksum change never closes a link another connect is reading. */
   private readonly connecting = new Map<string, Promise<unknown>>();
 
   constructor(private readonly opts: ReaderManagerOptions = {}) {}
 
   onEvent(listener: (e: AppEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.add(listener);
   }
 
   list(): ReaderSummary[] {
@@ -246,7 +246,7 @@ export class ReaderManager {
   }
 
   private emit(e: AppEvent): void {
-    for (const l of [...this.listeners]) l(e);
+    this.listeners.emit(e);
   }
 }
 

@@ -7,7 +7,7 @@ import type { Balcfg } from '../../../shared/config/balcfg.ts';
 import type { BrpSession } from '../brp/session.ts';
 import { withBorrowedCustomerKey } from '../readers/customerKey.ts';
 import type { CustomerKeyIdentity, CustomerKeyMemory } from '../readers/customerKeyMemory.ts';
-import { writeFileAtomic } from '../files/atomicWrite.ts';
+import { writeFileAtomic } from '../../../node/files/atomicWrite.ts';
 import { readerSealer } from './readerSealer.ts';
 
 export class FinalizeRefusedError extends Error {

@@ -5,6 +5,7 @@ import type { BrpSession, SessionOptions } from '../brp/session.ts';
 import { openSession } from '../readers/openSession.ts';
 import { listSerialPorts } from '../ports/listPorts.ts';
 import { PortLostError } from '../../../shared/brp/errors.ts';
+import { isHidAddress } from '../transport/baltechHid.ts';
 
 /** BALTECH's uploader allows this long for a restart, plus the reader's own retry timeout (brp.md 4.16). */
 export const RECONNECT_BASE_MS = 10_000;
@@ -77,7 +78,7 @@ export async function waitForPortRestart(
 }
 
 function isSerialPort(address: string): boolean {
-  return !/^(tcp|memory):\/\//.test(address) && !address.startsWith('hid:');
+  return !/^(tcp|memory):\/\//.test(address) && !isHidAddress(address);
 }
 
 /** A device path is there when the file is; a Windows COM name when the system lists it. */

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { LinkChecksumKind } from '../../../shared/brp/checksum.ts';
 import { isTcpAddress } from '../../../shared/brp/tcpAddress.ts';
 import { listSerialPorts, type SerialPortEntry } from '../ports/listPorts.ts';
+import { isHidAddress } from './baltechHid.ts';
 
 // Which frame checksum a link gets (real-readers.md, Link layer): BALTECH's own host library sends
 // flags 0x0C without a checksum wherever the link checks integrity itself (TCP, USB), and a checksum
@@ -24,7 +25,7 @@ export type PortKindInfo = Pick<SerialPortEntry, 'vendorId'> | null | undefined;
 
 export function linkKindOf(address: string, portInfo?: PortKindInfo): LinkKind {
   if (isTcpAddress(address)) return 'tcp';
-  if (address.startsWith('hid:')) return 'hid';
+  if (isHidAddress(address)) return 'hid';
   if (!portInfo) return 'unknown';
   return portInfo.vendorId ? 'usb-serial' : 'serial';
 }

@@ -7,7 +7,10 @@ import { tcpAddressProblem } from '../../brp/tcpAddress.ts';
 export type Unsubscribe = () => void;
 
 export interface PortEntry {
+  /** A serial port path, `hid:<serial number or path>` for a USB HID reader, or the virtual reader's address. */
   path: string;
+  /** How the reader is attached; HID readers are marked as such in the port list. */
+  kind: 'serial' | 'hid' | 'tcp';
   manufacturer: string | null;
   vendorId: string | null;
   productId: string | null;
