@@ -180,6 +180,9 @@ export class BrpSession {
   /** Refuses a frame the reader could not take; asks for its limits only when a frame exceeds the guaranteed size. */
   private async checkFits(name: string, cmdCode: number, frameBytes: number): Promise<void> {
     if (fitsGuaranteedFrame(frameBytes, this.checksum)) return;
+    // A frame the link cannot carry at all is refused by its transport, in its own words; the reader need not be asked.
+    const linkMax = this.transport.maxFrameBytes;
+    if (linkMax !== undefined && frameBytes > linkMax) return;
     const limits = await this.knownLimits();
     const largest = largestCommandFrame(limits, this.checksum);
     if (frameBytes <= largest) return;

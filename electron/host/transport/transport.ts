@@ -14,6 +14,8 @@ export interface Transport {
    * 1,500 ms over TCP (BRP_DEFAULT_TCPIP_ROUNDTRIP_TIMEOUT). Absent means none.
    */
   readonly roundTripMarginMs?: number;
+  /** The longest frame the link itself can carry (USB HID reports); the transport refuses longer ones. Absent means no limit. */
+  readonly maxFrameBytes?: number;
   onData(listener: (bytes: Uint8Array) => void): Unsubscribe;
   /** Fires once when the link goes away without close() being called (cable pulled, reader rebooted). */
   onLost(listener: (reason: string) => void): Unsubscribe;
