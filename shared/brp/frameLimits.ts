@@ -35,7 +35,8 @@ export function largestCommandFrame(limits: BufferSize, checksum: ChecksumKind):
   return Math.max(0, Math.min(limits.maxSendSize, limits.totalSize - smallestAnswerBytes(checksum)));
 }
 
-/** The most file bytes one Main.Bf3UploadContinue frame can carry to this reader. */
-export function largestUploadBlock(limits: BufferSize, checksum: ChecksumKind): number {
-  return Math.max(0, largestCommandFrame(limits, checksum) - FRAME_HEADER_BYTES - UPLOAD_BLOCK_FIELDS - checksumLength(checksum));
+/** The most file bytes one Main.Bf3UploadContinue frame can carry to this reader (and, if given, through a link whose frames are limited). */
+export function largestUploadBlock(limits: BufferSize, checksum: ChecksumKind, linkMaxFrame = Infinity): number {
+  const frame = Math.min(largestCommandFrame(limits, checksum), linkMaxFrame);
+  return Math.max(0, frame - FRAME_HEADER_BYTES - UPLOAD_BLOCK_FIELDS - checksumLength(checksum));
 }

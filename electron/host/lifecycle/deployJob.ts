@@ -157,10 +157,11 @@ async function verifyAfterRestart(port: string, opts: DeployOptions, sessionOpts
 
 /**
  * The reader chooses ReqDataLen; a block is cut shorter only where the reader asks for more than its
- * own buffer takes in one frame (Sys.GetBufferSize), so no frame is ever larger than the reader's buffer.
+ * own buffer (Sys.GetBufferSize) or the link (a USB HID report) takes in one frame, so no frame is
+ * ever larger than either.
  */
 async function uploadBlockLimit(session: BrpSession): Promise<number> {
-  const limit = largestUploadBlock(await session.frameLimits(), session.checksum);
+  const limit = largestUploadBlock(await session.frameLimits(), session.checksum, session.transport.maxFrameBytes);
   if (limit < 1) throw new Error('the reader reports a buffer too small to carry any file data in Main.Bf3UploadContinue');
   return limit;
 }
