@@ -6,6 +6,7 @@
 // name the field at fault.
 
 import { z } from 'zod';
+import type { ParamSchemas } from '../paramSchemas.ts';
 import type { Balcfg, ConfigIdentity } from '../../config/balcfg.ts';
 import type { ValueDiff } from '../../config/diff.ts';
 
@@ -59,13 +60,16 @@ const identity = z.strictObject({
 
 const valueEntry = z.looseObject({ id: z.string().max(16), hex: z.string().max(256) });
 
-/** Shape and size only; parseBalcfg on the host gives the real verdict. */
+/**
+ * Shape and size only; parseBalcfg on the host gives the real verdict. Typed as the Balcfg it lets
+ * through because every method that takes one re-checks it before use (configService's checkDocument).
+ */
 const balcfgShape = z.looseObject({
   format: z.string().max(64),
   formatVersion: z.number(),
   values: z.array(valueEntry).max(65_536),
   history: z.array(z.looseObject({ values: z.array(valueEntry).max(65_536) })).max(99),
-});
+}) as unknown as z.ZodType<Balcfg>;
 
 export const CONFIG_PARAMS = {
   configNew: z.tuple([filePath, identity]),
@@ -76,6 +80,6 @@ export const CONFIG_PARAMS = {
   configNewVersionFrom: z.tuple([filePath, z.number().int().min(1).max(99)]),
   configFinalize: z.tuple([filePath, readerId, filePath]),
   configDiffWithReader: z.tuple([z.union([filePath, balcfgShape]), readerId]),
-} as const;
+} as const satisfies ParamSchemas<ConfigApi>;
 
 export type ConfigEvent = never;
