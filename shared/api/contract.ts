@@ -13,10 +13,10 @@ export * from './features/readers.ts';
 // ReaderDeskApi`; the host validates every call against API_PARAMS before it runs.
 //
 // A method is declared once per feature (shared/api/features/*.ts): in the feature's interface and,
-// with the same name, in its *_PARAMS table, which `satisfies ParamSchemas<FeatureApi>`. A method
-// without a schema, a schema without a method, or a schema that disagrees with the method's
-// parameters fails the type check (see paramSchemas.ts); test/unit/ipcSecurity.test.ts also fails
-// when the host offers a method the contract has no schema for.
+// with the same name, in its *_PARAMS table. A method without a schema, a schema without a method,
+// or a schema that disagrees with the method's parameters fails the type check below (see
+// paramSchemas.ts); test/unit/ipcSecurity.test.ts also fails when the host offers a method the
+// contract has no schema for.
 
 export type AppEvent = ReadersEvent | ConfigEvent | DeployEvent | EventsEvent | DoorfileEvent | TagsEvent;
 

@@ -1,9 +1,8 @@
 import type { z } from 'zod';
 
-// How a feature's parameter schemas are held to its TypeScript interface, so that the two halves
-// of the contract cannot drift apart unnoticed. Each feature writes
-//   export const X_PARAMS = { method: z.tuple([...]), ... } as const satisfies ParamSchemas<XApi>;
-// and contract.ts checks the assembled API once more with SchemasRefusingTypedCalls.
+// How the API's parameter schemas are held to its TypeScript interfaces, so that the two halves of
+// the contract cannot drift apart unnoticed: contract.ts assembles every feature's *_PARAMS into
+// API_PARAMS, which `satisfies ParamSchemas<ApiMethods>`, and checks it with SchemasRefusingTypedCalls.
 
 /** The argument list of an API method; `never` for anything that is not an async method. */
 export type ArgsOf<F> = F extends (...args: infer A) => Promise<unknown> ? A : never;
@@ -16,11 +15,12 @@ export type ArgsOf<F> = F extends (...args: infer A) => Promise<unknown> ? A : n
 export type ParamSchemas<Api> = { readonly [K in keyof Api]-?: z.ZodType<ArgsOf<Api[K]>> };
 
 /**
- * The methods whose schema refuses an argument list that the interface allows (the UI's typed call
- * would compile and then be rejected at run time); `never` when every schema accepts them all.
+ * The methods whose schema is missing or refuses an argument list that the interface allows (the
+ * UI's typed call would compile and then be rejected at run time); `never` when every schema
+ * accepts them all.
  */
-export type SchemasRefusingTypedCalls<Api, S extends ParamSchemas<Api>> = {
-  [K in keyof Api]-?: [ArgsOf<Api[K]>] extends [z.input<S[K]>] ? never : K;
+export type SchemasRefusingTypedCalls<Api, S> = {
+  [K in keyof Api]-?: K extends keyof S ? (S[K] extends z.ZodType ? ([ArgsOf<Api[K]>] extends [z.input<S[K]>] ? never : K) : K) : K;
 }[keyof Api];
 
 /** Compiles only when K is `never`; the error names the offending methods. */

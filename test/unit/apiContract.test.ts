@@ -33,6 +33,8 @@ describe('API contract', () => {
     const narrower = { ...demoParams, export: z.tuple([z.string(), z.enum(['json'])]) } satisfies ParamSchemas<DemoApi>;
     // @ts-expect-error a schema that refuses a value the interface allows ('csv'): the typed call would fail at run time
     type _Refused = NoMethods<SchemasRefusingTypedCalls<DemoApi, typeof narrower>>;
+    // @ts-expect-error the missing schema is named too
+    type _Missing = NoMethods<SchemasRefusingTypedCalls<DemoApi, typeof missing>>;
     type _Agreeing = NoMethods<SchemasRefusingTypedCalls<DemoApi, typeof demoParams>>;
 
     for (const params of [missing, extra, longer, wider, narrower]) expect(Object.keys(params).length).toBeGreaterThan(0);

@@ -6,7 +6,6 @@
 // name the field at fault.
 
 import { z } from 'zod';
-import type { ParamSchemas } from '../paramSchemas.ts';
 import type { Balcfg, ConfigIdentity } from '../../config/balcfg.ts';
 import type { ValueDiff } from '../../config/diff.ts';
 
@@ -80,6 +79,6 @@ export const CONFIG_PARAMS = {
   configNewVersionFrom: z.tuple([filePath, z.number().int().min(1).max(99)]),
   configFinalize: z.tuple([filePath, readerId, filePath]),
   configDiffWithReader: z.tuple([z.union([filePath, balcfgShape]), readerId]),
-} as const satisfies ParamSchemas<ConfigApi>;
+} as const;
 
 export type ConfigEvent = never;

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { ParamSchemas } from '../paramSchemas.ts';
 import type { ReaderSummary } from './readers.ts';
 
 // Deploy slice of the ReaderDesk API: deploying a finalized BEC2 to many readers at once, saving a
@@ -108,6 +107,6 @@ export const DEPLOY_PARAMS = {
   recentBec2Files: z.tuple([]),
   factoryReset: z.tuple([readerId, z.string().max(512)]),
   readBack: z.tuple([readerId]),
-} as const satisfies ParamSchemas<DeployApi>;
+} as const;
 
 export type DeployEvent = { type: 'deploy-progress'; jobId?: string; progress: DeployProgress };

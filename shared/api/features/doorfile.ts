@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { ParamSchemas } from '../paramSchemas.ts';
 
 // Doorfile slice of the ReaderDesk API: door files for ENGAGE offline locks (docs/doorfile.md).
 // The host reads and writes the files; the UI only names paths. A site key travels once, in the
@@ -140,6 +139,6 @@ export const DOORFILE_PARAMS = {
     }),
   ]),
   doorfileVerify: z.tuple([z.strictObject({ doorPath: path, siteKey, maxUsers: maxUsers.optional() })]),
-} as const satisfies ParamSchemas<DoorfileApi>;
+} as const;
 
 export type DoorfileEvent = never;

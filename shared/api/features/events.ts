@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { ParamSchemas } from '../paramSchemas.ts';
 import type { FrameRecord } from './readers.ts';
 
 // Events slice of the ReaderDesk API: the event log (tamper alarms, readers lost and found), the
@@ -72,7 +71,7 @@ export const EVENTS_PARAMS = {
   frameLog: z.tuple([z.number().int().min(1).max(5000).optional()]),
   exportDiagnostics: z.tuple([filePath]),
   suggestExportPath: z.tuple([z.enum(['events-json', 'events-csv', 'diagnostics'])]),
-} as const satisfies ParamSchemas<EventsApi>;
+} as const;
 
 export type EventsEvent =
   | { type: 'event-logged'; entry: EventLogEntry }

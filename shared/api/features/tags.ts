@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { ParamSchemas } from '../paramSchemas.ts';
 
 // Tags slice of the ReaderDesk API: the wireless-memory tag in a connected reader's field
 // (docs/wireless-memory.md). PINs and master PINs travel as 32 hex digits in the one call that needs
@@ -126,6 +125,6 @@ export const TAGS_PARAMS = {
       dataHex: z.string().regex(/^([0-9a-fA-F]{2}){1,256}$/, 'the data is 1 to 256 whole bytes as hex digits'),
     }),
   ]),
-} as const satisfies ParamSchemas<TagsApi>;
+} as const;
 
 export type TagsEvent = never;
