@@ -29,7 +29,7 @@ const FORBIDDEN: [file: string, spec: string, why: RegExp][] = [
   ['renderer/src/views/probe.tsx', 'node:fs', /sandboxed browser page/],
   ['renderer/src/views/probe.tsx', 'fs/promises', /sandboxed browser page/],
   ['renderer/src/views/probe.tsx', 'ws', /renderer may use the packages/],
-  ['simulator/link/probe.ts', '../../electron/host/transport/serialTransport.ts', /simulator may use only shared, simulator/],
+  ['simulator/link/probe.ts', '../../electron/host/transport/serialTransport.ts', /simulator may use only shared, node, simulator/],
   ['simulator/probe.ts', 'electron', /only electron\/main.ts/],
   ['simulator/probe.ts', 'react', /simulator may use the packages/],
   ['electron/host/readers/probe.ts', 'electron', /only electron\/main.ts, preload.ts and ipc.ts import electron/],
@@ -37,6 +37,9 @@ const FORBIDDEN: [file: string, spec: string, why: RegExp][] = [
   ['electron/host/readers/probe.ts', '../../../renderer/src/App.tsx', /electron-node may use only/],
   ['electron/cli/probe.ts', 'electron/main', /only electron\/main.ts/],
   ['electron/shellPolicy.ts', 'electron', /only electron\/main.ts/],
+  ['node/files/probe.ts', '../../electron/host/app/appService.ts', /node may use only shared, node/],
+  ['node/files/probe.ts', 'electron', /only electron\/main.ts/],
+  ['node/files/probe.ts', 'ws', /node may use the packages/],
 ];
 
 const ALLOWED: [file: string, spec: string][] = [
@@ -57,6 +60,9 @@ const ALLOWED: [file: string, spec: string][] = [
   ['electron/host/readers/probe.ts', 'node-hid'],
   ['electron/host/readers/probe.ts', 'node:net'],
   ['electron/host/readers/probe.ts', '../../../simulator/startSimulator.ts'],
+  ['node/files/probe.ts', 'node:fs'],
+  ['electron/host/files/probe.ts', '../../../node/files/atomicWrite.ts'],
+  ['simulator/probe.ts', '../node/files/atomicWrite.ts'],
   ['electron/ipc.ts', 'electron'],
   ['electron/main.ts', 'electron'],
   ['electron/preload.ts', 'electron'],
