@@ -54,9 +54,9 @@ export const ELECTRON_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** Nothing leaves the machine: only the app's own files (and DevTools in development) load. */
+/** Nothing leaves the machine: only the app's own scheme (and DevTools in development) load; not even file://. */
 export function isAllowedRequest(url: string): boolean {
-  return /^(file|devtools|data):/i.test(url);
+  return /^(readerdesk|devtools|data):/i.test(url);
 }
 
 /** The app is one local page: no navigation away from it, no new windows, no webviews. */
@@ -143,7 +143,7 @@ export function isTrustedSender(sender: CallSender, expectedUrl: string): boolea
   try {
     const got = new URL(sender.frameUrl);
     const want = new URL(expectedUrl);
-    return got.protocol === 'file:' && got.pathname === want.pathname;
+    return got.protocol === want.protocol && got.host === want.host && got.pathname === want.pathname;
   } catch {
     return false;
   }

@@ -18,7 +18,7 @@ import { AppService } from '../../electron/host/app/appService.ts';
 import { SettingsStore } from '../../electron/host/app/settings.ts';
 import { ROOT, tempDir } from '../helpers/processes.ts';
 
-const INDEX = 'file:///opt/ReaderDesk/resources/app.asar/dist-renderer/index.html';
+const INDEX = 'readerdesk://app/index.html';
 const TRUSTED: CallSender = { senderId: 3, windowId: 3, frameUrl: INDEX, isMainFrame: true };
 
 /** AppService members that are not part of the API: the event subscription, shutdown, internals. */
@@ -105,6 +105,8 @@ describe('IPC calls', () => {
       { ...TRUSTED, isMainFrame: false },
       { ...TRUSTED, frameUrl: 'https://evil.example/index.html' },
       { ...TRUSTED, frameUrl: 'file:///tmp/other/index.html' },
+      { ...TRUSTED, frameUrl: 'file:///opt/ReaderDesk/resources/app.asar/dist-renderer/index.html' },
+      { ...TRUSTED, frameUrl: 'readerdesk://other/index.html' },
       { ...TRUSTED, frameUrl: '' },
     ];
     for (const sender of refused) {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { API_METHODS, API_PARAMS, IPC_CHANNEL_CALL, IPC_CHANNEL_EVENT, type AppEvent, type ReaderDeskApi } from '../../shared/api/contract.ts';
 import { registerIpc, type AppWindowContents, type InvokeEventSource, type IpcMainPort } from '../../electron/ipc.ts';
 
-const INDEX = 'file:///opt/ReaderDesk/resources/app.asar/dist-renderer/index.html';
+const INDEX = 'readerdesk://app/index.html';
 
 type InvokeListener = (event: InvokeEventSource, ...args: unknown[]) => unknown;
 

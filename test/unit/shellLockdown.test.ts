@@ -103,16 +103,16 @@ describe('the default session', () => {
     expect(s.fire('will-download', {}, {})).toBe(true);
   });
 
-  it('loads only local files, each with the app’s CSP, and cancels everything from the network', () => {
+  it('loads only the app’s own scheme, each response with the app’s CSP, and cancels file:// and the network', () => {
     const s = new FakeSession();
     lockDownSession(s);
-    const page = s.load('file:///opt/ReaderDesk/resources/app.asar/dist-renderer/index.html', { 'Content-Type': ['text/html'] });
+    const page = s.load('readerdesk://app/index.html', { 'Content-Type': ['text/html'] });
     expect(page.cancel).toBe(false);
     expect(page.headers).toEqual({ 'Content-Type': ['text/html'], 'Content-Security-Policy': [ELECTRON_CSP] });
-    for (const url of ['https://example.com/x.js', 'http://127.0.0.1:8080/api', 'ws://localhost:1/api']) {
+    for (const url of ['https://example.com/x.js', 'http://127.0.0.1:8080/api', 'ws://localhost:1/api', 'file:///etc/passwd']) {
       expect(s.load(url, {}).cancel, url).toBe(true);
     }
     // A page that brings its own, looser policy still ends up with the app's.
-    expect(s.load('file:///x.html', { 'Content-Security-Policy': ["default-src *"] }).headers?.['Content-Security-Policy']).toEqual([ELECTRON_CSP]);
+    expect(s.load('readerdesk://app/x.html', { 'Content-Security-Policy': ["default-src *"] }).headers?.['Content-Security-Policy']).toEqual([ELECTRON_CSP]);
   });
 });
