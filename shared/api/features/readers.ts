@@ -103,7 +103,7 @@ export const READERS_PARAMS = {
   appInfo: z.tuple([]),
   listPorts: z.tuple([]),
   listReaders: z.tuple([]),
-  connect: z.tuple([readerAddressSchema, z.object({ checksum: z.enum(LINK_CHECKSUMS).optional() }).strict().nullish()]),
+  connect: z.tuple([readerAddressSchema, z.object({ checksum: z.enum(LINK_CHECKSUMS).optional() }).strict().optional()]),
   disconnect: z.tuple([z.string().min(1).max(64)]),
   refreshReader: z.tuple([z.string().min(1).max(64)]),
   identifyCustomerKey: z.tuple([z.string().min(1).max(64)]),
