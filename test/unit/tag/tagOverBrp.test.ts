@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { REFUSAL_STATUS, VHLRead, VHL_STATUS } from '../../../shared/brp/commands/vhl.ts';
+import { VHLRead, VHL_STATUS, refusalStatus, type WirelessMemoryRefusal } from '../../../shared/brp/commands/vhl.ts';
 import { describeStatus } from '../../../shared/brp/status.ts';
 import { ReaderStatusError } from '../../../shared/brp/errors.ts';
 import { fromHex } from '../../../shared/bytes.ts';
@@ -65,13 +65,35 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+const REFUSALS: WirelessMemoryRefusal[] = [
+  'usage-flag-set',
+  'dos-mismatch',
+  'wrong-pin',
+  'pin-required',
+  'segment-not-readable',
+  'segment-not-writable',
+  'edit-locked',
+  'crosses-unit',
+  'counter-not-next',
+  'not-readable',
+  'no-tag',
+  'bad-address',
+];
+
 describe('wireless-memory status codes', () => {
-  it('gives every refusal its own VHL status with a name the host can show', () => {
-    const codes = Object.values(REFUSAL_STATUS);
-    expect(new Set(codes).size).toBe(codes.length);
-    expect(REFUSAL_STATUS['no-tag']).toBe(VHL_STATUS.ErrNoTag);
-    expect(REFUSAL_STATUS['wrong-pin']).toBe(VHL_STATUS.ErrAuth);
-    for (const code of codes) expect(describeStatus(VHLRead.code, code).name).toMatch(/^VHL\.(Err|SimErr)\w+$/);
+  it('answers every refusal with a VHL status the SDK defines (0x01..0x0D), as a real reader would', () => {
+    for (const reason of REFUSALS) {
+      for (const access of ['read', 'write'] as const) {
+        const code = refusalStatus(reason, access);
+        expect(code, reason).toBeGreaterThanOrEqual(0x01);
+        expect(code, reason).toBeLessThanOrEqual(0x0d);
+        expect(describeStatus(VHLRead.code, code).name).toMatch(/^VHL\.Err\w+$/);
+      }
+    }
+    expect(refusalStatus('no-tag', 'read')).toBe(VHL_STATUS.ErrNoTag);
+    expect(refusalStatus('wrong-pin', 'write')).toBe(VHL_STATUS.ErrAuth);
+    expect(refusalStatus('segment-not-readable', 'read')).toBe(VHL_STATUS.ErrRead);
+    expect(refusalStatus('usage-flag-set', 'write')).toBe(VHL_STATUS.ErrWrite);
   });
 });
 
