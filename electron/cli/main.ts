@@ -6,7 +6,7 @@ const USAGE = `readerdesk: configuration manager for BALTECH BRP readers
 
   readerdesk ports [--json]
   readerdesk info --port <path | tcp://host:port> [--json]
-  readerdesk simulate --state <dir> [--tcp host:port] [--baud N] [--firmware STR] [--crypto-key HEX32] [--customer-key HEX20]
+  readerdesk simulate --state <dir> [--profile current|legacy] [--tcp host:port] [--baud N] [--firmware STR] [--crypto-key HEX32] [--customer-key HEX20]
   readerdesk sim tamper --state <dir> [--clear]
   readerdesk brp encode <cmd-code> [<param-hex>] [--checksum none|bcc8|crc16|bcc16]
   readerdesk brp decode <hex> [--command | --response] [--json]

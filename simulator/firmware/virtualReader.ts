@@ -1,9 +1,10 @@
 import type { CommandFrame } from '../../shared/brp/frame.ts';
 import type { BrpCommand } from '../../shared/brp/command.ts';
+import { GENERAL_STATUS } from '../../shared/brp/status.ts';
 import type { CommandOutcome } from '../link/frameServer.ts';
-import { GENERAL_STATUS } from '../link/frameServer.ts';
-import { saveState, type ReaderState } from '../state/readerState.ts';
+import { profileOf, saveState, type ReaderState } from '../state/readerState.ts';
 import { ConfigStore } from './configStore.ts';
+import { PROFILES, type FirmwareProfile } from './profiles.ts';
 
 /** Thrown by a handler to answer with a status code instead of a payload. */
 export class StatusReply extends Error {
@@ -17,13 +18,19 @@ type Handler = (payload: Uint8Array) => CommandOutcome | Promise<CommandOutcome>
 /**
  * The firmware of the virtual reader: a table of handlers by command code, over a state that is
  * written to the state directory after every change. Handler groups (Sys, Crypto, AR, Main, tags)
- * register themselves; an unknown code gets ErrInvalidCmd like on a real reader.
+ * register themselves; an unknown code, or one the firmware profile lacks, gets ErrInvalidCmd like
+ * on a real reader.
  */
 export class VirtualReader {
   private readonly handlers = new Map<number, Handler>();
   private readonly rebootHooks: (() => void)[] = [];
 
   constructor(readonly stateDir: string, readonly state: ReaderState) {}
+
+  /** The firmware generation this reader runs (simulator/firmware/profiles.ts). */
+  get profile(): FirmwareProfile {
+    return PROFILES[profileOf(this.state)];
+  }
 
   /** The live configuration; an upload swaps the whole object, so never keep this across calls. */
   get config(): ConfigStore {
@@ -68,7 +75,7 @@ export class VirtualReader {
 
   async handle(frame: CommandFrame): Promise<CommandOutcome> {
     const h = this.handlers.get(frame.cmdCode);
-    if (!h) return { status: GENERAL_STATUS.ErrInvalidCmd };
+    if (!h || this.profile.lacks.has(frame.cmdCode)) return { status: GENERAL_STATUS.ErrInvalidCmd };
     return h(frame.payload);
   }
 }

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { startSimulator } from '../../../simulator/startSimulator.ts';
+import { parseProfileName, type FirmwareProfileName } from '../../../simulator/firmware/profiles.ts';
 import { CliError, type CliIo } from '../io.ts';
 
 export async function runSimulate(argv: string[], io: CliIo): Promise<number> {
@@ -10,6 +11,7 @@ export async function runSimulate(argv: string[], io: CliIo): Promise<number> {
       tcp: { type: 'string' },
       baud: { type: 'string' },
       firmware: { type: 'string' },
+      profile: { type: 'string' },
       'crypto-key': { type: 'string' },
       'customer-key': { type: 'string' },
     },
@@ -27,7 +29,16 @@ export async function runSimulate(argv: string[], io: CliIo): Promise<number> {
     baud = Number(values.baud);
     if (!Number.isInteger(baud) || baud < 300 || baud > 4_000_000) throw new CliError(`--baud takes a rate between 300 and 4000000 (got "${values.baud}")`);
   }
+  let profile: FirmwareProfileName | undefined;
+  if (values.profile !== undefined) {
+    try {
+      profile = parseProfileName(values.profile);
+    } catch (err) {
+      throw new CliError((err as Error).message);
+    }
+  }
   const sim = await startSimulator({
+    profile,
     stateDir: values.state,
     tcp,
     baud,
@@ -36,7 +47,7 @@ export async function runSimulate(argv: string[], io: CliIo): Promise<number> {
     customerKey: values['customer-key'],
   });
   io.out(`listening on ${sim.address}`);
-  io.out(`state directory: ${sim.reader.stateDir}; stop with Ctrl+C`);
+  io.out(`state directory: ${sim.reader.stateDir}; firmware profile ${sim.reader.profile.name} (${sim.reader.state.firmware}); stop with Ctrl+C`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
