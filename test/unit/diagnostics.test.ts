@@ -56,6 +56,9 @@ const summary = (state: ReaderSummary['state'], lastError: string | null = null)
   customerKeySignature: null,
   bootProblems: [],
   lastError,
+  features: null,
+  firmwareLacks: [],
+  tamperReporting: null,
 });
 
 describe('diagnostics bundle', () => {

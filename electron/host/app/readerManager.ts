@@ -1,7 +1,8 @@
 import { randomBytes, toHex } from '../../../shared/bytes.ts';
-import type { AppEvent, ReaderSummary } from '../../../shared/api/contract.ts';
+import type { AppEvent, ReaderSummary, TamperReporting } from '../../../shared/api/contract.ts';
 import * as AR from '../../../shared/brp/commands/ar.ts';
-import { ReaderStatusError } from '../../../shared/brp/errors.ts';
+import { AR_STATUS } from '../../../shared/brp/status.ts';
+import { isGroupStatus, isUnsupportedCommand } from '../../../shared/brp/statusChecks.ts';
 import type { BrpSession } from '../brp/session.ts';
 import type { FrameLogSink } from '../brp/frameLog.ts';
 import { openSession } from '../readers/openSession.ts';
@@ -16,9 +17,6 @@ interface ConnectedReader {
   closed: boolean;
 }
 
-const AR_ERR_NO_MESSAGE = 0x01;
-const MSG_ALARM_ON = 0x01;
-const MSG_ALARM_OFF = 0x02;
 
 export interface ReaderManagerOptions {
   frameLog?: FrameLogSink;
@@ -106,6 +104,8 @@ export class ReaderManager {
       customerKeySignature: info.customerKey?.signature ?? null,
       bootProblems: info.bootStatus.problems.map((p) => p.name),
       lastError: null,
+      features: info.features,
+      firmwareLacks: info.firmwareLacks,
     };
     this.emit({ type: 'reader-changed', reader: r.summary });
     return r.summary;
@@ -157,23 +157,43 @@ export class ReaderManager {
     if (r.session !== session || session.isLost) return;
     // Drain every buffered message: several may have queued up since the last poll.
     for (let i = 0; i < 8; i++) {
+      let msg: AR.ArMessage;
       try {
-        const msg = await session.execute(AR.ARGetMessage, undefined);
-        if (msg.msgType === MSG_ALARM_ON || msg.msgType === MSG_ALARM_OFF) {
-          this.emit({
-            type: 'tamper',
-            readerId: r.summary.id,
-            address: r.summary.address,
-            time: Date.now(),
-            state: msg.msgType === MSG_ALARM_ON ? 'on' : 'off',
-          });
-        }
+        msg = await session.execute(AR.ARGetMessage, undefined);
       } catch (err) {
-        if (!(err instanceof ReaderStatusError && err.status === AR_ERR_NO_MESSAGE)) {
-          // Polling problems are not the user's business unless they persist; the next poll retries.
+        if (isGroupStatus(err, 'AR', AR_STATUS.ErrNoMessage)) this.setTamperReporting(r, 'available');
+        else if (isGroupStatus(err, 'AR', AR_STATUS.ErrArDisabled)) this.setTamperReporting(r, 'autoread-disabled');
+        else if (isUnsupportedCommand(err)) {
+          this.setTamperReporting(r, 'not-supported');
+          // This firmware will never know AR.GetMessage: asking again only fills the line.
+          if (r.session === session) {
+            clearInterval(r.poller);
+            r.poller = undefined;
+          }
         }
+        // Other polling problems (a lost frame) are not the user's business unless they persist; the next poll retries.
         return;
       }
+      this.setTamperReporting(r, 'available');
+      if (msg.msgType === AR.AR_MSG_TYPE.AlarmOn || msg.msgType === AR.AR_MSG_TYPE.AlarmOff) {
+        this.emit({
+          type: 'tamper',
+          readerId: r.summary.id,
+          address: r.summary.address,
+          time: Date.now(),
+          state: msg.msgType === AR.AR_MSG_TYPE.AlarmOn ? 'on' : 'off',
+        });
+      }
+    }
+  }
+
+  /** Publishes a change of whether tamper alarms can arrive; a reader that cannot report them is said once. */
+  private setTamperReporting(r: ConnectedReader, value: TamperReporting): void {
+    if (r.summary.tamperReporting === value) return;
+    r.summary = { ...r.summary, tamperReporting: value };
+    this.emit({ type: 'reader-changed', reader: r.summary });
+    if (value !== 'available') {
+      this.emit({ type: 'tamper-unavailable', readerId: r.summary.id, address: r.summary.address, time: Date.now(), reason: value });
     }
   }
 
@@ -222,6 +242,9 @@ function emptySummary(id: string, address: string): ReaderSummary {
     customerKeySignature: null,
     bootProblems: [],
     lastError: null,
+    features: null,
+    firmwareLacks: [],
+    tamperReporting: null,
   };
 }
 
