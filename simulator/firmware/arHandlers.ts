@@ -5,11 +5,14 @@ import type { MessageBuffer } from './alarmMessages.ts';
 
 export function registerArHandlers(reader: VirtualReader, messages: MessageBuffer): void {
   reader.on(AR.ARGetMessage, () => {
+    if (!reader.autoreadEnabled) throw new StatusReply(AR_STATUS.ErrArDisabled);
     const m = messages.take();
     if (!m) throw new StatusReply(AR_STATUS.ErrNoMessage);
     return { msgType: m.type, msgData: m.data };
   });
-  reader.on(AR.ARSetMode, () => {
+  reader.on(AR.ARSetMode, (req) => {
+    // This reader's Autoread has no rules to depend on: EnableIfDefinedRules and EnableOnce enable it.
+    reader.autoreadEnabled = req.mode !== AR.AR_MODE.Disabled;
     messages.clear();
     return undefined;
   });

@@ -24,6 +24,11 @@ type Handler = (payload: Uint8Array) => CommandOutcome | Promise<CommandOutcome>
 export class VirtualReader {
   private readonly handlers = new Map<number, Handler>();
   private readonly rebootHooks: (() => void)[] = [];
+  /**
+   * Autoread runs from power-up; AR.SetMode switches it at run time, and a card-accessing command
+   * (VHL.Select) switches it off (refman AR.SetMode). Volatile: a restart turns it on again.
+   */
+  autoreadEnabled = true;
 
   constructor(readonly stateDir: string, readonly state: ReaderState) {}
 
@@ -66,6 +71,7 @@ export class VirtualReader {
 
   /** Volatile state (messages, validated PINs, running uploads) is lost when the reader restarts. */
   rebooted(): void {
+    this.autoreadEnabled = true;
     for (const h of this.rebootHooks) h();
   }
 

@@ -176,6 +176,8 @@ export function registerTagPlugin(reader: VirtualReader, controlOps?: ControlOps
   slots.set(reader, slot);
 
   reader.on(VHLSelect, (req) => {
+    // A card-accessing command stops Autoread until AR.SetMode or a restart (refman AR.SetMode).
+    reader.autoreadEnabled = false;
     slot.select(req.cardFamiliesFilter);
     // The wireless memory has no BALTECH card type of its own: 0x00 (not identified).
     return { selectedCardType: 0x00 };

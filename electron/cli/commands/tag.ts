@@ -18,6 +18,7 @@ import {
   readTagInfo,
   setPin,
   updateCounter,
+  withTag,
   writeHostId,
   writeName,
   writeSegment,
@@ -109,7 +110,7 @@ async function secret(file: string | undefined, flag: string, what: string, sub:
 }
 
 async function onTag<T>(port: string, fn: (link: TagLink) => Promise<T>): Promise<T> {
-  return withSession(port, async (session) => fn(await TagLink.select(session)));
+  return withSession(port, (session) => withTag(session, fn));
 }
 
 function pinName(index: number): string {

@@ -15,6 +15,8 @@ interface ConnectedReader {
   poller: ReturnType<typeof setInterval> | undefined;
   reconnecting: boolean;
   closed: boolean;
+  /** Operations that stop Autoread for a moment (tag access) hold the tamper poll meanwhile. */
+  pollHolds: number;
 }
 
 
@@ -65,6 +67,7 @@ export class ReaderManager {
       poller: undefined,
       reconnecting: false,
       closed: false,
+      pollHolds: 0,
     };
     this.readers.set(id, reader);
     try {
@@ -111,6 +114,18 @@ export class ReaderManager {
     return r.summary;
   }
 
+  /** Runs `fn` with the tamper poll of that reader paused (it would see Autoread stopped by `fn`). */
+  async holdPolling<T>(id: string, fn: () => Promise<T>): Promise<T> {
+    const r = this.readers.get(id);
+    if (!r) return fn();
+    r.pollHolds++;
+    try {
+      return await fn();
+    } finally {
+      r.pollHolds--;
+    }
+  }
+
   /**
    * Closes the reader's session for an operation that needs the port to itself (a deploy job
    * opens its own session) and returns a function that reattaches afterwards.
@@ -154,13 +169,15 @@ export class ReaderManager {
   }
 
   private async poll(r: ConnectedReader, session: BrpSession): Promise<void> {
-    if (r.session !== session || session.isLost) return;
+    if (r.session !== session || session.isLost || r.pollHolds > 0) return;
     // Drain every buffered message: several may have queued up since the last poll.
-    for (let i = 0; i < 8; i++) {
+    for (let i = 0; i < 8 && r.pollHolds === 0; i++) {
       let msg: AR.ArMessage;
       try {
         msg = await session.execute(AR.ARGetMessage, undefined);
       } catch (err) {
+        // An answer that crossed a held operation says nothing about the reader's normal state.
+        if (r.pollHolds > 0) return;
         if (isGroupStatus(err, 'AR', AR_STATUS.ErrNoMessage)) this.setTamperReporting(r, 'available');
         else if (isGroupStatus(err, 'AR', AR_STATUS.ErrArDisabled)) this.setTamperReporting(r, 'autoread-disabled');
         else if (isUnsupportedCommand(err)) {

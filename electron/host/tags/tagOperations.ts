@@ -38,6 +38,7 @@ import {
 } from '../../../shared/tag/layout.ts';
 import { decodeUnit, encodeUnit, type ManagementUnit } from '../../../shared/tag/managementUnit.ts';
 import type { WirelessMemoryRefusal } from '../../../shared/brp/commands/vhl.ts';
+import { AR_MODE, ARSetMode } from '../../../shared/brp/commands/ar.ts';
 import type { ReaderStatusError } from '../../../shared/brp/errors.ts';
 import type { BrpSession } from '../brp/session.ts';
 import { diagnoseRefusal, type RefusedAccess } from './refusalDiagnosis.ts';
@@ -104,6 +105,19 @@ export class TagLink {
 
   async run(writes: readonly MemoryWrite[], detail?: Partial<Record<WirelessMemoryRefusal, string>>): Promise<void> {
     for (const w of writes) await this.write(w, detail);
+  }
+}
+
+/**
+ * Runs a tag operation and hands the reader back to Autoread afterwards: a card-accessing command
+ * (VHL.Select) stops Autoread, and with it tamper messages over BRP (refman AR.SetMode).
+ * EnableIfDefinedRules restores what the configuration sets up; a reader without AR.SetMode is left alone.
+ */
+export async function withTag<T>(session: BrpSession, fn: (link: TagLink) => Promise<T>): Promise<T> {
+  try {
+    return await fn(await TagLink.select(session));
+  } finally {
+    await session.execute(ARSetMode, { mode: AR_MODE.EnableIfDefinedRules }).catch(() => undefined);
   }
 }
 
