@@ -1,13 +1,7 @@
 import { encodeResponseFrame, FrameReader, type CommandFrame } from '../../shared/brp/frame.ts';
 import type { ChecksumKind } from '../../shared/brp/checksum.ts';
+import { GENERAL_STATUS } from '../../shared/brp/status.ts';
 import type { ByteLink } from './byteLink.ts';
-
-export const GENERAL_STATUS = {
-  ErrInvalidCmd: 0x41,
-  ErrTimeout: 0x81,
-  ErrFrame: 0x82,
-  ErrChecksum: 0x84,
-} as const;
 
 export interface CommandOutcome {
   status: number;
