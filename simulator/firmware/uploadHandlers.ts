@@ -1,5 +1,6 @@
 import { bytesEqual, concatBytes, fromHex, wipe } from '../../shared/bytes.ts';
 import * as Main from '../../shared/brp/commands/main.ts';
+import { MAIN_STATUS } from '../../shared/brp/status.ts';
 import {
   Bec2FormatError,
   hasAuthBlock,
@@ -15,17 +16,6 @@ import { probeBec2Length } from './bec2Length.ts';
 import { DEFAULT_CUSTOMER_KEY } from '../state/readerState.ts';
 import { largestUploadBlock } from '../../shared/brp/frameLimits.ts';
 import { bufferLimits } from './readerBuffer.ts';
-
-export const MAIN_STATUS = {
-  ErrInvalidState: 0x10,
-  ErrReadFile: 0x11,
-  ErrInvalidFormat: 0x12,
-  ErrInvalidCustomerKey: 0x13,
-  ErrInvalidConfigSecurityCode: 0x14,
-  ErrInvalidConfigVersion: 0x15,
-  ErrInvalidCmac: 0x16,
-  ErrUpload: 0x17,
-} as const;
 
 /** An upload nobody continues for this long is abandoned, so a cut-off host can start over. */
 const ABANDON_MS = 3000;

@@ -1,15 +1,8 @@
 import { encodeResponseFrame, FrameReader, type CommandFrame } from '../../shared/brp/frame.ts';
 import type { ChecksumKind } from '../../shared/brp/checksum.ts';
 import type { BufferSize } from '../../shared/brp/commands/sys.ts';
+import { GENERAL_STATUS } from '../../shared/brp/status.ts';
 import type { ByteLink } from './byteLink.ts';
-
-export const GENERAL_STATUS = {
-  ErrInvalidCmd: 0x41,
-  ErrTimeout: 0x81,
-  ErrFrame: 0x82,
-  ErrResponseTooLong: 0x83,
-  ErrChecksum: 0x84,
-} as const;
 
 export interface CommandOutcome {
   status: number;

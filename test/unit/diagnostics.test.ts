@@ -57,6 +57,9 @@ const summary = (state: ReaderSummary['state'], lastError: string | null = null)
   bootProblems: [],
   lastError,
   link: null,
+  features: null,
+  firmwareLacks: [],
+  tamperReporting: null,
 });
 
 describe('diagnostics bundle', () => {

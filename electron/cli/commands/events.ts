@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ReaderManager } from '../../host/app/readerManager.ts';
+import { tamperUnavailableSentence } from '../../host/app/tamperUnavailable.ts';
 import { CliError, type CliIo } from '../io.ts';
 import { CHECKSUM_OPTION, checksumArg, portArg } from '../linkOptions.ts';
 
@@ -14,6 +15,10 @@ export async function runEvents(argv: string[], io: CliIo): Promise<number> {
     if (e.type === 'tamper') {
       const line = { time: new Date(e.time).toISOString(), reader: e.address, event: e.state === 'on' ? 'tamper-alarm' : 'tamper-cleared' };
       io.out(values.json ? JSON.stringify(line) : `${line.time}  ${line.reader}  ${e.state === 'on' ? 'TAMPER ALARM: the reader housing was opened' : 'tamper alarm cleared'}`);
+    } else if (e.type === 'tamper-unavailable') {
+      const detail = tamperUnavailableSentence(e.reason);
+      const line = { time: new Date(e.time).toISOString(), reader: e.address, event: 'tamper-unavailable', reason: e.reason, detail };
+      io.out(values.json ? JSON.stringify(line) : `${line.time}  ${line.reader}  ${detail}`);
     } else if (e.type === 'reader-changed' && e.reader.state !== 'connected') {
       const line = { time: new Date().toISOString(), reader: e.reader.address, event: e.reader.state, detail: e.reader.lastError };
       io.out(values.json ? JSON.stringify(line) : `${line.time}  ${line.reader}  ${e.reader.state}${e.reader.lastError ? `: ${e.reader.lastError}` : ''}`);

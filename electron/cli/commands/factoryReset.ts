@@ -13,7 +13,14 @@ export async function runFactoryReset(argv: string[], io: CliIo): Promise<number
     );
   }
   const session = await openSession(portArg(values.port), { checksum: checksumArg(values.checksum) });
-  const info = await factoryReset(session);
-  io.out(`factory reset done on ${values.port}: configuration ${info.configId === null ? 'removed' : info.configId}, Config Security Code ${info.securityCode}`);
+  const { info, method } = await factoryReset(session);
+  const how = method === 'legacy' ? ' (this reader lacks Sys.FactoryReset: done with Sys.FactoryResetLegacy and a restart)' : '';
+  io.out(
+    `factory reset done on ${values.port}${how}: configuration ${info.configId === null ? 'removed' : info.configId}, ${
+      info.securityCode === 'unknown'
+        ? 'Config Security Code not checkable (this firmware cannot list configuration values)'
+        : `Config Security Code ${info.securityCode}`
+    }`,
+  );
   return 0;
 }

@@ -25,14 +25,29 @@ export async function runInfo(argv: string[], io: CliIo): Promise<number> {
     { baudRate, checksum },
   );
   if (values.json) {
-    io.out(JSON.stringify(info, null, 2));
+    const { features, ...rest } = info;
+    // features: [{ id, name }] as the reader lists them, null where the firmware cannot tell.
+    io.out(JSON.stringify({ ...rest, features: features?.features ?? null, maxFeatureId: features?.maxFeatureId ?? null }, null, 2));
     return 0;
   }
   io.out(`Reader:           ${info.address}`);
   io.out(`Firmware:         ${info.firmware}`);
   io.out(`Link checksum:    ${info.link.checksum} (${info.link.automatic ? `automatic: ${info.link.reason}` : info.link.reason})`);
   io.out(`Configuration:    ${info.configId === null ? 'none' : `${info.configId || '(no naming-scheme id)'} ${info.configName ?? ''}`.trim()}`);
-  io.out(`Security code:    ${info.securityCode}`);
+  io.out(
+    `Security code:    ${
+      info.securityCode === 'unknown'
+        ? 'unknown: this firmware cannot list configuration values (it lacks Sys.CfgGetValueList), so it cannot tell whether a Config Security Code is set'
+        : info.securityCode
+    }`,
+  );
+  io.out(
+    `Features:         ${
+      info.features
+        ? info.features.features.map((f) => `${f.name} (${f.id})`).join(', ') || 'none listed'
+        : 'unknown: this firmware cannot report its features (it lacks Sys.GetFeatures)'
+    }`,
+  );
   io.out(
     info.customerKey
       ? `Customer key:     ${info.customerKey.kind} (signature ${info.customerKey.signature})`

@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util';
 import { startSimulator } from '../../../simulator/startSimulator.ts';
+import { parseProfileName, type FirmwareProfileName } from '../../../simulator/firmware/profiles.ts';
 import { CliError, type CliIo } from '../io.ts';
 import { BRP_DEFAULT_TCP_PORT } from '../../../shared/brp/tcpAddress.ts';
 import { bufferSizeProblem, DEFAULT_BUFFER_SIZE } from '../../../simulator/firmware/readerBuffer.ts';
 
 export const SIMULATE_USAGE =
-  '  readerdesk simulate --state <dir> [--tcp host[:port]] [--split-ms N] [--buffer-size N] [--baud N] [--firmware STR] [--crypto-key HEX32] [--customer-key HEX20]';
+  '  readerdesk simulate --state <dir> [--profile current|legacy] [--tcp host[:port]] [--split-ms N] [--buffer-size N] [--baud N] [--firmware STR] [--crypto-key HEX32] [--customer-key HEX20]';
 
 export async function runSimulate(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
@@ -17,6 +18,7 @@ export async function runSimulate(argv: string[], io: CliIo): Promise<number> {
       'buffer-size': { type: 'string' },
       baud: { type: 'string' },
       firmware: { type: 'string' },
+      profile: { type: 'string' },
       'crypto-key': { type: 'string' },
       'customer-key': { type: 'string' },
     },
@@ -48,7 +50,16 @@ export async function runSimulate(argv: string[], io: CliIo): Promise<number> {
     baud = Number(values.baud);
     if (!Number.isInteger(baud) || baud < 300 || baud > 4_000_000) throw new CliError(`--baud takes a rate between 300 and 4000000 (got "${values.baud}")`);
   }
+  let profile: FirmwareProfileName | undefined;
+  if (values.profile !== undefined) {
+    try {
+      profile = parseProfileName(values.profile);
+    } catch (err) {
+      throw new CliError((err as Error).message);
+    }
+  }
   const sim = await startSimulator({
+    profile,
     stateDir: values.state,
     tcp,
     splitMs,
@@ -59,7 +70,7 @@ export async function runSimulate(argv: string[], io: CliIo): Promise<number> {
     customerKey: values['customer-key'],
   });
   io.out(`listening on ${sim.address}`);
-  io.out(`state directory: ${sim.reader.stateDir}; stop with Ctrl+C`);
+  io.out(`state directory: ${sim.reader.stateDir}; firmware profile ${sim.reader.profile.name} (${sim.reader.state.firmware}); stop with Ctrl+C`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);

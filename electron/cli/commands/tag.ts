@@ -18,6 +18,7 @@ import {
   readTagInfo,
   setPin,
   updateCounter,
+  withTag,
   writeHostId,
   writeName,
   writeSegment,
@@ -121,7 +122,7 @@ function readerLink(v: { port?: unknown; checksum?: unknown }, sub: string): Rea
 }
 
 async function onTag<T>(reader: ReaderLink, fn: (link: TagLink) => Promise<T>): Promise<T> {
-  return withSession(reader.port, async (session) => fn(await TagLink.select(session)), { checksum: reader.checksum });
+  return withSession(reader.port, (session) => withTag(session, fn), { checksum: reader.checksum });
 }
 
 function pinName(index: number): string {

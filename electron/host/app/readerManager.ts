@@ -1,10 +1,11 @@
 import { randomBytes, toHex } from '../../../shared/bytes.ts';
-import type { AppEvent, ConnectOptions, ReaderSummary } from '../../../shared/api/contract.ts';
+import type { AppEvent, ConnectOptions, ReaderSummary, TamperReporting } from '../../../shared/api/contract.ts';
 import type { LinkChecksumKind } from '../../../shared/brp/checksum.ts';
 import { canonicalReaderAddress } from '../../../shared/brp/tcpAddress.ts';
 import type { LinkChecksum } from '../transport/linkChecksum.ts';
 import * as AR from '../../../shared/brp/commands/ar.ts';
-import { ReaderStatusError } from '../../../shared/brp/errors.ts';
+import { AR_STATUS } from '../../../shared/brp/status.ts';
+import { isGroupStatus, isUnsupportedCommand } from '../../../shared/brp/statusChecks.ts';
 import { Listeners } from '../../../shared/listeners.ts';
 import type { BrpSession } from '../brp/session.ts';
 import type { FrameLogSink } from '../brp/frameLog.ts';
@@ -23,11 +24,10 @@ interface ConnectedReader {
   checksum: LinkChecksumKind | undefined;
   /** The choice the first session made; a reconnect keeps it even while the port list is still catching up. */
   link?: LinkChecksum;
+  /** Operations that stop Autoread for a moment (tag access) hold the tamper poll meanwhile. */
+  pollHolds: number;
 }
 
-const AR_ERR_NO_MESSAGE = 0x01;
-const MSG_ALARM_ON = 0x01;
-const MSG_ALARM_OFF = 0x02;
 
 export interface ReaderManagerOptions {
   frameLog?: FrameLogSink;
@@ -101,6 +101,7 @@ export class ReaderManager {
       reconnecting: false,
       closed: false,
       checksum,
+      pollHolds: 0,
     };
     this.readers.set(id, reader);
     try {
@@ -141,6 +142,8 @@ export class ReaderManager {
       bootProblems: info.bootStatus.problems.map((p) => p.name),
       lastError: null,
       link: r.session.linkChecksum,
+      features: info.features,
+      firmwareLacks: info.firmwareLacks,
     };
     this.emit({ type: 'reader-changed', reader: r.summary });
     return r.summary;
@@ -150,6 +153,18 @@ export class ReaderManager {
   async identifyCustomerKey(id: string): Promise<ReaderSummary> {
     await identifyCustomerKey(this.session(id));
     return this.refresh(id);
+  }
+
+  /** Runs `fn` with the tamper poll of that reader paused (it would see Autoread stopped by `fn`). */
+  async holdPolling<T>(id: string, fn: () => Promise<T>): Promise<T> {
+    const r = this.readers.get(id);
+    if (!r) return fn();
+    r.pollHolds++;
+    try {
+      return await fn();
+    } finally {
+      r.pollHolds--;
+    }
   }
 
   /**
@@ -197,26 +212,48 @@ export class ReaderManager {
   }
 
   private async poll(r: ConnectedReader, session: BrpSession): Promise<void> {
-    if (r.session !== session || session.isLost) return;
+    if (r.session !== session || session.isLost || r.pollHolds > 0) return;
     // Drain every buffered message: several may have queued up since the last poll.
-    for (let i = 0; i < 8; i++) {
+    for (let i = 0; i < 8 && r.pollHolds === 0; i++) {
+      let msg: AR.ArMessage;
       try {
-        const msg = await session.execute(AR.ARGetMessage, undefined);
-        if (msg.msgType === MSG_ALARM_ON || msg.msgType === MSG_ALARM_OFF) {
-          this.emit({
-            type: 'tamper',
-            readerId: r.summary.id,
-            address: r.summary.address,
-            time: Date.now(),
-            state: msg.msgType === MSG_ALARM_ON ? 'on' : 'off',
-          });
-        }
+        msg = await session.execute(AR.ARGetMessage, undefined);
       } catch (err) {
-        if (!(err instanceof ReaderStatusError && err.status === AR_ERR_NO_MESSAGE)) {
-          // Polling problems are not the user's business unless they persist; the next poll retries.
+        // An answer that crossed a held operation says nothing about the reader's normal state.
+        if (r.pollHolds > 0) return;
+        if (isGroupStatus(err, 'AR', AR_STATUS.ErrNoMessage)) this.setTamperReporting(r, 'available');
+        else if (isGroupStatus(err, 'AR', AR_STATUS.ErrArDisabled)) this.setTamperReporting(r, 'autoread-disabled');
+        else if (isUnsupportedCommand(err)) {
+          this.setTamperReporting(r, 'not-supported');
+          // This firmware will never know AR.GetMessage: asking again only fills the line.
+          if (r.session === session) {
+            clearInterval(r.poller);
+            r.poller = undefined;
+          }
         }
+        // Other polling problems (a lost frame) are not the user's business unless they persist; the next poll retries.
         return;
       }
+      this.setTamperReporting(r, 'available');
+      if (msg.msgType === AR.AR_MSG_TYPE.AlarmOn || msg.msgType === AR.AR_MSG_TYPE.AlarmOff) {
+        this.emit({
+          type: 'tamper',
+          readerId: r.summary.id,
+          address: r.summary.address,
+          time: Date.now(),
+          state: msg.msgType === AR.AR_MSG_TYPE.AlarmOn ? 'on' : 'off',
+        });
+      }
+    }
+  }
+
+  /** Publishes a change of whether tamper alarms can arrive; a reader that cannot report them is said once. */
+  private setTamperReporting(r: ConnectedReader, value: TamperReporting): void {
+    if (r.summary.tamperReporting === value) return;
+    r.summary = { ...r.summary, tamperReporting: value };
+    this.emit({ type: 'reader-changed', reader: r.summary });
+    if (value !== 'available') {
+      this.emit({ type: 'tamper-unavailable', readerId: r.summary.id, address: r.summary.address, time: Date.now(), reason: value });
     }
   }
 
@@ -266,6 +303,9 @@ function emptySummary(id: string, address: string): ReaderSummary {
     bootProblems: [],
     lastError: null,
     link: null,
+    features: null,
+    firmwareLacks: [],
+    tamperReporting: null,
   };
 }
 

@@ -12,7 +12,7 @@ import {
   ReaderStatusError,
   UnsupportedChecksumError,
 } from '../../../shared/brp/errors.ts';
-import { describeStatus } from '../../../shared/brp/status.ts';
+import { describeStatus, GENERAL_STATUS } from '../../../shared/brp/status.ts';
 import { commandName } from '../../../shared/brp/commands/index.ts';
 import { SysCfgSetValue, SysGetBufferSize, type BufferSize } from '../../../shared/brp/commands/sys.ts';
 import { fitsGuaranteedFrame, GUARANTEED_LIMITS, largestCommandFrame } from '../../../shared/brp/frameLimits.ts';
@@ -37,8 +37,6 @@ export interface FrameLimits extends BufferSize {
   /** False when the reader does not know Sys.GetBufferSize and only the guaranteed 128 bytes apply. */
   reported: boolean;
 }
-
-const ERR_INVALID_CMD = 0x41;
 
 interface Pending {
   name: string;
@@ -166,7 +164,7 @@ export class BrpSession {
   private async knownLimits(): Promise<FrameLimits> {
     if (this.limits) return this.limits;
     const frame = await this.exchange(SysGetBufferSize.name, SysGetBufferSize.code, new Uint8Array(0), SysGetBufferSize.timeoutMs);
-    if (frame.status === ERR_INVALID_CMD) {
+    if (frame.status === GENERAL_STATUS.ErrInvalidCmd) {
       this.limits = { ...GUARANTEED_LIMITS, reported: false };
     } else if (frame.status !== 0) {
       const { name, meaning } = describeStatus(SysGetBufferSize.code, frame.status);

@@ -1,13 +1,17 @@
 import { readTextContainer } from '../../../shared/bec2/index.ts';
 import * as Main from '../../../shared/brp/commands/main.ts';
 import * as Sys from '../../../shared/brp/commands/sys.ts';
-import { BrpTimeoutError, PortLostError, ReaderStatusError } from '../../../shared/brp/errors.ts';
+import { BrpTimeoutError, PortLostError } from '../../../shared/brp/errors.ts';
 import type { LinkChecksumKind } from '../../../shared/brp/checksum.ts';
 import { largestUploadBlock } from '../../../shared/brp/frameLimits.ts';
+import { FEATURE_ID, hasFeature, namedFeatures } from '../../../shared/brp/features.ts';
+import { MAIN_STATUS, SYS_STATUS } from '../../../shared/brp/status.ts';
+import { isGroupStatus } from '../../../shared/brp/statusChecks.ts';
 import type { BrpSession, SessionOptions } from '../brp/session.ts';
 import type { FrameLogSink } from '../brp/frameLog.ts';
+import { UNSUPPORTED, executeIfSupported } from '../readers/ifSupported.ts';
 import { openSession } from '../readers/openSession.ts';
-import { classifyDeployError, type DeployProgress, type DeployResult } from './deployResult.ts';
+import { NoBec2UploadError, classifyDeployError, type DeployProgress, type DeployResult } from './deployResult.ts';
 import { reconnectSession, sleep } from './reconnect.ts';
 
 export interface DeployOptions {
@@ -56,6 +60,7 @@ export async function deployToReader(binary: Uint8Array, port: string, opts: Dep
     session = await openSession(port, sessionOpts);
     // A restarted reader must be spoken to the same way (the port may be gone while it restarts).
     sessionOpts = session.reopenOptions;
+    await checkBec2Upload(session);
     started = performance.now();
     let req = await startUpload(session);
     let done = 0;
@@ -92,7 +97,7 @@ export async function deployToReader(binary: Uint8Array, port: string, opts: Dep
       const id = await session.execute(Sys.SysCfgGetId, undefined);
       configIdAfter = `${id.configId} ${id.configName}`.trim();
     } catch (err) {
-      if (!(err instanceof ReaderStatusError && err.status === 0x03)) throw err;
+      if (!isGroupStatus(err, 'Sys', SYS_STATUS.ErrCfgNotFound)) throw err;
     }
     progress('done', total);
     return {
@@ -166,13 +171,23 @@ async function uploadBlockLimit(session: BrpSession): Promise<number> {
   return limit;
 }
 
+/**
+ * A reader whose Sys.GetFeatures says it has no Bec2Upload cannot take the file; say so before
+ * uploading. Firmware without Sys.GetFeatures is simply tried (Bf3UploadStart then tells).
+ */
+async function checkBec2Upload(session: BrpSession): Promise<void> {
+  const answer = await executeIfSupported(session, Sys.SysGetFeatures, undefined, []);
+  if (answer === UNSUPPORTED) return;
+  if (hasFeature(namedFeatures(answer.featureIds, answer.maxFeatureId), FEATURE_ID.Bec2Upload) === false) throw new NoBec2UploadError();
+}
+
 /** Bf3UploadStart; a reader still holding an abandoned upload says ErrInvalidState for a moment. */
 async function startUpload(session: BrpSession): Promise<Main.Bf3BlockRequest> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await session.execute(Main.MainBf3UploadStart, undefined);
     } catch (err) {
-      if (attempt < 8 && err instanceof ReaderStatusError && err.status === 0x10) {
+      if (attempt < 8 && isGroupStatus(err, 'Main', MAIN_STATUS.ErrInvalidState)) {
         await sleep(500);
         continue;
       }

@@ -17,6 +17,10 @@ export type DeployReason =
   | 'busy'
   | 'io'
   | 'not-verified'
+  /** The reader's firmware (before 2.00) has no BEC2 upload; it loads only BEC files. */
+  | 'firmware-bec-only'
+  /** Main.ErrAlreadyUpToDate: the reader already runs everything in the file. */
+  | 'already-up-to-date'
   | 'other';
 export const DEPLOY_REASONS = [
   'ok',
@@ -28,6 +32,8 @@ export const DEPLOY_REASONS = [
   'busy',
   'io',
   'not-verified',
+  'firmware-bec-only',
+  'already-up-to-date',
   'other',
 ] as const satisfies readonly DeployReason[];
 
@@ -67,7 +73,12 @@ export interface ReadBackReport {
   firmware: string;
   configId: string | null;
   configName: string | null;
-  securityCode: 'set' | 'unset';
+  securityCode: 'set' | 'unset' | 'unknown';
+  /**
+   * 'complete': the reader listed its values. 'readable-only': the firmware cannot list values
+   * (no Sys.CfgGetValueList), so ReaderDesk asked for every readable id; secret values cannot be seen.
+   */
+  valueList: 'complete' | 'readable-only';
   values: ReadBackValue[];
 }
 

@@ -41,7 +41,8 @@ export interface ReaderSummary {
   configId: string | null;
   configName: string | null;
   version: number | null;
-  securityCode: 'set' | 'unset' | null;
+  /** 'unknown': the firmware cannot list configuration values, so it cannot tell (null: not read yet). */
+  securityCode: 'set' | 'unset' | 'unknown' | null;
   projectSettings: boolean | null;
   customerKeyKind: 'default' | 'custom' | null;
   customerKeySignature: string | null;
@@ -49,7 +50,24 @@ export interface ReaderSummary {
   lastError: string | null;
   /** Null until the link is open. */
   link: ReaderLink | null;
+  /** Sys.GetFeatures of this reader; null when its firmware lacks the command (see firmwareLacks) or it was not read yet. */
+  features: ReaderFeatureList | null;
+  /** Commands the firmware answered with ErrInvalidCmd, e.g. "Sys.GetFeatures": what this firmware cannot tell. */
+  firmwareLacks: string[];
+  /**
+   * Whether tamper alarms reach ReaderDesk over BRP (AR.GetMessage): 'autoread-disabled' (AR.ErrArDisabled),
+   * 'not-supported' (the firmware lacks AR.GetMessage); null until the first poll.
+   */
+  tamperReporting: TamperReporting | null;
 }
+
+export interface ReaderFeatureList {
+  features: { id: number; name: string }[];
+  /** Features above this id are unknown to the firmware: nothing can be said about them. */
+  maxFeatureId: number;
+}
+
+export type TamperReporting = 'available' | 'autoread-disabled' | 'not-supported';
 
 export interface AppInfo {
   version: string;
@@ -62,6 +80,8 @@ export type ReadersEvent =
   | { type: 'reader-changed'; reader: ReaderSummary }
   | { type: 'reader-removed'; id: string }
   | { type: 'tamper'; readerId: string; address: string; time: number; state: 'on' | 'off' }
+  /** Sent once when a reader turns out unable to report tamper alarms over BRP. */
+  | { type: 'tamper-unavailable'; readerId: string; address: string; time: number; reason: Exclude<TamperReporting, 'available'> }
   | { type: 'frame'; frame: FrameRecord };
 
 export interface FrameRecord {

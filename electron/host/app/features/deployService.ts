@@ -139,13 +139,14 @@ export function createDeployService(ctx: AppContext): DeployApi {
       const reader = summaryOf(readerId);
       const session = ctx.readers.session(readerId);
       const info = await readReaderInfo(session);
-      const values = await readBackValues(session);
+      const { values, valueList } = await readBackValues(session);
       return {
         address: reader.address,
         firmware: info.firmware,
         configId: info.configId,
         configName: info.configName,
         securityCode: info.securityCode,
+        valueList,
         values,
       };
     },
