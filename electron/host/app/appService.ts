@@ -1,5 +1,4 @@
 import os from 'node:os';
-import fs from 'node:fs';
 import type { AppEvent, AppInfo, PortEntry, ReadersApi, ReaderSummary } from '../../../shared/api/contract.ts';
 import type { ConfigApi } from '../../../shared/api/features/config.ts';
 import type { DeployApi } from '../../../shared/api/features/deploy.ts';
@@ -16,6 +15,7 @@ import { createTagsService } from './features/tagsService.ts';
 import { listSerialPorts } from '../ports/listPorts.ts';
 import { ReaderManager } from './readerManager.ts';
 import { FrameJournal } from './frameJournal.ts';
+import { APP_VERSION } from './version.ts';
 
 export interface AppServiceOptions {
   shell: 'electron' | 'web';
@@ -23,14 +23,6 @@ export interface AppServiceOptions {
   simulatorAddress?: string | null;
   settings?: SettingsStore;
 }
-
-const VERSION: string = (() => {
-  try {
-    return JSON.parse(fs.readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')).version;
-  } catch {
-    return '0.0.0';
-  }
-})();
 
 // The feature slices' methods are mixed into AppService in its constructor.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
@@ -55,7 +47,7 @@ export class AppService implements ReadersApi {
       settings: opts.settings ?? new SettingsStore(),
       emit: (e) => this.emit(e),
       shell: opts.shell,
-      version: VERSION,
+      version: APP_VERSION,
       simulatorAddress: opts.simulatorAddress ?? null,
     };
     Object.assign(
@@ -69,7 +61,7 @@ export class AppService implements ReadersApi {
   }
 
   async appInfo(): Promise<AppInfo> {
-    return { version: VERSION, platform: `${os.type()} ${os.release()} (${process.arch})`, shell: this.opts.shell, simulatorAddress: this.opts.simulatorAddress ?? null };
+    return { version: APP_VERSION, platform: `${os.type()} ${os.release()} (${process.arch})`, shell: this.opts.shell, simulatorAddress: this.opts.simulatorAddress ?? null };
   }
 
   async listPorts(): Promise<PortEntry[]> {
