@@ -26,13 +26,13 @@ module.exports = {
   // The native serial-port binding must live on disk, not inside app.asar.
   asarUnpack: ['node_modules/@serialport/bindings-cpp/prebuilds/**', 'node_modules/@serialport/bindings-cpp/build/**', '**/*.node'],
   // The command line ships beside the app, outside app.asar (whose integrity Electron checks and which
-  // a plain Node cannot read): the bundle, the UI for `readerdesk ui`, and serialport with every
-  // package it needs, the one thing the bundle loads from node_modules. Run it with Node 20.19+:
+  // a plain Node cannot read): the bundle, the UI for `readerdesk ui`, and serialport's native binding
+  // with every package it needs, the one thing the bundle loads from node_modules. Run it with Node 20.19+:
   //   node <install dir>/resources/cli/dist-cli/readerdesk.mjs --help
   extraResources: [
     { from: 'dist-cli', to: 'cli/dist-cli', filter: ['*.mjs'] },
     { from: 'dist-renderer', to: 'cli/dist-renderer', filter: ['**/*', '!**/*.map'] },
-    ...['serialport', '@serialport', 'debug', 'ms', 'node-gyp-build', 'node-addon-api'].map((pkg) => ({
+    ...['@serialport', 'debug', 'ms', 'node-gyp-build', 'node-addon-api'].map((pkg) => ({
       from: `node_modules/${pkg}`,
       to: `cli/node_modules/${pkg}`,
       filter: ['**/*', '!**/*.{md,map,ts,cc,cpp,h,gyp,gypi}', '!**/{test,docs}/**'],
