@@ -3,31 +3,17 @@
 // the system browser otherwise, and it says which and why. Either way a virtual reader is attached.
 // `npm start -- --web` asks for the web shell; other arguments go to `readerdesk ui`.
 import { spawn, spawnSync } from 'node:child_process';
-import { electronBinary, fetchElectronBinary, fetchRefusal } from '../tools/electronBinary.mjs';
+import { chooseShell } from '../tools/chooseShell.mjs';
 
 const args = process.argv.slice(2);
-const wantWeb = args.includes('--web');
 const uiArgs = args.filter((a) => a !== '--web');
-
 const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit' }).status === 0 || process.exit(1);
 
-/** { electron: path } or { web: why the web shell } */
-async function chooseShell() {
-  if (wantWeb) return { web: 'you asked for it (--web)' };
-  const installed = electronBinary();
-  if (installed) return { electron: installed };
-  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
-    return { web: 'this machine has no graphical display (DISPLAY is not set), so an Electron window could not open' };
-  }
-  const refusal = fetchRefusal();
-  if (refusal) return { web: refusal };
-  console.log("Electron's binary is not installed yet; fetching it once (about 100 MB) …");
-  const fetched = await fetchElectronBinary();
-  return fetched.binary ? { electron: fetched.binary } : { web: `Electron's binary could not be fetched: ${fetched.reason}` };
-}
-
 run('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']);
-const shell = await chooseShell();
+const shell = await chooseShell({
+  wantWeb: args.includes('--web'),
+  onFetch: () => console.log("Electron's binary is not installed yet; fetching it once (about 100 MB) …"),
+});
 if (shell.electron) {
   console.log('Starting the Electron app.');
   run('node', ['tools/build-electron.mjs']);

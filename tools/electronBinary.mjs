@@ -26,8 +26,8 @@ export function electronBinary() {
 }
 
 /** Why a fetch is not even tried now (a sentence), or null when it may be tried. */
-export function fetchRefusal({ now = Date.now() } = {}) {
-  if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) return 'ELECTRON_SKIP_BINARY_DOWNLOAD is set, so Electron is not downloaded';
+export function fetchRefusal({ now = Date.now(), env = process.env } = {}) {
+  if (env.ELECTRON_SKIP_BINARY_DOWNLOAD) return 'ELECTRON_SKIP_BINARY_DOWNLOAD is set, so Electron is not downloaded';
   let failed;
   try {
     failed = JSON.parse(fs.readFileSync(FAILED, 'utf8'));
