@@ -73,7 +73,9 @@ export async function buildCliBundle() {
   for (const name of fs.readdirSync(CLI_DIR)) {
     if (name.endsWith('.mjs') && !outputs.includes(name)) fs.rmSync(path.join(CLI_DIR, name), { force: true });
   }
-  const inputs = [...Object.keys(result.metafile.inputs), 'package.json', 'tools/build-cli.mjs'];
+  // Bundled packages change only with the lock file, so checking that one file stands for all of theirs.
+  const sources = Object.keys(result.metafile.inputs).filter((f) => !f.startsWith('node_modules/'));
+  const inputs = [...sources, 'package.json', 'package-lock.json', 'tools/build-cli.mjs'];
   writeWhole(STAMP, JSON.stringify({ startedAt, version, inputs, outputs }, null, 1));
   return CLI_BUNDLE;
 }
