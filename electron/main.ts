@@ -1,13 +1,13 @@
 // Electron main process: windows, security settings and IPC wiring only. All logic lives in host/;
 // the policy itself (web preferences, CSP, what may load, who may call) is in shellPolicy.ts.
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, ipcMain, session } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AppService } from './host/app/appService.ts';
 import type { RunningSimulator } from '../simulator/startSimulator.ts';
 import { startEmbeddedSimulator } from '../simulator/startEmbeddedSimulator.ts';
 import { registerIpc } from './ipc.ts';
-import { allowNavigation, allowPermission, ELECTRON_CSP, isAllowedRequest, secureWebPreferences, windowOpenDecision } from './shellPolicy.ts';
+import { guardWebContents, lockDownSession, secureWebPreferences } from './shellPolicy.ts';
 
 export { secureWebPreferences } from './shellPolicy.ts';
 
@@ -34,38 +34,12 @@ async function createWindow(): Promise<BrowserWindow> {
     webPreferences,
   });
   win.once('ready-to-show', () => win.show());
-  registerIpc(service!, win.webContents, pathToFileURL(rendererIndex).href);
+  registerIpc(ipcMain, service!, win.webContents, pathToFileURL(rendererIndex).href);
   await win.loadFile(rendererIndex);
   return win;
 }
 
-function lockDownSession(): void {
-  const s = session.defaultSession;
-  s.setPermissionRequestHandler((_wc, permission, cb) => cb(allowPermission(permission)));
-  s.setPermissionCheckHandler((_wc, permission) => allowPermission(permission));
-  s.setDevicePermissionHandler(() => false);
-  s.on('select-serial-port', (e, _ports, _wc, cb) => {
-    e.preventDefault();
-    cb('');
-  });
-  s.on('will-download', (e) => e.preventDefault());
-  s.webRequest.onHeadersReceived((details, cb) => {
-    cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [ELECTRON_CSP] } });
-  });
-  // Nothing leaves the machine: block every request that is not a local file.
-  s.webRequest.onBeforeRequest((details, cb) => cb({ cancel: !isAllowedRequest(details.url) }));
-}
-
-app.on('web-contents-created', (_e, contents) => {
-  contents.on('will-attach-webview', (e) => e.preventDefault());
-  contents.on('will-navigate', (e, url) => {
-    if (!allowNavigation(url)) e.preventDefault();
-  });
-  contents.on('will-redirect', (e, url) => {
-    if (!allowNavigation(url)) e.preventDefault();
-  });
-  contents.setWindowOpenHandler(({ url }) => windowOpenDecision(url));
-});
+app.on('web-contents-created', (_e, contents) => guardWebContents(contents));
 
 app.on('second-instance', () => {
   const win = BrowserWindow.getAllWindows()[0];
@@ -76,7 +50,7 @@ app.on('second-instance', () => {
 });
 
 app.whenReady().then(async () => {
-  lockDownSession();
+  lockDownSession(session.defaultSession);
   if (process.env.READERDESK_NO_SIM !== '1') {
     const stateDir = process.env.READERDESK_SIM_STATE ?? path.join(app.getPath('userData'), 'virtual-reader');
     sim = await startEmbeddedSimulator(stateDir).catch(() => undefined);

@@ -43,9 +43,12 @@ export function addSimulatorPlugin(p: SimulatorPlugin): void {
 
 export async function startSimulator(opts: SimulatorOptions): Promise<RunningSimulator> {
   const stateDir = path.resolve(opts.stateDir);
-  const state = loadOrCreateState(stateDir, opts);
+  // The lock comes first: a refused second simulator must not touch the running one's factory data.
+  fs.mkdirSync(stateDir, { recursive: true, mode: 0o700 });
   const releaseLock = takeLock(stateDir);
   try {
+    removeStaleTempFiles(stateDir);
+    const state = loadOrCreateState(stateDir, opts);
     const reader = new VirtualReader(stateDir, state);
     const messages = new MessageBuffer();
     registerSysHandlers(reader);
@@ -96,6 +99,13 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
   } catch (err) {
     releaseLock();
     throw err;
+  }
+}
+
+/** A simulator killed mid-write leaves a temp copy of its state, crypto key included: remove it. */
+function removeStaleTempFiles(dir: string): void {
+  for (const name of fs.readdirSync(dir)) {
+    if (name.startsWith('.') && name.endsWith('.tmp')) fs.rmSync(path.join(dir, name), { force: true });
   }
 }
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { build } from 'esbuild';
 
 const { version } = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['electron', 'serialport', 'ws'], logLevel: 'warning' };
+const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['electron', 'serialport', 'node-hid', 'ws'], logLevel: 'warning' };
 // The version is written in at build time (electron/host/app/version.ts).
 const define = { __READERDESK_VERSION__: JSON.stringify(version) };
 await build({ ...common, define, entryPoints: ['electron/main.ts'], outfile: 'dist-electron/main.cjs' });

@@ -3,7 +3,7 @@
 
 export const FOUNDATION_USAGE = [
   '  readerdesk ports [--json]',
-  '  readerdesk info --port <path | tcp://host:port> [--json]',
+  '  readerdesk info --port <path | tcp://host:port> [--json] [--identify-customer-key]',
   '  readerdesk simulate --state <dir> [--tcp host:port] [--baud N] [--firmware STR] [--crypto-key HEX32] [--customer-key HEX20]',
   '  readerdesk sim tamper --state <dir> [--clear]',
   '  readerdesk brp encode <cmd-code> [<param-hex>] [--checksum none|bcc8|crc16|bcc16]',

@@ -38,6 +38,8 @@ export function sealFrameWithEmbeddedKey(
   plainFrame: Uint8Array,
   embeddedKeyPos: number,
   customerKey: Uint8Array,
+  /** Crypto.BalKeyEncryptBuffer's InitialVector; bec2format uses 16 zero bytes. */
+  iv?: Uint8Array,
 ): Uint8Array {
   if (customerKey.length !== CUSTOMER_KEY_LENGTH) {
     throw new Bec2InputError(`a customer key has ${CUSTOMER_KEY_LENGTH} bytes, not ${customerKey.length}`);
@@ -50,7 +52,7 @@ export function sealFrameWithEmbeddedKey(
   const frame = new Uint8Array(plainFrame);
   frame.set(customerKey, embeddedKeyPos);
   writeBFrameCrc(frame);
-  const sealed = aesCbcEncrypt(cryptoKey, frame);
+  const sealed = aesCbcEncrypt(cryptoKey, frame, iv);
   frame.fill(0);
   return sealed;
 }

@@ -12,16 +12,24 @@ export function checksumKindFromFlags(flags: number): ChecksumKind {
   return KIND_BY_ALGO[(flags >> 4) & 0x03]!;
 }
 
+/** CRC-16/CCITT-FALSE of every byte value, so a frame costs one lookup per byte instead of eight shifts. */
+const CRC16_TABLE = (() => {
+  const t = new Uint16Array(256);
+  for (let i = 0; i < 256; i++) {
+    let c = i << 8;
+    for (let k = 0; k < 8; k++) c = c & 0x8000 ? ((c << 1) ^ 0x1021) & 0xffff : (c << 1) & 0xffff;
+    t[i] = c;
+  }
+  return t;
+})();
+
 /**
  * CRC-16/CCITT-FALSE: polynomial 0x1021, MSB first, no final XOR. The start value is a parameter
  * because the docs allow computing the CRC over split blocks by chaining the previous result.
  */
 export function crc16Ccitt(data: Uint8Array, start = 0xffff): number {
   let crc = start & 0xffff;
-  for (const b of data) {
-    crc ^= b << 8;
-    for (let i = 0; i < 8; i++) crc = crc & 0x8000 ? ((crc << 1) ^ 0x1021) & 0xffff : (crc << 1) & 0xffff;
-  }
+  for (const b of data) crc = ((crc << 8) & 0xffff) ^ CRC16_TABLE[(crc >>> 8) ^ b]!;
   return crc;
 }
 

@@ -17,6 +17,12 @@ export interface BrpCommand<Req, Res> {
   decodeResponse(payload: Uint8Array): Res;
   /** A short human description of a request for logs; never includes key material. */
   describeRequest?(req: Req): string;
+  /**
+   * The command changes what the reader keeps (configuration memory, firmware state) or restarts it.
+   * Reading a reader (info, connect, refresh, read back) must never send one (issue 9); tests check
+   * every frame a read sends against this flag.
+   */
+  changesReader?: boolean;
 }
 
 /** Any table entry, for code that only looks at names, codes and timeouts. */
@@ -46,6 +52,7 @@ export function defineCommand<Req, Res>(spec: {
   request: PayloadCodec<Req>;
   response: PayloadCodec<Res>;
   describeRequest?: (req: Req) => string;
+  changesReader?: boolean;
 }): BrpCommand<Req, Res> {
   const reqWhat = `the ${spec.name} request`;
   const resWhat = `the answer to ${spec.name}`;
@@ -70,5 +77,6 @@ export function defineCommand<Req, Res>(spec: {
     decodeResponse: (payload) => decode(spec.response, payload, resWhat),
   };
   if (spec.describeRequest) cmd.describeRequest = spec.describeRequest;
+  if (spec.changesReader) cmd.changesReader = true;
   return cmd;
 }

@@ -15,21 +15,16 @@ import {
   type HistoryEntry,
 } from './schema.ts';
 import { compareValueIds, normalizeValueId } from './valueId.ts';
+import { parseJsonText } from '../jsonText.ts';
 
 export { BalcfgError } from './errors.ts';
 export type { Balcfg, BalcfgValue, ConfigIdentity, CustomerKeyLink, HistoryEntry } from './schema.ts';
 export { BALCFG_FORMAT, BALCFG_FORMAT_VERSION } from './schema.ts';
 
 function readJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (err) {
-    // The parser's own message may quote the text around the error, which can be a key: only
-    // the position is passed on.
-    const pos = /position (\d+)/.exec(err instanceof Error ? err.message : '');
-    const where = pos ? ` (line ${text.slice(0, Number(pos[1])).split('\n').length})` : '';
-    throw new BalcfgError('format', `the text is not valid JSON${where}, so it is not a ReaderDesk BALCFG file.`);
-  }
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) throw new BalcfgError('format', `the text is not valid JSON${parsed.where}, so it is not a ReaderDesk BALCFG file.`);
+  return parsed.value;
 }
 
 function checkFormatMarker(data: unknown): void {

@@ -1,6 +1,8 @@
 // A small RFC 4180 reader: comma separated, double-quoted fields with "" for a quote, quoted
-// fields may span lines, CRLF or LF, a leading BOM is dropped. Each record remembers the physical
-// line it starts on, because that is the number a spreadsheet user looks for.
+// fields may span lines, a leading BOM is dropped. Lines end with LF, CRLF or a lone CR (old Mac
+// spreadsheets), and every record remembers the physical line it starts on, because that is the
+// number a spreadsheet user looks for. Any other control character is an error on its line, never
+// a silent cut: a user dropped without a word is a door that opens for the wrong person or not at all.
 
 export interface CsvRecord {
   line: number;
@@ -12,74 +14,114 @@ export interface CsvProblem {
   message: string;
 }
 
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+const LF = 0x0a;
+const CR = 0x0d;
+const TAB = 0x09;
+
+function isStrayControl(c: number): boolean {
+  return (c < 0x20 && c !== TAB && c !== LF && c !== CR) || c === 0x7f;
+}
+
+function controlName(c: number): string {
+  return `control character 0x${c.toString(16).toUpperCase().padStart(2, '0')}`;
+}
+
+/** Length of the line end at i (2 for CRLF, 1 for LF or CR), 0 if there is none. */
+function lineEndAt(src: string, i: number): number {
+  const c = src.charCodeAt(i);
+  if (c === LF) return 1;
+  if (c === CR) return src.charCodeAt(i + 1) === LF ? 2 : 1;
+  return 0;
+}
+
+function at(line: number, message: string): CsvProblem {
+  return { line, message };
+}
+
 export function readCsv(text: string): { records: CsvRecord[]; problems: CsvProblem[] } {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const records: CsvRecord[] = [];
   const problems: CsvProblem[] = [];
+  const n = src.length;
   let line = 1;
   let i = 0;
-  const n = src.length;
 
   while (i < n) {
     const startLine = line;
     const fields: string[] = [];
-    let field = '';
-    let broken = false;
+    let problem: CsvProblem | null = null;
     for (;;) {
-      if (src[i] === '"') {
+      let field: string;
+      if (src.charCodeAt(i) === QUOTE) {
         const quoteLine = line;
-        i++;
+        let value = '';
+        let from = i + 1;
         let closed = false;
-        while (i < n) {
-          const c = src[i]!;
-          if (c === '"') {
-            if (src[i + 1] === '"') {
-              field += '"';
-              i += 2;
+        for (let j = from; j < n; j++) {
+          const c = src.charCodeAt(j);
+          if (c === QUOTE) {
+            value += src.slice(from, j);
+            if (src.charCodeAt(j + 1) === QUOTE) {
+              value += '"';
+              from = j + 2;
+              j++;
               continue;
             }
-            i++;
+            i = j + 1;
             closed = true;
             break;
           }
-          if (c === '\n') line++;
-          field += c;
-          i++;
+          const end = lineEndAt(src, j);
+          if (end > 0) {
+            line++;
+            j += end - 1;
+          } else if (isStrayControl(c) && problem === null) {
+            problem = at(line, `Line ${line}: a ${controlName(c)} stands inside a quoted field; remove it (only line breaks and tabs may appear in a field).`);
+          }
         }
         if (!closed) {
           problems.push({ line: quoteLine, message: `Line ${quoteLine}: a quoted field is never closed; add the missing " before the end of the file.` });
-          broken = true;
-          break;
+          return { records, problems };
         }
-        if (i < n && src[i] !== ',' && src[i] !== '\n' && src[i] !== '\r') {
-          problems.push({ line, message: `Line ${line}: text follows a closing quote; put the whole field in quotes and write a quote inside it as "".` });
-          broken = true;
+        field = value;
+        const next = src.charCodeAt(i);
+        if (i < n && next !== COMMA && lineEndAt(src, i) === 0 && problem === null) {
+          problem = at(line, `Line ${line}: text follows a closing quote; put the whole field in quotes and write a quote inside it as "".`);
         }
+      } else {
+        let j = i;
+        for (; j < n; j++) {
+          const c = src.charCodeAt(j);
+          if (c === COMMA || c === LF || c === CR) break;
+          if (problem !== null) continue;
+          if (c === QUOTE) problem = at(line, `Line ${line}: a quote appears inside an unquoted field; quote the whole field and write the quote as "".`);
+          else if (isStrayControl(c)) problem = at(line, `Line ${line}: a ${controlName(c)} stands in a field; remove it (export the file again as plain CSV).`);
+        }
+        field = src.slice(i, j);
+        i = j;
       }
-      while (i < n && src[i] !== ',' && src[i] !== '\n' && src[i] !== '\r') {
-        if (src[i] === '"' && !broken) {
-          problems.push({ line, message: `Line ${line}: a quote appears inside an unquoted field; quote the whole field and write the quote as "".` });
-          broken = true;
-        }
-        field += src[i];
-        i++;
-      }
+      // After a problem, the rest of the physical line belongs to the same broken record.
+      while (problem !== null && i < n && src.charCodeAt(i) !== COMMA && lineEndAt(src, i) === 0) i++;
       fields.push(field);
-      field = '';
-      if (i < n && src[i] === ',') {
+      if (i < n && src.charCodeAt(i) === COMMA) {
         i++;
         continue;
       }
       break;
     }
-    // End of record: skip to the next line whatever stopped us.
-    while (i < n && src[i] !== '\n') i++;
-    if (i < n) {
-      i++;
+    const end = lineEndAt(src, i);
+    if (end > 0) {
+      i += end;
       line++;
     }
+    if (problem !== null) {
+      problems.push(problem);
+      continue;
+    }
     const blank = fields.length === 1 && fields[0]!.trim() === '';
-    if (!broken && !blank) records.push({ line: startLine, fields });
+    if (!blank) records.push({ line: startLine, fields });
   }
   return { records, problems };
 }

@@ -4,6 +4,7 @@
 
 import { z } from 'zod';
 import type { BuiltDoorFile, BuiltRecord } from './build.ts';
+import { parseJsonText } from '../jsonText.ts';
 
 export type PrimaryFieldName = 'primeCred' | 'primeCr';
 export const DOOR_FILE_FORMAT = 'readerdesk-door-file';
@@ -81,12 +82,9 @@ const fileSchema = z.union([
 ]);
 
 export function parseDoorJson(source: string): DoorEntry[] {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(source);
-  } catch (e) {
-    throw new Error(`The door file is not valid JSON (${(e as Error).message}); check that it was copied completely.`);
-  }
+  const parsed = parseJsonText(source);
+  if (!parsed.ok) throw new Error(`The door file is not valid JSON${parsed.where}; check that it was copied completely and that --in names the door file, not the key file.`);
+  const raw = parsed.value;
   const top = fileSchema.safeParse(raw);
   if (!top.success) throw new Error('The door file has neither a "users" list nor a "db.usrRcrd.add" list; it does not look like a door file.');
   const list: unknown[] = 'users' in top.data ? (top.data.users as unknown[]) : top.data.db.usrRcrd.add;

@@ -79,6 +79,9 @@ export function importUsersCsv(text: string): CsvImport {
     }, issues);
     if (user) users.push(user);
   }
+  if (records.length === 1 && problems.length === 0) {
+    issues.push(issueAt('error', 'csv-no-users', {}, 'The CSV file has a header but no user rows; a door file needs at least one user.'));
+  }
   return { users, issues };
 }
 

@@ -6,11 +6,18 @@ import * as Crypto from '../../shared/brp/commands/crypto.ts';
 import { StatusReply, type VirtualReader } from './virtualReader.ts';
 import { DEFAULT_CUSTOMER_KEY } from '../state/readerState.ts';
 
-export const CRYPTO_STATUS = { CrptErrInvalidBlock: 0x01, CrptErrAuth: 0x02, CrptErrKeyNotFound: 0x03 } as const;
+export const CRYPTO_STATUS = {
+  CrptErrInvalidBlock: 0x01,
+  CrptErrAuth: 0x02,
+  CrptErrKeyNotFound: 0x03,
+  CrptErrWriteConfigkey: 0x04,
+  CrptErrInvalidKey: 0x05,
+} as const;
 
-/** EmbeddedKeyIndex that names the reader's customer key (docs/simulator.md). */
-export const EMBED_CUSTOMER_KEY = 0x01;
+/** Custom/Crypto/Key: KeyIndex n is configuration value 0x80 + n (real-readers.md, Keys). */
 const KEY_LIST = 0x0601;
+const MAX_KEY_INDEX = 0x7f;
+const EMBEDDED_KEY_LENGTH = 10;
 
 /**
  * A key signature identifies a key without revealing it. BALTECH's algorithm is not public; the
@@ -24,8 +31,10 @@ export function keySignature(key: Uint8Array): number {
 export function registerCryptoHandlers(reader: VirtualReader): void {
   const { state } = reader;
 
+  // Copies Device/Run/CustomerKey (0202/85, kept as factory data here) into the key list; this
+  // writes configuration memory, like on a real reader.
   reader.on(Crypto.CryptoCopyConfigKey, (req) => {
-    if (req.keyIndex === 0 || req.keyIndex >= 0x7f) throw new StatusReply(CRYPTO_STATUS.CrptErrKeyNotFound);
+    if (req.keyIndex === 0 || req.keyIndex > MAX_KEY_INDEX) throw new StatusReply(CRYPTO_STATUS.CrptErrWriteConfigkey);
     const key = req.forceDefaultKey ? DEFAULT_CUSTOMER_KEY : state.factory.customerKey;
     reader.config.set(KEY_LIST, 0x80 + req.keyIndex, fromHex(key));
     reader.persist();
@@ -45,20 +54,27 @@ export function registerCryptoHandlers(reader: VirtualReader): void {
     if (req.keyVersion !== 3) throw new StatusReply(CRYPTO_STATUS.CrptErrKeyNotFound);
     if (req.buffer.length === 0 || req.buffer.length % 16 !== 0) throw new StatusReply(CRYPTO_STATUS.CrptErrInvalidBlock);
     if (req.initialVector.length !== 0 && req.initialVector.length !== 16) throw new StatusReply(CRYPTO_STATUS.CrptErrInvalidBlock);
+    const iv = req.initialVector.length === 16 ? req.initialVector : undefined;
     const cryptoKey = fromHex(state.factory.cryptoKey);
-    let encrypted: Uint8Array;
-    if (req.embeddedKeyIndex === 0) {
-      encrypted = aesCbcEncrypt(cryptoKey, req.buffer, req.initialVector.length === 16 ? req.initialVector : undefined);
-    } else {
-      if (req.embeddedKeyIndex !== EMBED_CUSTOMER_KEY) throw new StatusReply(CRYPTO_STATUS.CrptErrKeyNotFound);
+    try {
+      if (req.embeddedKeyIndex === 0) {
+        const encrypted = aesCbcEncrypt(cryptoKey, req.buffer, iv);
+        return { encryptedBuffer: encrypted, nextInitialVector: encrypted.slice(encrypted.length - 16) };
+      }
+      // The key inserted is whatever the named key-list entry holds (a copy made by CopyConfigKey).
+      const entry = req.embeddedKeyIndex <= MAX_KEY_INDEX ? reader.config.get(KEY_LIST, 0x80 + req.embeddedKeyIndex) : undefined;
+      if (!entry) throw new StatusReply(CRYPTO_STATUS.CrptErrKeyNotFound);
+      if (entry.length < EMBEDDED_KEY_LENGTH) throw new StatusReply(CRYPTO_STATUS.CrptErrInvalidKey);
+      let encrypted: Uint8Array;
       try {
-        // Inserts the customer key, writes the container's CRC into the last two bytes, encrypts (decisions.md, Keys).
-        encrypted = sealFrameWithEmbeddedKey(cryptoKey, req.buffer, req.embeddedKeyPos, fromHex(state.factory.customerKey));
+        // Inserts the key, writes the container's CRC into the last two bytes, encrypts (decisions.md, Keys).
+        encrypted = sealFrameWithEmbeddedKey(cryptoKey, req.buffer, req.embeddedKeyPos, entry.subarray(0, EMBEDDED_KEY_LENGTH), iv);
       } catch {
         throw new StatusReply(CRYPTO_STATUS.CrptErrInvalidBlock);
       }
+      return { encryptedBuffer: encrypted, nextInitialVector: encrypted.slice(encrypted.length - 16) };
+    } finally {
+      wipe(cryptoKey);
     }
-    wipe(cryptoKey);
-    return { encryptedBuffer: encrypted, nextInitialVector: encrypted.slice(encrypted.length - 16) };
   });
 }

@@ -31,9 +31,10 @@ export function registerSysHandlers(reader: VirtualReader): void {
   });
 
   reader.on(Sys.SysCfgGetValue, (req) => {
-    if (req.value >= 0x80) throw new StatusReply(SYS_STATUS.ErrCfgAccessDenied);
+    // A secret that exists is refused; one that does not is "not found", as Sys.CfgGetValueList would tell anyway.
     const content = reader.config.get(req.key, req.value);
     if (!content) throw new StatusReply(SYS_STATUS.ErrCfgNotFound);
+    if (req.value >= 0x80) throw new StatusReply(SYS_STATUS.ErrCfgAccessDenied);
     return { content };
   });
 

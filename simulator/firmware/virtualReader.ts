@@ -1,5 +1,6 @@
 import type { CommandFrame } from '../../shared/brp/frame.ts';
 import type { BrpCommand } from '../../shared/brp/command.ts';
+import { Listeners } from '../../shared/listeners.ts';
 import type { CommandOutcome } from '../link/frameServer.ts';
 import { GENERAL_STATUS } from '../link/frameServer.ts';
 import { saveState, type ReaderState } from '../state/readerState.ts';
@@ -21,7 +22,8 @@ type Handler = (payload: Uint8Array) => CommandOutcome | Promise<CommandOutcome>
  */
 export class VirtualReader {
   private readonly handlers = new Map<number, Handler>();
-  private readonly rebootHooks: (() => void)[] = [];
+  private readonly rebootHooks = new Listeners<[]>();
+  private readonly commandWatchers = new Listeners<[CommandFrame]>();
 
   constructor(readonly stateDir: string, readonly state: ReaderState) {}
 
@@ -54,19 +56,25 @@ export class VirtualReader {
   }
 
   onReboot(hook: () => void): void {
-    this.rebootHooks.push(hook);
+    this.rebootHooks.add(hook);
   }
 
   /** Volatile state (messages, validated PINs, running uploads) is lost when the reader restarts. */
   rebooted(): void {
-    for (const h of this.rebootHooks) h();
+    this.rebootHooks.emit();
   }
 
   persist(): void {
     saveState(this.stateDir, this.state);
   }
 
+  /** Sees every command frame the reader receives, in order (a bus analyser on the reader's side, for tests). */
+  watchCommands(watcher: (frame: CommandFrame) => void): () => void {
+    return this.commandWatchers.add(watcher);
+  }
+
   async handle(frame: CommandFrame): Promise<CommandOutcome> {
+    this.commandWatchers.emit(frame);
     const h = this.handlers.get(frame.cmdCode);
     if (!h) return { status: GENERAL_STATUS.ErrInvalidCmd };
     return h(frame.payload);

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { SerialPort } from 'serialport';
+import { Listeners } from '../../shared/listeners.ts';
 import type { ByteLink } from './byteLink.ts';
 
 /**
@@ -14,7 +15,7 @@ export class PtyLink implements ByteLink {
   private readonly simEnd: string;
   private socat: ChildProcess | undefined;
   private port: SerialPort | undefined;
-  private listeners: ((bytes: Uint8Array) => void)[] = [];
+  private readonly listeners = new Listeners<[Uint8Array]>();
   private closed = false;
 
   private constructor(dir: string) {
@@ -29,7 +30,7 @@ export class PtyLink implements ByteLink {
   }
 
   onData(listener: (bytes: Uint8Array) => void): void {
-    this.listeners.push(listener);
+    this.listeners.add(listener);
   }
 
   async write(bytes: Uint8Array): Promise<void> {
@@ -63,11 +64,11 @@ export class PtyLink implements ByteLink {
 
   private async start(): Promise<void> {
     for (const p of [this.address, this.simEnd]) fs.rmSync(p, { force: true });
-    const socat = spawn(
-      'socat',
-      ['-d', '-d', `pty,raw,echo=0,link=${this.address}`, `pty,raw,echo=0,link=${this.simEnd}`],
-      { stdio: ['ignore', 'ignore', 'pipe'] },
-    );
+    const args = ['-d', '-d', `pty,raw,echo=0,link=${this.address}`, `pty,raw,echo=0,link=${this.simEnd}`];
+    // setpriv --pdeathsig: socat dies with the simulator, even when the simulator is killed outright.
+    const socat = HAS_SETPRIV
+      ? spawn('setpriv', ['--pdeathsig', 'KILL', 'socat', ...args], { stdio: ['ignore', 'ignore', 'pipe'] })
+      : spawn('socat', args, { stdio: ['ignore', 'ignore', 'pipe'] });
     socat.stderr?.resume();
     const spawnError = new Promise<never>((_, reject) =>
       socat.once('error', (err) =>
@@ -80,7 +81,7 @@ export class PtyLink implements ByteLink {
     await new Promise<void>((resolve, reject) => port.open((err) => (err ? reject(err) : resolve())));
     port.on('data', (chunk: Buffer) => {
       const bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-      for (const l of this.listeners) l(bytes);
+      this.listeners.emit(bytes);
     });
     port.on('error', () => undefined);
     this.port = port;
@@ -100,6 +101,8 @@ export class PtyLink implements ByteLink {
     for (const p of [this.address, this.simEnd]) fs.rmSync(p, { force: true });
   }
 }
+
+const HAS_SETPRIV = process.platform === 'linux' && ['/usr/bin/setpriv', '/bin/setpriv'].some((p) => fs.existsSync(p));
 
 async function waitFor(cond: () => boolean, timeoutMs: number): Promise<void> {
   const end = Date.now() + timeoutMs;

@@ -1,11 +1,12 @@
 import net from 'node:net';
+import { Listeners } from '../../shared/listeners.ts';
 import type { ByteLink } from './byteLink.ts';
 
 /** The virtual reader on TCP: one host at a time, like a reader's Ethernet BRP port. */
 export class TcpLink implements ByteLink {
   private server: net.Server | undefined;
   private client: net.Socket | undefined;
-  private listeners: ((bytes: Uint8Array) => void)[] = [];
+  private readonly listeners = new Listeners<[Uint8Array]>();
   private closed = false;
   address = '';
 
@@ -18,7 +19,7 @@ export class TcpLink implements ByteLink {
   }
 
   onData(listener: (bytes: Uint8Array) => void): void {
-    this.listeners.push(listener);
+    this.listeners.add(listener);
   }
 
   async write(bytes: Uint8Array): Promise<void> {
@@ -47,7 +48,7 @@ export class TcpLink implements ByteLink {
       socket.setNoDelay(true);
       socket.on('data', (chunk) => {
         const bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-        for (const l of this.listeners) l(bytes);
+        this.listeners.emit(bytes);
       });
       socket.on('error', () => undefined);
     });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fromHex, randomBytes, toHex } from '../../shared/bytes.ts';
-import { writeJsonAtomic } from './atomicJson.ts';
+import { writeFileAtomicSync } from '../../node/files/atomicWrite.ts';
 
 /**
  * Everything a virtual reader remembers across restarts. Factory data (crypto key, customer key,
@@ -73,7 +73,8 @@ export function loadOrCreateState(dir: string, opts: StateOptions = {}): ReaderS
 }
 
 export function saveState(dir: string, state: ReaderState): void {
-  writeJsonAtomic(stateFile(dir), state);
+  // Synchronous: the reader answers only after what it changed is on disk. Owner-only: it holds keys.
+  writeFileAtomicSync(stateFile(dir), JSON.stringify(state, null, 2) + '\n', { mode: 0o600 });
 }
 
 function checkKey(hex: string, bytes: number, option: string): string {

@@ -187,7 +187,7 @@ describe('web shell: configuration page', () => {
     await expect.poll(() => page.getByTestId('doc-version').textContent()).toBe('2');
     await page.getByRole('tab', { name: 'Finalize' }).click();
     // A fresh reader is listed with the security-risk note (no project settings yet).
-    await page.getByLabel('Reader').selectOption({ label: `${other.address} — custom customer key — ⚠ No project settings: security risk` });
+    await page.getByLabel('Reader').selectOption({ label: `${other.address} — customer key not identified yet — ⚠ No project settings: security risk` });
     await page.getByRole('button', { name: 'Finalize version 2' }).click();
     const alert = page.getByRole('alert');
     await alert.waitFor();

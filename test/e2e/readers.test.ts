@@ -36,6 +36,11 @@ describe('web shell: readers view in Chromium', () => {
     expect(await card.getByTestId('csc').textContent()).toBe('not set');
     expect(await card.getByRole('status').textContent()).toMatch(/No project settings: security risk/);
     await screenshot(page, 'readers');
+    // Connecting read the reader only: the customer key is identified on request.
+    const key = card.getByTestId('customer-key');
+    expect(await key.textContent()).toMatch(/not identified yet/);
+    await key.getByRole('button', { name: 'Identify customer key' }).click();
+    await expect.poll(() => key.textContent()).toBe('default customer key');
     await page.close();
   });
 });

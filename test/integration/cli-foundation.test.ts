@@ -26,7 +26,16 @@ describe('readerdesk CLI against a virtual reader on a real pty', () => {
     expect(info.configId).toBeNull();
     expect(info.configName).toBeNull();
     expect(info.securityCode).toBe('unset');
-    expect(info.customerKey.kind).toBe('default');
+    // Reading never writes: the customer key is identified only when asked for.
+    expect(info.customerKey).toBeNull();
+  });
+
+  it('info --identify-customer-key tells a default customer key', async () => {
+    const r = await runCli(['info', '--port', sim.address, '--json', '--identify-customer-key']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).customerKey).toMatchObject({ kind: 'default', signature: expect.stringMatching(/^[0-9A-F]{8}$/) });
+    const words = await runCli(['info', '--port', sim.address]);
+    expect(words.stdout).toMatch(/Customer key: +not identified \(add --identify-customer-key/);
   });
 
   it('info in words warns that a reader without project settings is a security risk', async () => {

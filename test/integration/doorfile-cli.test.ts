@@ -99,4 +99,17 @@ describe('readerdesk doorfile', () => {
     expect(r.code).toBe(2);
     expect(r.err[0]).toMatch(/--site-key-file is required/);
   });
+
+  it('reads a CSV with CR-only line endings completely, and refuses a CSV without users', async () => {
+    const text = await readFile(at('users.csv'), 'utf8');
+    await writeFile(at('cr.csv'), text.replace(/\r\n/g, '\r'));
+    const b = await run('build', '--in', at('cr.csv'), '--site-key-file', at('site.key'), '--out', at('cr.json'));
+    expect(b.code).toBe(0);
+    expect(b.out[0]).toMatch(/5 user\(s\) in lock order/);
+    await writeFile(at('empty.csv'), 'user_id,format,facility,card,raw_hex,raw_bits\r\n');
+    const e = await run('build', '--in', at('empty.csv'), '--site-key-file', at('site.key'), '--out', at('empty.json'));
+    expect(e.code).not.toBe(0);
+    expect(e.all).toMatch(/no user rows/);
+    expect((await readdir(dir)).includes('empty.json')).toBe(false);
+  });
 });

@@ -46,8 +46,8 @@ async function deploy(bec2: string, ...targets: RunningSimulator[]) {
   return { code: r.code, results: JSON.parse(r.stdout) as { port: string; result: string; reason: string; message: string; bytes: number; durationMs: number }[] };
 }
 
-async function info(on: RunningSimulator) {
-  const r = await cli(['info', '--port', on.address, '--json']);
+async function info(on: RunningSimulator, ...extra: string[]) {
+  const r = await cli(['info', '--port', on.address, '--json', ...extra]);
   expect(r.code, r.stderr).toBe(0);
   return JSON.parse(r.stdout);
 }
@@ -160,7 +160,7 @@ describe('factory reset keeps the customer key', () => {
     const r = await reader(KEY_A);
     await deploy(siteA, r);
     expect((await cli(['factory-reset', '--port', r.address, '--yes'])).code).toBe(0);
-    expect((await info(r)).customerKey.kind).toBe('custom');
+    expect((await info(r, '--identify-customer-key')).customerKey.kind).toBe('custom');
     expect((await deploy(siteB, r)).results[0]!.reason).toBe('customer-key-mismatch');
   });
 });

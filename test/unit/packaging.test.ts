@@ -173,6 +173,12 @@ describe('the command line in the packaged app', () => {
     const ports = run(['ports', '--json']);
     expect(ports.status, ports.stderr).toBe(0);
     expect(Array.isArray(JSON.parse(ports.stdout))).toBe(true);
+    if (fs.existsSync(res('node_modules/node-hid/package.json'))) {
+      // The port list looks for USB HID readers too and adds a note when node-hid cannot load.
+      const text = run(['ports']);
+      expect(text.status, text.stderr).toBe(0);
+      expect(text.stdout).not.toMatch(/node-hid/);
+    }
 
     const ui = spawn(process.execPath, [cli, 'ui', '--no-sim', '--listen', '127.0.0.1:0'], { cwd: resources, stdio: ['ignore', 'pipe', 'pipe'] });
     try {

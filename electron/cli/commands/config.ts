@@ -74,9 +74,13 @@ export async function runConfig(argv: string[], io: CliIo): Promise<number> {
               project: cfg.configId.project,
               device: cfg.configId.device,
               version: cfg.version,
-              securityCode: cfg.configSecurityCode,
+              // Secrets only with --reveal, as in the text form: JSON output lands in scripts and logs.
+              securityCode: values.reveal ? cfg.configSecurityCode : 'hidden',
               customerKeyLink: cfg.customerKeyLink,
-              values: cfg.values.map((v) => ({ id: v.id, hex: v.hex })),
+              values: cfg.values.map((v) => {
+                const secret = describeValue(v.id).secret;
+                return { id: v.id, hex: secret && !values.reveal ? null : v.hex, secret };
+              }),
               history: cfg.history.map(({ values: _v, ...h }) => h),
             },
             null,

@@ -2,8 +2,7 @@
 // Exit codes: 0 done (verify: optimized and no problems), 1 the data has problems (nothing
 // written / verify found problems or degraded mode), 2 the command could not run (usage, files).
 
-import { randomBytes } from 'node:crypto';
-import { open, readFile, rename, unlink } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { wipe } from '../../../shared/bytes.ts';
@@ -15,6 +14,8 @@ import { parseSiteKeyText } from '../../../shared/doorfile/siteKey.ts';
 import { DEFAULT_MAX_USERS } from '../../../shared/doorfile/validate.ts';
 import { verifyDoorFile, type VerifyReport } from '../../../shared/doorfile/verify.ts';
 import { nodeAesFactory } from '../../host/crypto/nodeAes.ts';
+import { secretFileReadError } from '../../host/tags/pinFile.ts';
+import { writeFileAtomic, type AtomicContent } from '../../../node/files/atomicWrite.ts';
 
 import type { CliIo } from '../io.ts';
 
@@ -84,7 +85,7 @@ async function readSiteKey(file: string): Promise<Uint8Array> {
   try {
     raw = await readFile(file);
   } catch (e) {
-    throw new UsageError(`cannot read the site key file ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'}); check the path.`);
+    throw new UsageError(secretFileReadError('site key', file, e));
   }
   try {
     return parseSiteKeyText(new TextDecoder().decode(raw));
@@ -190,51 +191,12 @@ async function verify(args: string[], io: CliIo): Promise<number> {
   return clean ? 0 : 1;
 }
 
-/** Temp file in the target's folder, fsync, then rename: readers see the old file or the new one. */
-async function writeAtomic(target: string, chunks: Iterable<string | Uint8Array>, mode: number): Promise<void> {
-  const dir = path.dirname(path.resolve(target));
-  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  let handle;
+/** Readers of the target see the old file or the new one (node/files/atomicWrite.ts); failures become one sentence. */
+async function writeAtomic(target: string, chunks: AtomicContent, mode: number): Promise<void> {
   try {
-    handle = await open(temp, 'wx', mode);
+    await writeFileAtomic(target, chunks, { mode });
   } catch (e) {
-    throw new UsageError(`cannot create a file in ${dir} (${(e as NodeJS.ErrnoException).code ?? 'error'}); check that the folder exists and is writable.`);
-  }
-  try {
-    let pending = '';
-    for (const c of chunks) {
-      if (typeof c === 'string') {
-        pending += c;
-        // Batching keeps a million small writes from dominating the build time.
-        if (pending.length >= 1 << 20) {
-          await handle.write(pending);
-          pending = '';
-        }
-      } else {
-        if (pending) await handle.write(pending);
-        pending = '';
-        await handle.write(c);
-      }
-    }
-    if (pending) await handle.write(pending);
-    await handle.sync();
-    await handle.close();
-    handle = undefined;
-    await rename(temp, target);
-  } catch (e) {
-    await handle?.close().catch(() => undefined);
-    await unlink(temp).catch(() => undefined);
-    throw new UsageError(`could not write ${target} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); nothing was changed.`);
-  }
-  await fsyncDir(dir);
-}
-
-/** Makes the rename itself durable; some platforms cannot open folders, which is fine to skip. */
-async function fsyncDir(dir: string): Promise<void> {
-  try {
-    const d = await open(dir, 'r');
-    await d.sync().finally(() => d.close());
-  } catch {
-    // Windows: folders cannot be opened for fsync.
+    const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    throw new UsageError(`could not write ${target} (${code}); check that the folder ${path.dirname(path.resolve(target))} exists and is writable. Nothing was changed.`);
   }
 }

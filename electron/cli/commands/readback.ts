@@ -12,7 +12,7 @@ export async function runReadback(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { port: { type: 'string' }, json: { type: 'boolean' }, diff: { type: 'string' } }, strict: true });
   if (!values.port) throw new CliError('usage: readback --port <p> [--json] [--diff <file.balcfg>]');
   const { info, readValues } = await withSession(values.port, async (s) => ({
-    info: await readReaderInfo(s, { customerKey: false }),
+    info: await readReaderInfo(s),
     readValues: await readBackValues(s),
   }));
   let diff = null;

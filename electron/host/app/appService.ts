@@ -5,6 +5,7 @@ import type { DeployApi } from '../../../shared/api/features/deploy.ts';
 import type { EventsApi } from '../../../shared/api/features/events.ts';
 import type { DoorfileApi } from '../../../shared/api/features/doorfile.ts';
 import type { TagsApi } from '../../../shared/api/features/tags.ts';
+import { Listeners } from '../../../shared/listeners.ts';
 import { SettingsStore } from './settings.ts';
 import type { AppContext } from './appContext.ts';
 import { createConfigService } from './features/configService.ts';
@@ -12,7 +13,8 @@ import { createDeployService } from './features/deployService.ts';
 import { createEventsService } from './features/eventsService.ts';
 import { createDoorfileService } from './features/doorfileService.ts';
 import { createTagsService } from './features/tagsService.ts';
-import { listSerialPorts } from '../ports/listPorts.ts';
+import { listReaderPorts } from '../ports/listPorts.ts';
+import type { HidDeviceFactory } from '../transport/hidDevice.ts';
 import { ReaderManager } from './readerManager.ts';
 import { FrameJournal } from './frameJournal.ts';
 import { APP_VERSION } from './version.ts';
@@ -22,6 +24,8 @@ export interface AppServiceOptions {
   /** Address of the embedded virtual reader, listed first among the ports. */
   simulatorAddress?: string | null;
   settings?: SettingsStore;
+  /** The USB HID stack the port list looks in (node-hid unless a test plugs in another). */
+  hidDevices?: HidDeviceFactory;
 }
 
 // The feature slices' methods are mixed into AppService in its constructor.
@@ -33,7 +37,7 @@ export interface AppService extends ConfigApi, DeployApi, EventsApi, DoorfileApi
 export class AppService implements ReadersApi {
   readonly frames: FrameJournal;
   readonly readers: ReaderManager;
-  private readonly listeners = new Set<(e: AppEvent) => void>();
+  private readonly listeners = new Listeners<[AppEvent]>();
 
   readonly context: AppContext;
 
@@ -65,9 +69,13 @@ export class AppService implements ReadersApi {
   }
 
   async listPorts(): Promise<PortEntry[]> {
-    const ports: PortEntry[] = (await listSerialPorts()).map((p) => ({ path: p.path, manufacturer: p.manufacturer, vendorId: p.vendorId, productId: p.productId }));
+    const { ports: found } = await listReaderPorts({ hidDevices: this.opts.hidDevices });
+    const ports: PortEntry[] = found.map((p) => ({ path: p.path, kind: p.kind, manufacturer: p.manufacturer, vendorId: p.vendorId, productId: p.productId }));
     const sim = this.opts.simulatorAddress;
-    if (sim) ports.unshift({ path: sim, manufacturer: 'ReaderDesk virtual reader', vendorId: null, productId: null, virtual: true });
+    if (sim) {
+      const kind = sim.startsWith('tcp://') ? 'tcp' : 'serial';
+      ports.unshift({ path: sim, kind, manufacturer: 'ReaderDesk virtual reader', vendorId: null, productId: null, virtual: true });
+    }
     return ports;
   }
 
@@ -87,9 +95,12 @@ export class AppService implements ReadersApi {
     return this.readers.refresh(id);
   }
 
+  identifyCustomerKey(id: string): Promise<ReaderSummary> {
+    return this.readers.identifyCustomerKey(id);
+  }
+
   onEvent(listener: (event: AppEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.add(listener);
   }
 
   async close(): Promise<void> {
@@ -97,6 +108,6 @@ export class AppService implements ReadersApi {
   }
 
   private emit(e: AppEvent): void {
-    for (const l of [...this.listeners]) l(e);
+    this.listeners.emit(e);
   }
 }

@@ -2,10 +2,12 @@ import { randomBytes, toHex } from '../../../shared/bytes.ts';
 import type { AppEvent, ReaderSummary } from '../../../shared/api/contract.ts';
 import * as AR from '../../../shared/brp/commands/ar.ts';
 import { ReaderStatusError } from '../../../shared/brp/errors.ts';
+import { Listeners } from '../../../shared/listeners.ts';
 import type { BrpSession } from '../brp/session.ts';
 import type { FrameLogSink } from '../brp/frameLog.ts';
 import { openSession } from '../readers/openSession.ts';
 import { readReaderInfo } from '../readers/readerInfo.ts';
+import { identifyCustomerKey } from '../readers/customerKey.ts';
 import { userMessage } from './userMessage.ts';
 
 interface ConnectedReader {
@@ -34,13 +36,12 @@ export interface ReaderManagerOptions {
  */
 export class ReaderManager {
   private readonly readers = new Map<string, ConnectedReader>();
-  private readonly listeners = new Set<(e: AppEvent) => void>();
+  private readonly listeners = new Listeners<[AppEvent]>();
 
   constructor(private readonly opts: ReaderManagerOptions = {}) {}
 
   onEvent(listener: (e: AppEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.add(listener);
   }
 
   list(): ReaderSummary[] {
@@ -109,6 +110,12 @@ export class ReaderManager {
     };
     this.emit({ type: 'reader-changed', reader: r.summary });
     return r.summary;
+  }
+
+  /** The explicit "identify customer key" action (the only reader-side write outside finalize and deploy). */
+  async identifyCustomerKey(id: string): Promise<ReaderSummary> {
+    await identifyCustomerKey(this.session(id));
+    return this.refresh(id);
   }
 
   /**
@@ -203,7 +210,7 @@ export class ReaderManager {
   }
 
   private emit(e: AppEvent): void {
-    for (const l of [...this.listeners]) l(e);
+    this.listeners.emit(e);
   }
 }
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { writeFileAtomic } from '../files/atomicWrite.ts';
+import { writeFileAtomic } from '../../../node/files/atomicWrite.ts';
 
 /** Where ReaderDesk keeps its settings; never key material, only preferences and recent files. */
 export function settingsDir(): string {

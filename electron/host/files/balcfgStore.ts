@@ -4,7 +4,7 @@
 
 import { readFile, stat } from 'node:fs/promises';
 import { BalcfgError, parseBalcfg, serializeBalcfg, type Balcfg } from '../../../shared/config/balcfg.ts';
-import { writeFileAtomic } from './atomicWrite.ts';
+import { writeFileAtomic } from '../../../node/files/atomicWrite.ts';
 
 /** Far above any real configuration (a few thousand values of at most 128 bytes plus history). */
 const MAX_BALCFG_BYTES = 32 * 1024 * 1024;

@@ -5,8 +5,9 @@ import { buildBec2, type ConfigOp as Bec2Op } from '../../../shared/bec2/index.t
 import { customerKeyMatch, isFinalized, linkCustomerKey, recordFinalization, toConfigOps, configIdString } from '../../../shared/config/model.ts';
 import type { Balcfg } from '../../../shared/config/balcfg.ts';
 import type { BrpSession } from '../brp/session.ts';
-import { probeCustomerKey } from '../readers/customerKeyProbe.ts';
-import { writeFileAtomic } from '../files/atomicWrite.ts';
+import { withBorrowedCustomerKey } from '../readers/customerKey.ts';
+import type { CustomerKeyIdentity, CustomerKeyMemory } from '../readers/customerKeyMemory.ts';
+import { writeFileAtomic } from '../../../node/files/atomicWrite.ts';
 import { readerSealer } from './readerSealer.ts';
 
 export class FinalizeRefusedError extends Error {
@@ -19,7 +20,7 @@ export interface FinalizeResult {
   sha256: string;
   bytes: number;
   configId: string;
-  customerKey: { signature: string; kind: 'default' | 'custom' };
+  customerKey: CustomerKeyIdentity;
 }
 
 /**
@@ -31,7 +32,7 @@ export interface FinalizeResult {
 export async function finalizeOnReader(
   session: BrpSession,
   cfg: Balcfg,
-  opts: { outPath: string; readerLabel?: string; now?: Date },
+  opts: { outPath: string; readerLabel?: string; now?: Date; keyMemory?: CustomerKeyMemory },
 ): Promise<FinalizeResult> {
   const readerLabel = opts.readerLabel ?? session.address;
   if (isFinalized(cfg)) {
@@ -39,31 +40,33 @@ export async function finalizeOnReader(
       `version ${cfg.version} was already finalized; run "config bump" (or "New version" in the app) to make version ${cfg.version + 1} first.`,
     );
   }
-  const key = await probeCustomerKey(session);
-  if (customerKeyMatch(cfg, key.signature) === 'mismatch') {
-    const link = cfg.customerKeyLink!;
-    throw new FinalizeRefusedError(
-      `this configuration is linked to the ${link.kind} customer key of reader "${link.readerLabel}" (key signature ${link.signature}), ` +
-        `but the reader at ${readerLabel} holds a ${key.kind === 'default' ? 'default' : 'different custom'} customer key (signature ${key.signature}). ` +
-        `Connect a reader with the linked customer key to finalize a new version.`,
-    );
-  }
   const now = (opts.now ?? new Date()).toISOString();
-  const linked = linkCustomerKey(cfg, { signature: key.signature, kind: key.kind, readerLabel, linkedAt: now });
-
-  const ops: Bec2Op[] = toConfigOps(linked).map((o) => ({ key: o.key, value: o.value, content: o.content }));
-  const sessionKey = randomBytes(16);
-  let text: string;
-  let binaryLength: number;
-  try {
-    const built = await buildBec2({ config: ops, sessionKey, sealer: readerSealer(session) });
-    text = built.text;
-    binaryLength = built.binary.length;
-  } finally {
-    wipe(sessionKey);
-  }
-  await writeFileAtomic(opts.outPath, text);
-  const sha256 = createHash('sha256').update(text).digest('hex');
-  const balcfg = recordFinalization(linked, { finalizedAt: now, bec2File: path.basename(opts.outPath), sha256, readerLabel });
-  return { balcfg, bec2Path: opts.outPath, sha256, bytes: binaryLength, configId: configIdString(linked), customerKey: key };
+  // The reader holds a copy of its customer key in a borrowed key-list entry only while the block is sealed.
+  const built = await withBorrowedCustomerKey(
+    session,
+    async ({ keyIndex, identity }) => {
+      if (customerKeyMatch(cfg, identity.signature) === 'mismatch') {
+        const link = cfg.customerKeyLink!;
+        throw new FinalizeRefusedError(
+          `this configuration is linked to the ${link.kind} customer key of reader "${link.readerLabel}" (key signature ${link.signature}), ` +
+            `but the reader at ${readerLabel} holds a ${identity.kind === 'default' ? 'default' : 'different custom'} customer key (signature ${identity.signature}). ` +
+            `Connect a reader with the linked customer key to finalize a new version.`,
+        );
+      }
+      const linked = linkCustomerKey(cfg, { signature: identity.signature, kind: identity.kind, readerLabel, linkedAt: now });
+      const ops: Bec2Op[] = toConfigOps(linked).map((o) => ({ key: o.key, value: o.value, content: o.content }));
+      const sessionKey = randomBytes(16);
+      try {
+        const bec2 = await buildBec2({ config: ops, sessionKey, sealer: readerSealer(session, keyIndex) });
+        return { text: bec2.text, binaryLength: bec2.binary.length, linked, identity };
+      } finally {
+        wipe(sessionKey);
+      }
+    },
+    opts.keyMemory,
+  );
+  await writeFileAtomic(opts.outPath, built.text);
+  const sha256 = createHash('sha256').update(built.text).digest('hex');
+  const balcfg = recordFinalization(built.linked, { finalizedAt: now, bec2File: path.basename(opts.outPath), sha256, readerLabel });
+  return { balcfg, bec2Path: opts.outPath, sha256, bytes: built.binaryLength, configId: configIdString(built.linked), customerKey: built.identity };
 }

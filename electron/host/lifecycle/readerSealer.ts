@@ -2,22 +2,23 @@ import * as Crypto from '../../../shared/brp/commands/crypto.ts';
 import type { CustomerKeySealer } from '../../../shared/bec2/index.ts';
 import type { BrpSession } from '../brp/session.ts';
 
-/** EmbeddedKeyIndex naming the reader's customer key for Crypto.BalKeyEncryptBuffer (docs/simulator.md). */
-export const EMBED_CUSTOMER_KEY = 0x01;
+/** bec2format's software sealer encrypts with a zero IV; the SDK has no default, so send it (real-readers.md). */
+const ZERO_IV = new Uint8Array(16);
 
 /**
- * Seals the InitCustKey block on the connected reader: it inserts its customer key into the
- * placeholder, writes the CRC and encrypts under its internal key. The host never sees either key.
+ * Seals the InitCustKey block on the connected reader with Crypto.BalKeyEncryptBuffer: the reader
+ * inserts the key held in key-list entry `keyIndex` (a copy of its customer key, see
+ * withBorrowedCustomerKey), writes the CRC and encrypts under its internal key. The host sees neither key.
  */
-export function readerSealer(session: BrpSession): CustomerKeySealer {
+export function readerSealer(session: BrpSession, keyIndex: number): CustomerKeySealer {
   return {
     async seal(plainFrame: Uint8Array, embeddedKeyPos: number): Promise<Uint8Array> {
       const res = await session.execute(Crypto.CryptoBalKeyEncryptBuffer, {
         keyVersion: Crypto.BAL_KEY_VERSION.Aes,
-        embeddedKeyIndex: EMBED_CUSTOMER_KEY,
+        embeddedKeyIndex: keyIndex,
         embeddedKeyPos,
         buffer: plainFrame,
-        initialVector: new Uint8Array(0),
+        initialVector: ZERO_IV,
       });
       return res.encryptedBuffer;
     },

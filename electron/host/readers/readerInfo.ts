@@ -2,7 +2,7 @@ import * as Sys from '../../../shared/brp/commands/sys.ts';
 import { ReaderStatusError } from '../../../shared/brp/errors.ts';
 import { bootStatusProblems } from '../../../shared/brp/commands/sys.ts';
 import type { BrpSession } from '../brp/session.ts';
-import { probeCustomerKey, type CustomerKeyIdentity } from './customerKeyProbe.ts';
+import { customerKeyMemory, type CustomerKeyIdentity, type CustomerKeyMemory } from './customerKeyMemory.ts';
 
 export interface ReaderInfo {
   address: string;
@@ -16,6 +16,7 @@ export interface ReaderInfo {
   /** ProjectSettingsVersion (0620/07) of the configuration the reader runs. */
   version: number | null;
   bootStatus: { bits: number; problems: { name: string; severity: 'error' | 'warning' }[] };
+  /** Known only once a flow that needs it (finalize, "identify customer key") has asked the reader; reading never asks. */
   customerKey: CustomerKeyIdentity | null;
 }
 
@@ -25,7 +26,8 @@ function isNotFound(err: unknown): boolean {
   return err instanceof ReaderStatusError && err.status === SYS_ERR_CFG_NOT_FOUND;
 }
 
-export async function readReaderInfo(session: BrpSession, opts: { customerKey?: boolean } = {}): Promise<ReaderInfo> {
+/** Reads what a reader tells about itself with read-only commands: it never writes to the reader. */
+export async function readReaderInfo(session: BrpSession, opts: { keyMemory?: CustomerKeyMemory } = {}): Promise<ReaderInfo> {
   const { info } = await session.execute(Sys.SysGetInfo, undefined);
   const boot = await session.execute(Sys.SysGetBootStatus, undefined);
   let id: { configId: string; configName: string } | null = null;
@@ -48,7 +50,7 @@ export async function readReaderInfo(session: BrpSession, opts: { customerKey?: 
   } catch (err) {
     if (!isNotFound(err)) throw err;
   }
-  const customerKey = opts.customerKey === false ? null : await probeCustomerKey(session).catch(() => null);
+  const customerKey = (opts.keyMemory ?? customerKeyMemory).get(session.address, info);
   return {
     address: session.address,
     firmware: info,

@@ -9,13 +9,26 @@ export class SecretFileError extends Error {
   override readonly name = 'SecretFileError';
 }
 
+/**
+ * Why a key or PIN file could not be read. A name that does not exist is not repeated: people
+ * type the key itself where its file belongs, and the message would put the key on screen and in logs.
+ */
+export function secretFileReadError(what: string, file: string, err: unknown): string {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOENT' || code === 'ENAMETOOLONG' || code === 'ENOTDIR') {
+    return `The ${what} file does not exist (the name given is not repeated here, in case it is the key itself). Keys and PINs are read only from files: put it into a file and give that file's path.`;
+  }
+  if (code === 'EISDIR') return `The name given for the ${what} file is a folder; give the path of the file itself.`;
+  return `Cannot read the ${what} file ${file} (${code ?? 'error'}); check its permissions.`;
+}
+
 /** Reads a 16-byte secret written as 32 hex digits. The caller wipes the result after use. */
 export async function readSecretFile(file: string, what: string): Promise<Uint8Array> {
   let raw: Uint8Array;
   try {
     raw = await readFile(file);
   } catch (e) {
-    throw new SecretFileError(`Cannot read the ${what} file ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'}); check the path.`);
+    throw new SecretFileError(secretFileReadError(what, file, e));
   }
   let text = '';
   try {

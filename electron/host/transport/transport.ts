@@ -14,17 +14,5 @@ export interface Transport {
   onLost(listener: (reason: string) => void): Unsubscribe;
 }
 
-/** Small listener set shared by the transports. */
-export class Listeners<T extends unknown[]> {
-  private readonly set = new Set<(...args: T) => void>();
-  add(fn: (...args: T) => void): Unsubscribe {
-    this.set.add(fn);
-    return () => this.set.delete(fn);
-  }
-  emit(...args: T): void {
-    for (const fn of [...this.set]) fn(...args);
-  }
-  clear(): void {
-    this.set.clear();
-  }
-}
+/** The listener set the transports use; it lives in shared/ because the simulator's links use it too. */
+export { Listeners } from '../../../shared/listeners.ts';

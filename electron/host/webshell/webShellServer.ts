@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { AppEvent, ReaderDeskApi } from '../../../shared/api/contract.ts';
+import type { ApiErrorPayload, AppEvent, ReaderDeskApi } from '../../../shared/api/contract.ts';
 import { dispatchCall } from '../app/dispatch.ts';
 
 export interface WebShellOptions {
@@ -48,7 +48,8 @@ export async function startWebShell(opts: WebShellOptions): Promise<RunningWebSh
 
   let port = 0;
   const tokenOk = (req: http.IncomingMessage): boolean => {
-    const url = new URL(req.url ?? '/', 'http://x');
+    const url = requestUrl(req);
+    if (!url) return false;
     const given = url.searchParams.get('token') ?? parseCookies(req.headers.cookie)[COOKIE] ?? '';
     return safeEqual(given, token);
   };
@@ -58,10 +59,12 @@ export async function startWebShell(opts: WebShellOptions): Promise<RunningWebSh
     return h === `127.0.0.1:${port}` || h === `localhost:${port}` || h === `[::1]:${port}`;
   };
 
-  const server = http.createServer((req, res) => {
+  const serveFile = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     if (!hostOk(req)) return refuse(res, 421, 'wrong host');
+    const url = requestUrl(req);
+    if (!url) return refuse(res, 400, 'The address is malformed.');
     if (!tokenOk(req)) return refuse(res, 403, 'This ReaderDesk web shell needs the address with its token, as printed by "readerdesk ui".');
-    const url = new URL(req.url ?? '/', 'http://x');
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Only GET and HEAD are served here.');
     if (url.searchParams.has('token')) {
       // Move the token into a cookie and drop it from the address bar.
       res.writeHead(303, {
@@ -69,9 +72,11 @@ export async function startWebShell(opts: WebShellOptions): Promise<RunningWebSh
         Location: url.pathname === '/' ? '/index.html' : url.pathname,
         'Cache-Control': 'no-store',
       });
-      return res.end();
+      res.end();
+      return;
     }
-    const rel = url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname);
+    const rel = url.pathname === '/' ? '/index.html' : decodePath(url.pathname);
+    if (rel === null) return refuse(res, 400, 'The address has a malformed percent-encoding.');
     const file = path.resolve(staticDir, '.' + rel);
     if (!file.startsWith(staticDir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       return refuse(res, 404, 'not found');
@@ -83,15 +88,33 @@ export async function startWebShell(opts: WebShellOptions): Promise<RunningWebSh
       'Referrer-Policy': 'no-referrer',
       'Cache-Control': 'no-store',
     });
-    fs.createReadStream(file).pipe(res);
+    const stream = fs.createReadStream(file);
+    stream.on('error', () => res.destroy());
+    stream.pipe(res);
+  };
+
+  // Every request is untrusted: whatever it holds, it gets an answer and the host keeps running.
+  const server = http.createServer((req, res) => {
+    try {
+      serveFile(req, res);
+    } catch {
+      if (!res.headersSent) refuse(res, 400, 'The request could not be understood.');
+      else res.destroy();
+    }
+  });
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\n\r\n');
+    else socket.destroy();
   });
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 * 1024 });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  wss.on('error', () => undefined);
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://x');
+    socket.on('error', () => socket.destroy());
+    const url = requestUrl(req);
     const origin = req.headers.origin;
     const originOk = !origin || origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
-    if (url.pathname !== '/api' || !hostOk(req) || !tokenOk(req) || !originOk) {
+    if (!url || url.pathname !== '/api' || !hostOk(req) || !tokenOk(req) || !originOk) {
       socket.write('HTTP/1.1 403 Forbidden\r\n\r\n');
       socket.destroy();
       return;
@@ -117,21 +140,75 @@ export async function startWebShell(opts: WebShellOptions): Promise<RunningWebSh
   };
 }
 
+/** The largest API message a client may send: a BALCFG of the size the host loads at most, as JSON. */
+export const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+
+interface CallMessage {
+  id: string | number | null;
+  method: unknown;
+  params: unknown;
+}
+
+/** Reads one client message; anything but `{id, method, params}` is an error answer, never a throw. */
+export function parseCallMessage(data: unknown): CallMessage | { id: string | number | null; error: ApiErrorPayload } {
+  let msg: unknown;
+  try {
+    msg = JSON.parse(String(data));
+  } catch {
+    return { id: null, error: { code: 'bad-request', message: 'The message is not valid JSON; the app sends {"id", "method", "params"}.' } };
+  }
+  if (typeof msg !== 'object' || msg === null || Array.isArray(msg)) {
+    return { id: null, error: { code: 'bad-request', message: 'The message must be a JSON object with "id", "method" and "params".' } };
+  }
+  const m = msg as Record<string, unknown>;
+  const id = typeof m.id === 'string' || (typeof m.id === 'number' && Number.isFinite(m.id)) ? m.id : null;
+  if (typeof m.id === 'string' && m.id.length > 64) return { id: null, error: { code: 'bad-request', message: 'The message id is longer than 64 characters.' } };
+  return { id, method: m.method, params: m.params };
+}
+
+function send(ws: WebSocket, message: unknown): void {
+  if (ws.readyState !== ws.OPEN) return;
+  let text: string;
+  try {
+    text = JSON.stringify(message);
+  } catch {
+    text = JSON.stringify({ id: (message as { id?: unknown }).id ?? null, ok: false, error: { code: 'internal', message: 'The answer could not be encoded.' } });
+  }
+  ws.send(text, () => undefined);
+}
+
 function serveClient(ws: WebSocket, api: ReaderDeskApi): void {
-  const unsubscribe = api.onEvent((event: AppEvent) => {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ event }));
-  });
+  const unsubscribe = api.onEvent((event: AppEvent) => send(ws, { event }));
   ws.on('close', unsubscribe);
-  ws.on('message', async (data) => {
-    let msg: { id?: unknown; method?: unknown; params?: unknown };
-    try {
-      msg = JSON.parse(String(data));
-    } catch {
+  // A message over the size limit or a broken frame ends this connection only (ws closes it with 1009/1002).
+  ws.on('error', () => undefined);
+  ws.on('message', (data) => {
+    const msg = parseCallMessage(data);
+    if ('error' in msg) {
+      send(ws, { id: msg.id, ok: false, error: msg.error });
       return;
     }
-    const result = await dispatchCall(api, msg.method, msg.params);
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id: msg.id, ...result }));
+    dispatchCall(api, msg.method, msg.params).then(
+      (result) => send(ws, { id: msg.id, ...result }),
+      () => send(ws, { id: msg.id, ok: false, error: { code: 'internal', message: 'The request failed inside the app.' } }),
+    );
   });
+}
+
+function requestUrl(req: http.IncomingMessage): URL | null {
+  try {
+    return new URL(req.url ?? '/', 'http://x');
+  } catch {
+    return null;
+  }
+}
+
+function decodePath(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
 }
 
 function refuse(res: http.ServerResponse, status: number, text: string): void {

@@ -8,7 +8,8 @@ export function ReaderCard({ reader, onError }: { reader: ReaderSummary; onError
   const api = useApi();
   const { t } = useTranslation();
   const risk = reader.projectSettings === false;
-  const keyKind = reader.customerKeyKind === 'default' ? t('readers.keyDefault') : reader.customerKeyKind === 'custom' ? t('readers.keyCustom') : t('readers.unknown');
+  const keyKind =
+    reader.customerKeyKind === 'default' ? t('readers.keyDefault') : reader.customerKeyKind === 'custom' ? t('readers.keyCustom') : t('readers.keyNotIdentified');
   return (
     <article className={`card ${risk ? 'risk' : ''}`} aria-label={reader.address} data-testid="reader-card">
       <header className="row">
@@ -32,7 +33,20 @@ export function ReaderCard({ reader, onError }: { reader: ReaderSummary; onError
         <dt>{t('readers.securityCode')}</dt>
         <dd data-testid="csc">{reader.securityCode === 'set' ? t('readers.set') : reader.securityCode === 'unset' ? t('readers.unset') : '–'}</dd>
         <dt>{t('readers.customerKey')}</dt>
-        <dd>{keyKind}</dd>
+        <dd data-testid="customer-key">
+          {keyKind}
+          {reader.customerKeyKind === null && reader.state === 'connected' && (
+            <>
+              {' '}
+              <button
+                title={t('readers.identifyKeyHint')}
+                onClick={() => api.identifyCustomerKey(reader.id).catch((e: Error) => onError(e.message))}
+              >
+                {t('readers.identifyKey')}
+              </button>
+            </>
+          )}
+        </dd>
       </dl>
       {risk && <p className="muted">{t('readers.riskText')}</p>}
       {reader.bootProblems.length > 0 && (

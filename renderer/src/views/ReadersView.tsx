@@ -56,6 +56,11 @@ export function ReadersView() {
           {ports.map((p) => (
             <li key={p.path}>
               <span className="mono">{p.path}</span>
+              {p.kind === 'hid' && (
+                <span className="badge kind" title={t('readers.hidTitle')}>
+                  {t('readers.hid')}
+                </span>
+              )}
               <span className="muted">
                 {p.virtual ? t('readers.virtual') : (p.manufacturer ?? '')}
                 {p.vendorId ? ` [${p.vendorId}:${p.productId ?? '????'}]` : ''}
@@ -93,6 +98,7 @@ export function ReadersView() {
             <li>{t('readers.help2')}</li>
             <li>{t('readers.help3')}</li>
             <li>{t('readers.help4')}</li>
+            <li>{t('readers.help5')}</li>
           </ul>
         </details>
       </div>

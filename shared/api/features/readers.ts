@@ -5,7 +5,10 @@ import { z } from 'zod';
 export type Unsubscribe = () => void;
 
 export interface PortEntry {
+  /** A serial port path, `hid:<serial number or path>` for a USB HID reader, or the virtual reader's address. */
   path: string;
+  /** How the reader is attached; HID readers are marked as such in the port list. */
+  kind: 'serial' | 'hid' | 'tcp';
   manufacturer: string | null;
   vendorId: string | null;
   productId: string | null;
@@ -59,6 +62,11 @@ export interface ReadersApi {
   connect(address: string): Promise<ReaderSummary>;
   disconnect(id: string): Promise<void>;
   refreshReader(id: string): Promise<ReaderSummary>;
+  /**
+   * Learns the reader's customer-key identity (default or custom, and its signature): copies the key
+   * into a free key-list entry, signs it and removes the entry again. Reading a reader never does this.
+   */
+  identifyCustomerKey(id: string): Promise<ReaderSummary>;
 }
 
 export const READERS_PARAMS = {
@@ -68,4 +76,5 @@ export const READERS_PARAMS = {
   connect: z.tuple([z.string().min(1).max(512)]),
   disconnect: z.tuple([z.string().min(1).max(64)]),
   refreshReader: z.tuple([z.string().min(1).max(64)]),
+  identifyCustomerKey: z.tuple([z.string().min(1).max(64)]),
 } as const;

@@ -90,6 +90,7 @@ export const CryptoGetKeySig = defineCommand<GetKeySigRequest, { keySignature: n
 /** Copies the customer key (or with forceDefaultKey the BALTECH standard key) into Custom/Crypto/Key[keyIndex]. */
 export const CryptoCopyConfigKey = defineCommand<{ keyIndex: number; forceDefaultKey: boolean }, void>({
   name: 'Crypto.CopyConfigKey',
+  changesReader: true,
   code: 0x0211,
   timeoutMs: 2000,
   request: {

@@ -16,6 +16,7 @@ export interface Bf3BlockRequest {
 
 export const MainBf3UploadStart = defineCommand<void, Bf3BlockRequest>({
   name: 'Main.Bf3UploadStart',
+  changesReader: true,
   code: 0xf010,
   timeoutMs: 100,
   request: EMPTY,
@@ -45,6 +46,7 @@ export interface Bf3UploadContinueResponse extends Bf3BlockRequest {
 
 export const MainBf3UploadContinue = defineCommand<Bf3UploadContinueRequest, Bf3UploadContinueResponse>({
   name: 'Main.Bf3UploadContinue',
+  changesReader: true,
   code: 0xf011,
   timeoutMs: 1000,
   request: {

@@ -139,6 +139,7 @@ export const SysGetBootStatus = defineCommand<void, { bits: number }>({
 
 export const SysReset = defineCommand<void, void>({
   name: 'Sys.Reset',
+  changesReader: true,
   code: 0x0003,
   timeoutMs: 100,
   request: EMPTY,
@@ -147,6 +148,7 @@ export const SysReset = defineCommand<void, void>({
 
 export const SysFactoryReset = defineCommand<{ performReboot: boolean }, void>({
   name: 'Sys.FactoryReset',
+  changesReader: true,
   code: 0x0028,
   timeoutMs: 30000,
   request: { encode: (v, w) => w.bool(v.performReboot), decode: (r) => ({ performReboot: r.bool('PerformReboot') }) },
@@ -215,6 +217,7 @@ export interface CfgSetValueRequest extends CfgValueRef {
 
 export const SysCfgSetValue = defineCommand<CfgSetValueRequest, void>({
   name: 'Sys.CfgSetValue',
+  changesReader: true,
   code: 0x0009,
   timeoutMs: 10000,
   request: {
@@ -232,6 +235,7 @@ export const SysCfgSetValue = defineCommand<CfgSetValueRequest, void>({
 /** 0xFF in Value, SubKey or MasterKey is a wildcard, except for SubKeys >= 0x80 (brp.md 4.9). */
 export const SysCfgDelValues = defineCommand<CfgValueRef, void>({
   name: 'Sys.CfgDelValues',
+  changesReader: true,
   code: 0x000a,
   timeoutMs: 10000,
   request: VALUE_REF,
@@ -318,6 +322,7 @@ export const SysCfgGetDeviceSettingsId = defineCommand<void, ConfigIdentity>({
 
 export const SysCfgReset = defineCommand<void, void>({
   name: 'Sys.CfgReset',
+  changesReader: true,
   code: 0x0018,
   timeoutMs: 10000,
   request: EMPTY,

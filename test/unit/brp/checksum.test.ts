@@ -17,6 +17,27 @@ describe('BRP checksums', () => {
     expect(crc16Ccitt(text.subarray(4), crc16Ccitt(text.subarray(0, 4)))).toBe(0x29b1);
   });
 
+  it('CRC16 from its lookup table equals the bit-by-bit definition for every byte and start value', () => {
+    // The polynomial division as CCITT-FALSE defines it, one bit at a time.
+    const bitwise = (data: Uint8Array, start: number) => {
+      let crc = start;
+      for (const b of data) {
+        crc ^= b << 8;
+        for (let i = 0; i < 8; i++) crc = crc & 0x8000 ? ((crc << 1) ^ 0x1021) & 0xffff : (crc << 1) & 0xffff;
+      }
+      return crc;
+    };
+    const differing: string[] = [];
+    for (let start = 0; start <= 0xffff; start += 0x0101) {
+      for (let b = 0; b < 256; b++) {
+        if (crc16Ccitt(Uint8Array.of(b), start) !== bitwise(Uint8Array.of(b), start)) differing.push(`byte ${b} from ${start}`);
+      }
+    }
+    expect(differing).toEqual([]);
+    const frame = Uint8Array.from({ length: 300 }, (_, i) => (i * 151 + 7) & 0xff);
+    expect(crc16Ccitt(frame)).toBe(bitwise(frame, 0xffff));
+  });
+
   it('BCC8 is the XOR of all bytes', () => {
     expect(bcc8(fromHex('1C 00 04 00 00'))).toBe(0x18);
     expect(bcc8(fromHex('FF 0F F0'))).toBe(0x00);

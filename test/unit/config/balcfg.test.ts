@@ -112,7 +112,7 @@ describe('BALCFG text', () => {
     const text = serializeBalcfg(edited()).replace('"0202/85", "name": "Device/Run/CustomerKey", "hex": "', '"0202/85" "hex": "');
     const err = errorOf(text);
     expect(err.field).toBe('format');
-    expect(err.message).toMatch(/not valid JSON \(line \d+\)/);
+    expect(err.message).toMatch(/not valid JSON \(line \d+, column \d+\)/);
     expect(err.message).not.toContain('00112233');
   });
 

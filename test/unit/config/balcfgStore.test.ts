@@ -1,82 +1,20 @@
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, chmodSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { writeFileAtomic } from '../../../electron/host/files/atomicWrite.ts';
+import { faults } from '../../helpers/faultyFsPromises.ts';
 import { BalcfgFileError, loadBalcfg, saveBalcfg } from '../../../electron/host/files/balcfgStore.ts';
 import { serializeBalcfg } from '../../../shared/config/balcfg.ts';
 import { sampleBalcfg } from './fixtures.ts';
 
-// Failures are injected into the file system calls atomicWrite.ts makes.
-const inject = vi.hoisted(() => ({ rename: false, diskFullAfter: -1 }));
-
-vi.mock('node:fs/promises', async (importOriginal) => {
-  const real = await importOriginal<typeof import('node:fs/promises')>();
-  return {
-    ...real,
-    rename: async (from: string, to: string) => {
-      if (inject.rename) throw Object.assign(new Error('EXDEV: injected'), { code: 'EXDEV' });
-      return real.rename(from, to);
-    },
-    open: async (...args: Parameters<typeof real.open>) => {
-      const handle = await real.open(...args);
-      if (inject.diskFullAfter < 0 || args[1] !== 'wx') return handle;
-      // Writes part of the data, then fails like a full disk.
-      const writeFile = async (data: string | Uint8Array) => {
-        const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
-        await handle.write(bytes.subarray(0, inject.diskFullAfter));
-        throw Object.assign(new Error('ENOSPC: injected'), { code: 'ENOSPC' });
-      };
-      return Object.assign(Object.create(handle) as typeof handle, { writeFile, close: () => handle.close() });
-    },
-  };
-});
+// Full-disk and rename faults are injected into node:fs/promises, which node/files/atomicWrite.ts uses.
+vi.mock('node:fs/promises', async (real) => (await import('../../helpers/faultyFsPromises.ts')).withFaults(await real()));
 
 let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'balcfg-'));
-  inject.rename = false;
-  inject.diskFullAfter = -1;
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-describe('writeFileAtomic', () => {
-  it('replaces the content and leaves no temporary file', async () => {
-    const path = join(dir, 'a.txt');
-    writeFileSync(path, 'old');
-    await writeFileAtomic(path, 'new content');
-    expect(readFileSync(path, 'utf8')).toBe('new content');
-    await writeFileAtomic(path, Uint8Array.of(0x41, 0x42));
-    expect(readFileSync(path, 'utf8')).toBe('AB');
-    expect(readdirSync(dir)).toEqual(['a.txt']);
-  });
-
-  it('keeps the old file when the disk fills up half-way and removes the temporary file', async () => {
-    const path = join(dir, 'a.txt');
-    writeFileSync(path, 'old content');
-    inject.diskFullAfter = 3;
-    await expect(writeFileAtomic(path, 'new content that does not fit')).rejects.toMatchObject({ code: 'ENOSPC' });
-    expect(readFileSync(path, 'utf8')).toBe('old content');
-    expect(readdirSync(dir)).toEqual(['a.txt']);
-  });
-
-  it('keeps the old file when the rename fails', async () => {
-    const path = join(dir, 'a.txt');
-    writeFileSync(path, 'old content');
-    inject.rename = true;
-    await expect(writeFileAtomic(path, 'new')).rejects.toMatchObject({ code: 'EXDEV' });
-    expect(readFileSync(path, 'utf8')).toBe('old content');
-    expect(readdirSync(dir)).toEqual(['a.txt']);
-  });
-
-  it('keeps the permissions of an existing file', async () => {
-    const path = join(dir, 'a.txt');
-    writeFileSync(path, 'old');
-    chmodSync(path, 0o640);
-    await writeFileAtomic(path, 'new', { mode: 0o600 });
-    expect(statSync(path).mode & 0o777).toBe(0o640);
-  });
-});
 
 describe('BALCFG files', () => {
   it('saves and loads a document, owner-readable only', async () => {
@@ -91,7 +29,7 @@ describe('BALCFG files', () => {
   it('leaves the previous file in place when saving fails', async () => {
     const path = join(dir, 'project.balcfg');
     writeFileSync(path, 'previous');
-    inject.diskFullAfter = 10;
+    faults.diskFullAfter = 10;
     const err = await saveBalcfg(path, sampleBalcfg()).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(BalcfgFileError);
     expect((err as BalcfgFileError).message).toBe(`${path} could not be written because the disk is full; the previous file, if any, is unchanged.`);

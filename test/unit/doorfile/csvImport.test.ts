@@ -100,3 +100,37 @@ describe('users CSV import', () => {
     ]);
   });
 });
+
+describe('CSV line endings and stray characters', () => {
+  const header = 'user_id,format,facility,card,raw_hex,raw_bits';
+  const rows = ['1,raw,,,8F166045,32', '2,raw,,,8F166040,32', '3,raw,,,7F166040,32'];
+
+  it.each([
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+    ['CR only', '\r'],
+  ])('reads every user from a file with %s line endings and numbers lines as a spreadsheet does', (_name, eol) => {
+    const r = importUsersCsv([header, ...rows].join(eol) + eol);
+    expect(r.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(r.users.map((u) => u.userId)).toEqual([1, 2, 3]);
+  });
+
+  it('reports a stray control character on its line instead of dropping the next user', () => {
+    const r = importUsersCsv(`${header}\n${rows[0]}\n2,raw,,,8F16\u000b6040,32\n${rows[2]}\n`);
+    expect(r.users.map((u) => u.userId)).toEqual([1, 3]);
+    const errors = r.issues.filter((i) => i.severity === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.message).toMatch(/Line 3: a control character 0x0B/);
+  });
+
+  it('a lone CR between two rows is a line break, so both users are read', () => {
+    const r = importUsersCsv(`${header}\n${rows[0]}\r${rows[1]}\n`);
+    expect(r.users.map((u) => u.userId)).toEqual([1, 2]);
+  });
+
+  it('a header without user rows is an error, not an empty door file', () => {
+    const r = importUsersCsv(`${header}\r\n`);
+    expect(r.users).toEqual([]);
+    expect(r.issues.some((i) => i.severity === 'error' && /no user rows/.test(i.message))).toBe(true);
+  });
+});

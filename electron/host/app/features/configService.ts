@@ -1,12 +1,11 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { ConfigApi, ConfigDocument, ConfigFinalizeResult, ReaderDiff } from '../../../../shared/api/features/config.ts';
 import { BalcfgError, parseBalcfg, type Balcfg, type ConfigIdentity } from '../../../../shared/config/balcfg.ts';
 import { createBalcfg, newVersionFrom, bumpVersion } from '../../../../shared/config/model.ts';
 import { describeValue } from '../../../../shared/config/catalogue.ts';
 import { diffValues, type DiffEntry, type ValueDiff } from '../../../../shared/config/diff.ts';
 import { loadBalcfg, saveBalcfg } from '../../files/balcfgStore.ts';
+import { resolveUserPath } from '../../files/userPath.ts';
 import { finalizeOnReader } from '../../lifecycle/finalize.ts';
 import { readBackValues } from '../../lifecycle/readBack.ts';
 import type { AppContext } from '../appContext.ts';
@@ -46,12 +45,6 @@ async function guard<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-function resolvePath(p: string): string {
-  const t = p.trim();
-  if (t === '~' || t.startsWith('~/')) return path.join(os.homedir(), t.slice(1));
-  return path.resolve(t);
-}
-
 /** A document that came over the wire is checked exactly like a file on disk. */
 function checkDocument(x: unknown): Balcfg {
   try {
@@ -79,7 +72,7 @@ export function createConfigService(ctx: AppContext): ConfigApi {
   return {
     configNew: (file: string, identity: ConfigIdentity) =>
       guard(async (): Promise<ConfigDocument> => {
-        const abs = resolvePath(file);
+        const abs = resolveUserPath(file);
         if (fs.existsSync(abs)) {
           throw new ConfigError(
             'exists',
@@ -94,7 +87,7 @@ export function createConfigService(ctx: AppContext): ConfigApi {
 
     configOpen: (file: string) =>
       guard(async (): Promise<ConfigDocument> => {
-        const abs = resolvePath(file);
+        const abs = resolveUserPath(file);
         const balcfg = await loadBalcfg(abs);
         await remember(abs);
         return { path: abs, balcfg };
@@ -102,7 +95,7 @@ export function createConfigService(ctx: AppContext): ConfigApi {
 
     configSave: (file: string, doc: Balcfg) =>
       guard(async (): Promise<ConfigDocument> => {
-        const abs = resolvePath(file);
+        const abs = resolveUserPath(file);
         const balcfg = checkDocument(doc);
         await saveBalcfg(abs, balcfg);
         await remember(abs);
@@ -113,7 +106,7 @@ export function createConfigService(ctx: AppContext): ConfigApi {
 
     configBump: (file: string) =>
       guard(async (): Promise<ConfigDocument> => {
-        const abs = resolvePath(file);
+        const abs = resolveUserPath(file);
         const balcfg = bumpVersion(await loadBalcfg(abs));
         await saveBalcfg(abs, balcfg);
         return { path: abs, balcfg };
@@ -121,7 +114,7 @@ export function createConfigService(ctx: AppContext): ConfigApi {
 
     configNewVersionFrom: (file: string, version: number) =>
       guard(async (): Promise<ConfigDocument> => {
-        const abs = resolvePath(file);
+        const abs = resolveUserPath(file);
         const cfg = await loadBalcfg(abs);
         const from = cfg.history.find((h) => h.version === version);
         if (!from) throw new ConfigError('no-such-version', `Version ${version} was never finalized in this file; pick one of the versions in its history.`);
@@ -132,8 +125,8 @@ export function createConfigService(ctx: AppContext): ConfigApi {
 
     configFinalize: (file: string, readerId: string, outPath: string) =>
       guard(async (): Promise<ConfigFinalizeResult> => {
-        const abs = resolvePath(file);
-        const out = resolvePath(outPath);
+        const abs = resolveUserPath(file);
+        const out = resolveUserPath(outPath);
         if (out === abs) throw new ConfigError('bad-output', 'The BEC2 file would replace the BALCFG itself; choose another output file.');
         if (fs.existsSync(out)) {
           throw new ConfigError('exists', `${out} already exists; choose another output file so that no finalized BEC2 is overwritten.`);
@@ -148,6 +141,8 @@ export function createConfigService(ctx: AppContext): ConfigApi {
         // The BEC2 is written first; if saving failed, finalizing again is refused rather than lost.
         await saveBalcfg(abs, result.balcfg);
         await remember(abs);
+        // Finalizing taught the host the reader's customer key: show it on the reader's card.
+        await ctx.readers.refresh(readerId).catch(() => undefined);
         return {
           document: { path: abs, balcfg: result.balcfg },
           bec2Path: result.bec2Path,
@@ -159,7 +154,7 @@ export function createConfigService(ctx: AppContext): ConfigApi {
 
     configDiffWithReader: (source: string | Balcfg, readerId: string) =>
       guard(async (): Promise<ReaderDiff> => {
-        const cfg = typeof source === 'string' ? await loadBalcfg(resolvePath(source)) : checkDocument(source);
+        const cfg = typeof source === 'string' ? await loadBalcfg(resolveUserPath(source)) : checkDocument(source);
         const summary = ctx.readers.list().find((r) => r.id === readerId);
         if (!summary || summary.state !== 'connected') {
           throw new ConfigError('not-connected', 'That reader is not connected; connect it on the Readers page first.');

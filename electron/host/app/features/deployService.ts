@@ -2,12 +2,14 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { ReaderSummary } from '../../../../shared/api/contract.ts';
 import type { DeployApi, DeployResult, ReadBackReport } from '../../../../shared/api/features/deploy.ts';
+import { csvDocument } from '../../../../shared/csvWriter.ts';
 import { decodeBec2Text, deployToReader, expectedConfigIdOf } from '../../lifecycle/deployJob.ts';
 import { factoryReset } from '../../lifecycle/factoryReset.ts';
 import { readBackValues } from '../../lifecycle/readBack.ts';
 import { readReaderInfo } from '../../readers/readerInfo.ts';
 import { openSession } from '../../readers/openSession.ts';
-import { writeFileAtomic } from '../../files/atomicWrite.ts';
+import { writeFileAtomic } from '../../../../node/files/atomicWrite.ts';
+import { resolveUserPath } from '../../files/userPath.ts';
 import type { AppContext } from '../appContext.ts';
 
 /** An error whose message is a sentence for the person at the screen. */
@@ -19,20 +21,8 @@ class DeployError extends Error {
 
 const CSV_COLUMNS = ['port', 'result', 'reason', 'message', 'bytes', 'durationMs'] as const;
 
-/**
- * RFC 4180 field: quoted when it holds a comma, semicolon (spreadsheets in many locales split on it),
- * quote or line break; a leading =+-@ is defused so a spreadsheet never runs it as a formula.
- */
-function csvField(value: string | number): string {
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@]/.test(text)) text = `'${text}`;
-  return /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 export function deployReportCsv(results: readonly DeployResult[]): string {
-  const rows = [CSV_COLUMNS.join(',')];
-  for (const r of results) rows.push(CSV_COLUMNS.map((c) => csvField(r[c])).join(','));
-  return rows.join('\r\n') + '\r\n';
+  return csvDocument(CSV_COLUMNS, results.map((r) => CSV_COLUMNS.map((c) => r[c])));
 }
 
 export function deployReportJson(results: readonly DeployResult[]): string {
@@ -65,7 +55,7 @@ export function createDeployService(ctx: AppContext): DeployApi {
 
   return {
     async deployFile(bec2Path, addresses, jobId) {
-      const file = path.resolve(bec2Path.trim());
+      const file = resolveUserPath(bec2Path);
       const ports = addresses.map((a) => a.trim());
       if (ports.some((p) => p === '')) throw new DeployError('bad-address', 'One of the reader addresses is empty; remove it or type a port.');
       if (new Set(ports).size !== ports.length) {
@@ -102,7 +92,7 @@ export function createDeployService(ctx: AppContext): DeployApi {
     },
 
     async saveDeployReport(reportPath, format, results) {
-      const file = path.resolve(reportPath.trim());
+      const file = resolveUserPath(reportPath);
       const dir = path.dirname(file);
       try {
         if (!(await fs.stat(dir)).isDirectory()) throw new DeployError('file', `Cannot save the report: ${dir} is not a folder.`);
@@ -147,7 +137,7 @@ export function createDeployService(ctx: AppContext): DeployApi {
     async readBack(readerId): Promise<ReadBackReport> {
       const reader = summaryOf(readerId);
       const session = ctx.readers.session(readerId);
-      const info = await readReaderInfo(session, { customerKey: false });
+      const info = await readReaderInfo(session);
       const values = await readBackValues(session);
       return {
         address: reader.address,

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import { secretFileReadError } from '../../tags/pinFile.ts';
 import {
   FINDING_POSITION_LIMIT,
   ISSUE_LIMIT,
@@ -29,7 +28,8 @@ import { SITE_KEY_BYTES } from '../../../../shared/doorfile/siteKey.ts';
 import type { Finding } from '../../../../shared/doorfile/verify.ts';
 import { verifyDoorFile } from '../../../../shared/doorfile/verify.ts';
 import { nodeAesFactory } from '../../crypto/nodeAes.ts';
-import { writeFileAtomic } from '../../files/atomicWrite.ts';
+import { writeFileAtomic } from '../../../../node/files/atomicWrite.ts';
+import { resolveUserPath } from '../../files/userPath.ts';
 import type { AppContext } from '../appContext.ts';
 
 /** A failure the person at the desk can act on; `code` is for programs. */
@@ -40,13 +40,6 @@ class DoorfileError extends Error {
   ) {
     super(message);
   }
-}
-
-/** "~/x" and relative paths are taken from the home folder: the web shell's working folder means nothing to a user. */
-function resolvePath(p: string): string {
-  const trimmed = p.trim();
-  const expanded = trimmed === '~' ? os.homedir() : trimmed.startsWith('~/') ? path.join(os.homedir(), trimmed.slice(2)) : trimmed;
-  return path.resolve(os.homedir(), expanded);
 }
 
 function errno(e: unknown): string {
@@ -73,19 +66,19 @@ async function loadSiteKey(source: SiteKeySource): Promise<Uint8Array> {
     text = source.hex;
     from = 'The site key';
   } else {
-    const file = resolvePath(source.file);
+    const file = resolveUserPath(source.file);
     let raw: Uint8Array;
     try {
       raw = await readFile(file);
     } catch (e) {
-      throw new DoorfileError('site-key-unreadable', `Cannot read the site key file ${file} (${errno(e)}); check the path.`);
+      throw new DoorfileError('site-key-unreadable', secretFileReadError('site key', file, e));
     }
     try {
       text = new TextDecoder().decode(raw);
     } finally {
       wipe(raw);
     }
-    from = `The site key file ${file}`;
+    from = 'The site key file';
   }
   const digits = text.replace(/\s+/g, '');
   if (!/^[0-9a-fA-F]*$/.test(digits)) {
@@ -129,7 +122,7 @@ async function write(target: string, data: string | Uint8Array, mode: number): P
 export function createDoorfileService(_ctx: AppContext): DoorfileApi {
   return {
     async doorfilePreview(csvPath, { maxUsers }): Promise<DoorfilePreview> {
-      const file = resolvePath(csvPath);
+      const file = resolveUserPath(csvPath);
       const plan = planDoorFile(await readText(file, 'users CSV'), { maxUsers });
       const issues = plan.issues.map(issueView);
       const sent = issues.slice(0, ISSUE_LIMIT);
@@ -157,9 +150,9 @@ export function createDoorfileService(_ctx: AppContext): DoorfileApi {
     },
 
     async doorfileBuild(req: DoorfileBuildRequest): Promise<DoorfileBuildResult> {
-      const csvPath = resolvePath(req.csvPath);
-      const outPath = resolvePath(req.outPath);
-      const binaryPath = req.binaryPath ? resolvePath(req.binaryPath) : null;
+      const csvPath = resolveUserPath(req.csvPath);
+      const outPath = resolveUserPath(req.outPath);
+      const binaryPath = req.binaryPath ? resolveUserPath(req.binaryPath) : null;
       if (sameFile(outPath, csvPath) || (binaryPath && sameFile(binaryPath, csvPath))) {
         throw new DoorfileError('same-file', 'The door file would overwrite the users CSV; choose another output path.');
       }
@@ -207,7 +200,7 @@ export function createDoorfileService(_ctx: AppContext): DoorfileApi {
     },
 
     async doorfileVerify(req: DoorfileVerifyRequest): Promise<DoorfileVerifyResult> {
-      const doorPath = resolvePath(req.doorPath);
+      const doorPath = resolveUserPath(req.doorPath);
       let entries;
       try {
         entries = parseDoorJson(await readText(doorPath, 'door file'));

@@ -12,8 +12,10 @@ import type {
   ExportResult,
 } from '../../../../shared/api/features/events.ts';
 import { randomBytes, toHex } from '../../../../shared/bytes.ts';
+import { csvDocument } from '../../../../shared/csvWriter.ts';
 import type { AppContext } from '../appContext.ts';
-import { writeFileAtomic } from '../../files/atomicWrite.ts';
+import { writeFileAtomic } from '../../../../node/files/atomicWrite.ts';
+import { expandHome } from '../../files/userPath.ts';
 import { listSerialPorts, type SerialPortEntry } from '../../ports/listPorts.ts';
 
 /** How many entries the in-memory event log keeps (oldest go first). */
@@ -173,8 +175,8 @@ export async function buildDiagnosticsBundle(
 }
 
 async function resolveExportPath(input: string): Promise<string> {
-  let p = input.trim();
-  if (p === '~' || p.startsWith('~/') || p.startsWith('~\\')) p = path.join(os.homedir(), p.slice(1));
+  // A relative path is refused rather than taken from the home folder: an export names its folder.
+  const p = expandHome(input);
   if (!path.isAbsolute(p)) {
     throw new ExportError(`Give the full path of the file, for example ${path.join(os.homedir(), 'readerdesk-export.json')}.`);
   }
@@ -211,19 +213,15 @@ export function eventsJson(entries: EventLogEntry[]): string {
 }
 
 export function eventsCsv(entries: EventLogEntry[]): string {
-  const lines = [['time', 'reader', 'event', 'severity', 'details', 'acknowledged'].join(',')];
-  for (const e of entries) {
-    lines.push(
-      [new Date(e.time).toISOString(), e.address, e.kind, e.severity, e.details, e.acknowledgedAt === null ? '' : new Date(e.acknowledgedAt).toISOString()]
-        .map(csvCell)
-        .join(','),
-    );
-  }
-  return lines.join('\r\n') + '\r\n';
-}
-
-/** Quotes a cell and defuses spreadsheet formulas (a value starting with = + - @ is shown as text). */
-function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n']/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return csvDocument(
+    ['time', 'reader', 'event', 'severity', 'details', 'acknowledged'],
+    entries.map((e) => [
+      new Date(e.time).toISOString(),
+      e.address,
+      e.kind,
+      e.severity,
+      e.details,
+      e.acknowledgedAt === null ? '' : new Date(e.acknowledgedAt).toISOString(),
+    ]),
+  );
 }
