@@ -1,11 +1,11 @@
-import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { minimatch } from 'minimatch';
-import { CLI_EXTERNALS, ensureCliBundle } from '../../tools/build-cli.mjs';
-import { ROOT, tempDir } from '../helpers/processes.ts';
+import { CLI_EXTERNALS } from '../../tools/build-cli.mjs';
+import { ROOT } from '../helpers/processes.ts';
+import { runtimeClosure, type FileSet } from '../helpers/packagedApp.ts';
 
 const require = createRequire(import.meta.url);
 const config = require(path.join(ROOT, 'electron-builder.config.cjs'));
@@ -103,43 +103,6 @@ describe('electron-builder configuration', () => {
   });
 });
 
-/** Installed packages a set of packages loads at run time: them and their `dependencies`, transitively. */
-function runtimeClosure(names: string[]): string[] {
-  const seen = new Set<string>();
-  const visit = (name: string) => {
-    const manifest = path.join(ROOT, 'node_modules', name, 'package.json');
-    if (seen.has(name) || !fs.existsSync(manifest)) return;
-    seen.add(name);
-    for (const dep of Object.keys(JSON.parse(fs.readFileSync(manifest, 'utf8')).dependencies ?? {})) visit(dep);
-  };
-  names.forEach(visit);
-  return [...seen];
-}
-
-interface FileSet {
-  from: string;
-  to: string;
-  filter: string[];
-}
-
-/** Copies the app's extraResources as electron-builder lays them out: `to` under resources/. */
-function layOutExtraResources(resources: string): void {
-  for (const set of config.extraResources as FileSet[]) {
-    const include = set.filter.filter((f) => !f.startsWith('!'));
-    const exclude = set.filter.filter((f) => f.startsWith('!')).map((f) => f.slice(1));
-    const from = res(set.from);
-    if (!fs.existsSync(from)) continue;
-    for (const rel of fs.readdirSync(from, { recursive: true, encoding: 'utf8' })) {
-      const src = path.join(from, rel);
-      if (!fs.statSync(src).isFile()) continue;
-      const wanted = include.some((p) => minimatch(rel, p, { dot: true })) && !exclude.some((p) => minimatch(rel, p, { dot: true }));
-      if (!wanted) continue;
-      fs.mkdirSync(path.dirname(path.join(resources, set.to, rel)), { recursive: true });
-      fs.copyFileSync(src, path.join(resources, set.to, rel));
-    }
-  }
-}
-
 describe('the command line in the packaged app', () => {
   const sets = () => config.extraResources as FileSet[];
 
@@ -151,55 +114,6 @@ describe('the command line in the packaged app', () => {
     for (const dep of runtimeClosure(installedExternals)) {
       const shipped = sets().some((s) => s.to.startsWith('cli/node_modules/') && `node_modules/${dep}/`.startsWith(`${s.from}/`));
       expect(shipped, `${dep} (needed by ${installedExternals.join(', ')}) is shipped in resources/cli/node_modules`).toBe(true);
-    }
-  });
-
-  it('runs with a plain Node from resources/cli, away from the checkout: help, serial ports, the web shell', { timeout: 60_000 }, async () => {
-    await ensureCliBundle();
-    const resources = path.join(tempDir('rd-pack-'), 'resources');
-    layOutExtraResources(resources);
-    const cli = path.join(resources, 'cli/dist-cli/readerdesk.mjs');
-    // The UI is built by `npm run build:renderer`; a stand-in page is enough to see the CLI find it.
-    const page = path.join(resources, 'cli/dist-renderer/index.html');
-    if (!fs.existsSync(page)) {
-      fs.mkdirSync(path.dirname(page), { recursive: true });
-      fs.writeFileSync(page, '<!doctype html><title>ReaderDesk</title>');
-    }
-    const run = (args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd: resources, encoding: 'utf8', timeout: 30_000 });
-
-    const help = run(['--help']);
-    expect(help.status, help.stderr).toBe(0);
-    expect(help.stdout).toMatch(/readerdesk deploy <file\.bec2>/);
-    const ports = run(['ports', '--json']);
-    expect(ports.status, ports.stderr).toBe(0);
-    expect(Array.isArray(JSON.parse(ports.stdout))).toBe(true);
-    if (fs.existsSync(res('node_modules/node-hid/package.json'))) {
-      // The port list looks for USB HID readers too and adds a note when node-hid cannot load.
-      const text = run(['ports']);
-      expect(text.status, text.stderr).toBe(0);
-      expect(text.stdout).not.toMatch(/node-hid/);
-    }
-
-    const ui = spawn(process.execPath, [cli, 'ui', '--no-sim', '--listen', '127.0.0.1:0'], { cwd: resources, stdio: ['ignore', 'pipe', 'pipe'] });
-    try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        let err = '';
-        ui.stdout.on('data', (d) => {
-          out += d;
-          const m = /^open (\S+)$/m.exec(out);
-          if (m) resolve(m[1]!);
-        });
-        ui.stderr.on('data', (d) => (err += d));
-        ui.on('exit', (code) => reject(new Error(`readerdesk ui exited with ${code}: ${err}`)));
-      });
-      const entry = await fetch(url, { redirect: 'manual' });
-      const cookie = entry.headers.get('set-cookie')!.split(';')[0]!;
-      const home = await fetch(new URL('/', url), { headers: { cookie } });
-      expect(home.status).toBe(200);
-      expect(await home.text()).toBe(fs.readFileSync(page, 'utf8'));
-    } finally {
-      ui.kill('SIGTERM');
     }
   });
 });
