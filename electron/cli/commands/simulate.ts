@@ -5,9 +5,6 @@ import { CliError, type CliIo } from '../io.ts';
 import { BRP_DEFAULT_TCP_PORT } from '../../../shared/brp/tcpAddress.ts';
 import { bufferSizeProblem, DEFAULT_BUFFER_SIZE } from '../../../simulator/firmware/readerBuffer.ts';
 
-export const SIMULATE_USAGE =
-  '  readerdesk simulate --state <dir> [--profile current|legacy] [--tcp host[:port]] [--split-ms N] [--buffer-size N] [--baud N] [--firmware STR] [--crypto-key HEX32] [--customer-key HEX20]';
-
 export async function runSimulate(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args: argv,

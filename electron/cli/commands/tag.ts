@@ -27,25 +27,7 @@ import { CliError, type CliIo } from '../io.ts';
 import { CHECKSUM_OPTION, checksumArg, portArg } from '../linkOptions.ts';
 import type { LinkChecksumKind } from '../../../shared/brp/checksum.ts';
 import { simExtensions } from './sim.ts';
-
-const PIN_FILE_NOTE = 'PIN files hold 32 hex digits; PINs are never taken from the command line.';
-
-export const TAG_USAGE = [
-  '  readerdesk tag info --port <p> [--json]      (every tag command also takes --checksum none|crc16|bcc8)',
-  '  readerdesk tag counter --port <p>',
-  '  readerdesk tag set-pin --port <p> --position <1..251> --master-index <0..3> --master-pin-file <file> --pin-file <file>',
-  '  readerdesk tag protect --port <p> --segment <n> --edit-pin-file <file> [--read-pin <index>|none] [--write-pin <index>|none]',
-  '                         [--read allow|deny] [--write allow|deny] [--edit-pin <index>] [--lock]',
-  '  readerdesk tag read --port <p> --segment <n> [--offset N] [--length N] [--pin-file <file>]',
-  '  readerdesk tag write --port <p> --segment <n> [--offset N] --hex <data> [--pin-file <file>]',
-  '  readerdesk tag name --port <p> --text <name> [--host-id <text>]      (through PIN 0)',
-  '  readerdesk tag raw-read --port <p> --addr <a> --length <n>  |  tag raw-write --port <p> --addr <a> --hex <data>',
-  `      ${PIN_FILE_NOTE}`,
-].join('\n');
-
-export const SIM_TAG_USAGE =
-  '  readerdesk sim tag --state <dir> --place [--master-pin <index>=<hex32> ...] | --remove\n' +
-  '      (--master-pin is factory programming of a simulated tag, the only place a PIN is accepted on the command line)';
+import { PIN_FILE_NOTE, SIM_TAG_USAGE } from '../usage.ts';
 
 type Sub = (argv: string[], io: CliIo) => Promise<number>;
 
