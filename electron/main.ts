@@ -3,6 +3,7 @@
 import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
 import path from 'node:path';
 import { AppService } from './host/app/appService.ts';
+import { SettingsStore } from './host/app/settings.ts';
 import type { RunningSimulator } from '../simulator/startSimulator.ts';
 import { startEmbeddedSimulator } from '../simulator/startEmbeddedSimulator.ts';
 import { registerIpc } from './ipc.ts';
@@ -66,8 +67,11 @@ function start(): void {
       const stateDir = process.env.READERDESK_SIM_STATE ?? path.join(app.getPath('userData'), 'virtual-reader');
       sim = await startEmbeddedSimulator(stateDir).catch(() => undefined);
     }
-    service = new AppService({ shell: 'electron', simulatorAddress: sim?.address ?? null });
+    // Settings where the OS expects an app's own files (Electron's userData folder).
+    const settings = new SettingsStore(path.join(app.getPath('userData'), 'settings.json'));
+    service = new AppService({ shell: 'electron', simulatorAddress: sim?.address ?? null, settings });
     await createWindow();
+    service.start();
   });
 
   let quitting = false;

@@ -11,6 +11,8 @@ import { FrameJournal } from '../../electron/host/app/frameJournal.ts';
 import type { AppContext } from '../../electron/host/app/appContext.ts';
 import type { ReaderManager } from '../../electron/host/app/readerManager.ts';
 import { createEventsService } from '../../electron/host/app/features/eventsService.ts';
+import type { ReaderActivity } from '../../electron/host/app/activity.ts';
+import { Listeners } from '../../shared/listeners.ts';
 
 const CSC = Uint8Array.from([0xc5, 0xc5, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77, 0x88]);
 const KEY_BUFFER = Uint8Array.from({ length: 16 }, (_, i) => 0xa0 + i);
@@ -32,6 +34,8 @@ function fakeContext() {
     readers,
     frames,
     settings: undefined as never,
+    jobs: undefined as never,
+    activity: new Listeners<[ReaderActivity]>(),
     emit: (e: AppEvent) => emitted.push(e),
     shell: 'web',
     version: '9.8.7',
@@ -46,6 +50,10 @@ const summary = (state: ReaderSummary['state'], lastError: string | null = null)
   id: 'r1',
   address: ADDRESS,
   state,
+  serialNumber: null,
+  name: null,
+  virtual: false,
+  baudRate: 115200,
   firmware: null,
   configId: null,
   configName: null,

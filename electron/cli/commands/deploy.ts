@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { deployToReaders, decodeBec2Text, expectedConfigIdOf } from '../../host/lifecycle/deployJob.ts';
 import { CliError, type CliIo } from '../io.ts';
-import { CHECKSUM_OPTION, checksumArg, portArg } from '../linkOptions.ts';
+import { LINK_OPTIONS, baudArg, checksumArg, portArg } from '../linkOptions.ts';
 
 export async function runDeploy(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { port: { type: 'string', multiple: true }, json: { type: 'boolean' }, baud: { type: 'string' }, ...CHECKSUM_OPTION },
+    options: { port: { type: 'string', multiple: true }, json: { type: 'boolean' }, ...LINK_OPTIONS },
     allowPositionals: true,
     strict: true,
   });
@@ -30,7 +30,7 @@ export async function runDeploy(argv: string[], io: CliIo): Promise<number> {
   }
   const lastPct = new Map<string, number>();
   const results = await deployToReaders(binary, ports, {
-    baudRate: values.baud ? Number(values.baud) : undefined,
+    baudRate: baudArg(values.baud),
     checksum,
     expectedConfigId: expectedConfigIdOf(text),
     onProgress: (p) => {

@@ -102,7 +102,7 @@ export function createConfigService(ctx: AppContext): ConfigApi {
         return { path: abs, balcfg };
       }),
 
-    recentFiles: async () => [...ctx.settings.get().recentFiles],
+    recentFiles: async () => ctx.settings.recentFiles('balcfg'),
 
     configBump: (file: string) =>
       guard(async (): Promise<ConfigDocument> => {

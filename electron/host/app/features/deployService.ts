@@ -81,6 +81,7 @@ export function createDeployService(ctx: AppContext): DeployApi {
           try {
             return await deployToReader(binary, port, {
               checksum: ctx.readers.checksumFor(port),
+              baudRate: ctx.readers.baudRateFor(port),
               onProgress: (progress) => ctx.emit({ type: 'deploy-progress', ...(jobId ? { jobId } : {}), progress }),
               frameLog: (e) => ctx.frames.add(e),
               expectedConfigId: expectedConfigIdOf(text),
@@ -110,7 +111,7 @@ export function createDeployService(ctx: AppContext): DeployApi {
     },
 
     async recentBec2Files() {
-      return ctx.settings.get().recentFiles.filter((f) => /\.bec2$/i.test(f));
+      return ctx.settings.recentFiles('bec2');
     },
 
     async factoryReset(readerId, typedConfirmation) {
@@ -123,7 +124,7 @@ export function createDeployService(ctx: AppContext): DeployApi {
       }
       const reattach = await ctx.readers.borrow(reader.address);
       try {
-        const session = await openSession(reader.address, { frameLog: (e) => ctx.frames.add(e), checksum: ctx.readers.checksumFor(reader.address) });
+        const session = await openSession(reader.address, { frameLog: (e) => ctx.frames.add(e), checksum: ctx.readers.checksumFor(reader.address), baudRate: ctx.readers.baudRateFor(reader.address) });
         await factoryReset(session);
       } catch (err) {
         throw new DeployError('factory-reset', `The factory reset did not complete: ${(err as Error).message}`);
