@@ -2,7 +2,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/apiContext.ts';
-import { formatTime, useEventLog } from '../views/events/useEventLog.ts';
+import { useEventLog } from '../hooks/useEventLog.ts';
+import { formatTime } from '../lib/format.ts';
 import '../views/events/events.css';
 
 export function TamperNotifications() {

@@ -11,7 +11,8 @@ import { FinalizePanel } from './config/FinalizePanel.tsx';
 import { ComparePanel } from './config/ComparePanel.tsx';
 import { HistoryPanel } from './config/HistoryPanel.tsx';
 import { IdentityForm } from './config/IdentityForm.tsx';
-import { baseName, errorText, isTextTarget } from './config/util.ts';
+import { baseName, isTextTarget } from './config/util.ts';
+import { errorText } from '../lib/errorText.ts';
 import './config/config.css';
 
 type Tab = 'values' | 'finalize' | 'compare' | 'history';

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/apiContext.ts';
-import { formatTime, useEventLog } from './events/useEventLog.ts';
-import { ExportForm } from './events/ExportForm.tsx';
+import { useEventLog } from '../hooks/useEventLog.ts';
+import { formatTime } from '../lib/format.ts';
+import { ExportForm } from '../components/ExportForm.tsx';
 import './events/events.css';
 
 export function EventsView() {

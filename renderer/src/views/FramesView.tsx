@@ -2,8 +2,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FrameRecord } from '../../../shared/api/contract.ts';
 import { useApi } from '../api/apiContext.ts';
-import { formatClock } from './events/useEventLog.ts';
-import { ExportForm } from './events/ExportForm.tsx';
+import { formatClock } from '../lib/format.ts';
+import { ExportForm } from '../components/ExportForm.tsx';
 import './events/events.css';
 
 /** How many frames the page keeps, and how many matching rows it draws at once. */

@@ -7,7 +7,7 @@ import { ProtectForm } from './tags/ProtectForm.tsx';
 import { SegmentDataForm } from './tags/SegmentDataForm.tsx';
 import { SetPinForm } from './tags/SetPinForm.tsx';
 import { TagInfoPanel } from './tags/TagInfoPanel.tsx';
-import { useOperation } from './tags/useOperation.ts';
+import { useOperation } from '../hooks/useOperation.ts';
 import './tags/tags.css';
 
 /** The wireless-memory tag in a connected reader's field: its segments, PINs and data (docs/wireless-memory.md). */

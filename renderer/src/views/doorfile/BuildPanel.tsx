@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DoorfileBuildResult } from '../../../../shared/api/features/doorfile.ts';
 import { useApi } from '../../api/apiContext.ts';
-import { useOperation } from '../tags/useOperation.ts';
+import { useOperation } from '../../hooks/useOperation.ts';
 import { IssueList } from './IssueList.tsx';
 import { EMPTY_SITE_KEY, SiteKeyField, siteKeySource, type SiteKeyValue } from './SiteKeyField.tsx';
 

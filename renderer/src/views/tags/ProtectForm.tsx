@@ -2,8 +2,8 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TagProtectRequest } from '../../../../shared/api/features/tags.ts';
 import { useApi } from '../../api/apiContext.ts';
-import { SecretInput, cleanHex } from './SecretInput.tsx';
-import { useOperation } from './useOperation.ts';
+import { SecretInput, cleanHex } from '../../components/SecretInput.tsx';
+import { useOperation } from '../../hooks/useOperation.ts';
 import { OperationFooter } from './OperationFooter.tsx';
 
 type Allow = 'keep' | 'allow' | 'deny';

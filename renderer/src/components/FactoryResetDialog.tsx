@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReaderSummary } from '../../../../shared/api/contract.ts';
-import { useApi } from '../../api/apiContext.ts';
+import type { ReaderSummary } from '../../../shared/api/contract.ts';
+import { useApi } from '../api/apiContext.ts';
 import { ModalDialog } from './ModalDialog.tsx';
 
 /** Factory reset behind a confirmation: the user types the reader's address before the button enables. */

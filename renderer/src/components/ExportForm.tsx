@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import type { ExportKind } from '../../../../shared/api/features/events.ts';
-import { useApi } from '../../api/apiContext.ts';
+import type { ExportKind } from '../../../shared/api/features/events.ts';
+import { useApi } from '../api/apiContext.ts';
 
 /** A path field prefilled with a suggestion from the host, a button, and the outcome as a sentence. */
 export function ExportForm(props: {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { EventLogEntry } from '../../../../shared/api/features/events.ts';
-import { useApi } from '../../api/apiContext.ts';
+import type { EventLogEntry } from '../../../shared/api/features/events.ts';
+import { useApi } from '../api/apiContext.ts';
 
 /** The host's event log, kept current by its push events (new entries, acknowledgements). */
 export function useEventLog(): { entries: EventLogEntry[]; error: string | null } {
@@ -32,14 +32,4 @@ function merge(base: EventLogEntry[], extra: EventLogEntry[]): EventLogEntry[] {
     byId.set(e.id, old && old.acknowledgedAt !== null && e.acknowledgedAt === null ? old : e);
   }
   return [...byId.values()].sort((a, b) => a.time - b.time);
-}
-
-export function formatTime(time: number, lang: string): string {
-  return new Date(time).toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'short', timeStyle: 'medium' });
-}
-
-export function formatClock(time: number): string {
-  const d = new Date(time);
-  const p = (n: number, w = 2) => String(n).padStart(w, '0');
-  return `${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.${p(d.getMilliseconds(), 3)}`;
 }

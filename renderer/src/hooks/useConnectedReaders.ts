@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { ReaderSummary } from '../../../../shared/api/contract.ts';
-import { useApi } from '../../api/apiContext.ts';
+import type { ReaderSummary } from '../../../shared/api/contract.ts';
+import { useApi } from '../api/apiContext.ts';
 
 /** Connected readers, kept current from the event stream. */
 export function useConnectedReaders(): ReaderSummary[] {

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReaderSummary } from '../../../../shared/api/contract.ts';
-import type { ReadBackReport, ReadBackValue } from '../../../../shared/api/features/deploy.ts';
-import { describeValue, formatValue } from '../../../../shared/config/catalogue.ts';
-import { fromHex } from '../../../../shared/bytes.ts';
-import { useApi } from '../../api/apiContext.ts';
+import type { ReaderSummary } from '../../../shared/api/contract.ts';
+import type { ReadBackReport, ReadBackValue } from '../../../shared/api/features/deploy.ts';
+import { describeValue, formatValue } from '../../../shared/config/catalogue.ts';
+import { fromHex } from '../../../shared/bytes.ts';
+import { useApi } from '../api/apiContext.ts';
 import { ModalDialog } from './ModalDialog.tsx';
 
 interface Row {
