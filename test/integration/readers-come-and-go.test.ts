@@ -41,11 +41,11 @@ function app(settingsFile: string, simulatorAddress: string | null = null) {
   return { service, events };
 }
 
-async function until<T>(what: string, fn: () => T | Promise<T>, ms = 15_000): Promise<T> {
+async function until<T>(what: string, fn: () => T | undefined | Promise<T | undefined>, ms = 15_000): Promise<NonNullable<T>> {
   const end = Date.now() + ms;
   for (;;) {
     const v = await fn();
-    if (v) return v;
+    if (v) return v as NonNullable<T>;
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
