@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { ConfigApi, ConfigDocument, ConfigFinalizeResult, ReaderDiff } from '../../../../shared/api/features/config.ts';
 import { BalcfgError, parseBalcfg, type Balcfg, type ConfigIdentity } from '../../../../shared/config/balcfg.ts';
 import { createBalcfg, newVersionFrom, bumpVersion } from '../../../../shared/config/model.ts';
@@ -137,10 +138,20 @@ export function createConfigService(ctx: AppContext): ConfigApi {
         }
         const session = ctx.readers.session(readerId);
         const cfg = await loadBalcfg(abs);
-        const result = await finalizeOnReader(session, cfg, { outPath: out, readerLabel: summary.address });
+        const logFinalize = (ok: boolean, details: string, reason: string | null) =>
+          ctx.activity.emit({ kind: 'finalize', readerId, address: summary.address, time: Date.now(), ok, details, reason });
+        let result;
+        try {
+          result = await ctx.jobs.run('finalize', [summary.address], () => finalizeOnReader(session, cfg, { outPath: out, readerLabel: summary.address }));
+        } catch (err) {
+          logFinalize(false, `Finalizing ${path.basename(abs)} version ${cfg.version} did not complete: ${(err as Error).message}`, (err as Error).message);
+          throw err;
+        }
+        logFinalize(true, `Finalized ${path.basename(abs)} version ${cfg.version} (${result.configId}) into ${path.basename(result.bec2Path)}, SHA-256 ${result.sha256.slice(0, 16)}…`, null);
         // The BEC2 is written first; if saving failed, finalizing again is refused rather than lost.
         await saveBalcfg(abs, result.balcfg);
         await remember(abs);
+        await ctx.settings.addRecentFile(result.bec2Path, 'bec2').catch(() => undefined);
         // Finalizing taught the host the reader's customer key: show it on the reader's card.
         await ctx.readers.refresh(readerId).catch(() => undefined);
         return {

@@ -39,8 +39,11 @@ const DETAILS: Record<EventKind, string> = {
   'tamper-unavailable': 'This reader cannot report tamper alarms over BRP, so ReaderDesk will not see its housing being opened.',
   'reader-lost': 'The reader stopped answering; ReaderDesk is trying to reconnect.',
   'reader-reconnected': 'The reader answers again.',
-  'reader-disconnected': 'ReaderDesk gave up reconnecting to the reader.',
+  'reader-disconnected': 'The reader does not answer; ReaderDesk keeps trying in the background.',
   'reader-removed': 'The reader was disconnected in ReaderDesk.',
+  deploy: 'A configuration file was deployed to the reader.',
+  finalize: 'A configuration was finalized on the reader.',
+  'factory-reset': 'The reader was factory-reset.',
 };
 const SEVERITY: Record<EventKind, EventLogEntry['severity']> = {
   'tamper-on': 'alarm',
@@ -50,6 +53,9 @@ const SEVERITY: Record<EventKind, EventLogEntry['severity']> = {
   'reader-reconnected': 'info',
   'reader-disconnected': 'warning',
   'reader-removed': 'info',
+  deploy: 'info',
+  finalize: 'info',
+  'factory-reset': 'info',
 };
 
 /** Host side of the Events slice: the event log, the frame log and the diagnostics bundle. */
@@ -59,14 +65,22 @@ export function createEventsService(ctx: AppContext, deps: EventsServiceDeps = {
   const known = new Map<string, { address: string; state: ReaderSummary['state'] }>();
 
   /** `details` replaces the standard sentence where the host has a more precise one. */
-  const record = (kind: EventKind, readerId: string, address: string, time: number, reason: string | null = null, details?: string): void => {
+  const record = (
+    kind: EventKind,
+    readerId: string,
+    address: string,
+    time: number,
+    reason: string | null = null,
+    details?: string,
+    severity: EventLogEntry['severity'] = SEVERITY[kind],
+  ): void => {
     const entry: EventLogEntry = {
       id: toHex(randomBytes(8), false),
       time,
       readerId,
       address,
       kind,
-      severity: SEVERITY[kind],
+      severity,
       details: details ?? (reason ? `${DETAILS[kind]} Reason: ${reason}` : DETAILS[kind]),
       reason,
       acknowledgedAt: SEVERITY[kind] === 'alarm' ? null : time,
@@ -89,7 +103,8 @@ export function createEventsService(ctx: AppContext, deps: EventsServiceDeps = {
       if (before === r.state) return;
       if (r.state === 'reconnecting' && before === 'connected') record('reader-lost', r.id, r.address, now());
       else if (r.state === 'connected' && (before === 'reconnecting' || before === 'disconnected')) record('reader-reconnected', r.id, r.address, now());
-      else if (r.state === 'disconnected') record('reader-disconnected', r.id, r.address, now(), r.lastError);
+      // A remembered reader listed at start before it answered has not dropped out of anything.
+      else if (r.state === 'disconnected' && before !== undefined) record('reader-disconnected', r.id, r.address, now(), r.lastError);
     } else if (e.type === 'reader-removed') {
       const r = known.get(e.id);
       known.delete(e.id);
@@ -97,6 +112,9 @@ export function createEventsService(ctx: AppContext, deps: EventsServiceDeps = {
     }
   };
   ctx.readers.onEvent(onReaderEvent);
+  // Deploys, finalizations and factory resets stand in the log next to alarms and connection events;
+  // one that did not do what was asked is a warning.
+  ctx.activity.add((a) => record(a.kind, a.readerId ?? '', a.address, a.time, a.reason, a.details, a.ok ? 'info' : 'warning'));
 
   return {
     async eventLog(): Promise<EventLogEntry[]> {
@@ -111,6 +129,18 @@ export function createEventsService(ctx: AppContext, deps: EventsServiceDeps = {
         ctx.emit({ type: 'event-acknowledged', entry: log[i]! });
       }
       return log[i]!;
+    },
+
+    async acknowledgeReaderAlarms(readerId: string): Promise<EventLogEntry[]> {
+      const done: EventLogEntry[] = [];
+      const time = now();
+      log.forEach((e, i) => {
+        if (e.readerId !== readerId || e.severity !== 'alarm' || e.acknowledgedAt !== null) return;
+        log[i] = { ...e, acknowledgedAt: time };
+        done.push(log[i]!);
+        ctx.emit({ type: 'event-acknowledged', entry: log[i]! });
+      });
+      return done;
     },
 
     async exportEvents(file: string, format: 'json' | 'csv'): Promise<ExportResult> {
