@@ -13,6 +13,7 @@ import type { ReaderManager } from '../../electron/host/app/readerManager.ts';
 import { createEventsService } from '../../electron/host/app/features/eventsService.ts';
 import type { ReaderActivity } from '../../electron/host/app/activity.ts';
 import { Listeners } from '../../shared/listeners.ts';
+import { FileAccess } from '../../electron/host/files/fileAccess.ts';
 
 const CSC = Uint8Array.from([0xc5, 0xc5, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77, 0x88]);
 const KEY_BUFFER = Uint8Array.from({ length: 16 }, (_, i) => 0xa0 + i);
@@ -36,6 +37,7 @@ function fakeContext() {
     settings: undefined as never,
     jobs: undefined as never,
     activity: new Listeners<[ReaderActivity]>(),
+    files: new FileAccess('client'),
     emit: (e: AppEvent) => emitted.push(e),
     shell: 'web',
     version: '9.8.7',
@@ -104,11 +106,11 @@ describe('diagnostics bundle', () => {
     for (const secret of [CSC, KEY_BUFFER, ENCRYPTED]) expect(flat).not.toContain(toHex(secret).toUpperCase());
   });
 
-  it('says in a sentence when the folder does not exist or the path is relative', async () => {
+  it('says in a sentence when the folder does not exist, naming the full path a relative one stands for', async () => {
     const { ctx } = fakeContext();
     const api = createEventsService(ctx, { listPorts: async () => [] });
     await expect(api.exportDiagnostics('/no/such/folder/x.json')).rejects.toThrow(/The folder \/no\/such\/folder does not exist/);
-    await expect(api.exportDiagnostics('bundle.json')).rejects.toThrow(/Give the full path/);
+    await expect(api.exportDiagnostics('no-such-folder-here/bundle.json')).rejects.toThrow(`The folder ${path.join(os.homedir(), 'no-such-folder-here')} does not exist`);
   });
 
   it('still writes a bundle when the serial ports cannot be listed', async () => {

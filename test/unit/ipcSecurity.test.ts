@@ -92,7 +92,7 @@ describe('Electron window security settings', () => {
     expect(main).toMatch(/app\.enableSandbox\(\)/);
     expect(main).toMatch(/lockDownSession\(session\.defaultSession\)/);
     expect(main).toMatch(/app\.on\('web-contents-created', \(_e, contents\) => guardWebContents\(contents\)\)/);
-    expect(main).toMatch(/registerIpc\(ipcMain, service!, win\.webContents, /);
+    expect(main).toMatch(/registerIpc\(ipcMain, service!, win\.webContents, APP_INDEX_URL, \{\s+dialog: dialog as unknown as DialogPort,/);
     expect(main).not.toMatch(/nodeIntegration:\s*true|contextIsolation:\s*false|sandbox:\s*false|webSecurity:\s*false/);
   });
 });

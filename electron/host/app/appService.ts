@@ -5,6 +5,9 @@ import type { DeployApi } from '../../../shared/api/features/deploy.ts';
 import type { EventsApi } from '../../../shared/api/features/events.ts';
 import type { DoorfileApi } from '../../../shared/api/features/doorfile.ts';
 import type { TagsApi } from '../../../shared/api/features/tags.ts';
+import type { FilesApi } from '../../../shared/api/features/files.ts';
+import { createFilesService } from './features/filesService.ts';
+import { FileAccess } from '../files/fileAccess.ts';
 import { Listeners } from '../../../shared/listeners.ts';
 import { SettingsStore } from './settings.ts';
 import type { AppContext } from './appContext.ts';
@@ -39,7 +42,7 @@ export interface AppServiceOptions {
 
 // The feature slices' methods are mixed into AppService in its constructor.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
-export interface AppService extends ConfigApi, DeployApi, EventsApi, DoorfileApi, TagsApi {}
+export interface AppService extends ConfigApi, DeployApi, EventsApi, DoorfileApi, TagsApi, FilesApi {}
 
 /** The host side of ReaderDeskApi: one instance serves both shells. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
@@ -65,6 +68,8 @@ export class AppService implements ReadersApi {
       readers: this.readers,
       frames: this.frames,
       settings,
+      // The desktop app grants files through its native dialogs; the web shell's client names them itself.
+      files: new FileAccess(opts.shell === 'electron' ? 'dialog' : 'client', (kind) => settings.recentFiles(kind)),
       jobs: new JobTracker((jobs) => this.emit({ type: 'jobs-changed', jobs })),
       activity: new Listeners<[ReaderActivity]>(),
       emit: (e) => this.emit(e),
@@ -85,6 +90,7 @@ export class AppService implements ReadersApi {
       createEventsService(this.context),
       createDoorfileService(this.context),
       createTagsService(this.context),
+      createFilesService(this.context),
     );
   }
 

@@ -5,16 +5,18 @@ import { z } from 'zod';
 // Every method added to FilesApi needs an entry in FILES_PARAMS (validated by the host before it runs).
 
 /** The kinds of file ReaderDesk reads or writes; each has its own filter and recent list. */
-export type FileKind = 'balcfg' | 'bec2' | 'csv' | 'doorfile' | 'report';
-export const FILE_KINDS = ['balcfg', 'bec2', 'csv', 'doorfile', 'report'] as const satisfies readonly FileKind[];
+export type FileKind = 'balcfg' | 'bec2' | 'csv' | 'doorfile' | 'report' | 'key';
+export const FILE_KINDS = ['balcfg', 'bec2', 'csv', 'doorfile', 'report', 'key'] as const satisfies readonly FileKind[];
 
 /** File name endings per kind, without the dot, for dialog filters and the file browser's type filter. */
 export const FILE_KIND_EXTENSIONS: Readonly<Record<FileKind, readonly string[]>> = {
   balcfg: ['balcfg'],
   bec2: ['bec2'],
   csv: ['csv'],
-  doorfile: ['json'],
+  doorfile: ['json', 'bin'],
   report: ['csv', 'json'],
+  /** A site key file: hex digits as text. */
+  key: ['key', 'hex', 'txt'],
 };
 
 /** The kind a file name says it is, for files dropped onto the window and older settings; null when unsure. */

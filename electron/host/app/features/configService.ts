@@ -77,18 +77,22 @@ export function createConfigService(ctx: AppContext): ConfigApi {
         if (fs.existsSync(abs)) {
           throw new ConfigError(
             'exists',
-            `${abs} already exists. Open it, or choose another file name: new project settings get a new Config Security Code and must not replace existing ones.`,
+            fs.statSync(abs).isDirectory()
+              ? `${abs} is a folder; add a file name such as ${path.join(abs, 'site.balcfg')}.`
+              : `${abs} already exists. Open it, or choose another file name: new project settings get a new Config Security Code and must not replace existing ones.`,
           );
         }
+        ctx.files.forWrite(abs);
         const balcfg = createBalcfg(identity);
         await saveBalcfg(abs, balcfg);
+        ctx.files.written(abs, 'balcfg');
         await remember(abs);
         return { path: abs, balcfg };
       }),
 
     configOpen: (file: string) =>
       guard(async (): Promise<ConfigDocument> => {
-        const abs = resolveUserPath(file);
+        const abs = ctx.files.forRead(file, 'balcfg');
         const balcfg = await loadBalcfg(abs);
         await remember(abs);
         return { path: abs, balcfg };
@@ -96,9 +100,10 @@ export function createConfigService(ctx: AppContext): ConfigApi {
 
     configSave: (file: string, doc: Balcfg) =>
       guard(async (): Promise<ConfigDocument> => {
-        const abs = resolveUserPath(file);
+        const abs = ctx.files.forWrite(file);
         const balcfg = checkDocument(doc);
         await saveBalcfg(abs, balcfg);
+        ctx.files.written(abs, 'balcfg');
         await remember(abs);
         return { path: abs, balcfg };
       }),
@@ -107,7 +112,7 @@ export function createConfigService(ctx: AppContext): ConfigApi {
 
     configBump: (file: string) =>
       guard(async (): Promise<ConfigDocument> => {
-        const abs = resolveUserPath(file);
+        const abs = ctx.files.forWrite(file);
         const balcfg = bumpVersion(await loadBalcfg(abs));
         await saveBalcfg(abs, balcfg);
         return { path: abs, balcfg };
@@ -115,7 +120,7 @@ export function createConfigService(ctx: AppContext): ConfigApi {
 
     configNewVersionFrom: (file: string, version: number) =>
       guard(async (): Promise<ConfigDocument> => {
-        const abs = resolveUserPath(file);
+        const abs = ctx.files.forWrite(file);
         const cfg = await loadBalcfg(abs);
         const from = cfg.history.find((h) => h.version === version);
         if (!from) throw new ConfigError('no-such-version', `Version ${version} was never finalized in this file; pick one of the versions in its history.`);
@@ -126,12 +131,13 @@ export function createConfigService(ctx: AppContext): ConfigApi {
 
     configFinalize: (file: string, readerId: string, outPath: string) =>
       guard(async (): Promise<ConfigFinalizeResult> => {
-        const abs = resolveUserPath(file);
+        const abs = ctx.files.forWrite(file);
         const out = resolveUserPath(outPath);
         if (out === abs) throw new ConfigError('bad-output', 'The BEC2 file would replace the BALCFG itself; choose another output file.');
         if (fs.existsSync(out)) {
           throw new ConfigError('exists', `${out} already exists; choose another output file so that no finalized BEC2 is overwritten.`);
         }
+        ctx.files.forWrite(out);
         const summary = ctx.readers.list().find((r) => r.id === readerId);
         if (!summary || summary.state !== 'connected') {
           throw new ConfigError('not-connected', 'That reader is not connected; connect it on the Readers page first.');
@@ -151,6 +157,7 @@ export function createConfigService(ctx: AppContext): ConfigApi {
         // The BEC2 is written first; if saving failed, finalizing again is refused rather than lost.
         await saveBalcfg(abs, result.balcfg);
         await remember(abs);
+        ctx.files.written(result.bec2Path, 'bec2');
         await ctx.settings.addRecentFile(result.bec2Path, 'bec2').catch(() => undefined);
         // Finalizing taught the host the reader's customer key: show it on the reader's card.
         await ctx.readers.refresh(readerId).catch(() => undefined);
@@ -165,7 +172,7 @@ export function createConfigService(ctx: AppContext): ConfigApi {
 
     configDiffWithReader: (source: string | Balcfg, readerId: string) =>
       guard(async (): Promise<ReaderDiff> => {
-        const cfg = typeof source === 'string' ? await loadBalcfg(resolveUserPath(source)) : checkDocument(source);
+        const cfg = typeof source === 'string' ? await loadBalcfg(ctx.files.forRead(source, 'balcfg')) : checkDocument(source);
         const summary = ctx.readers.list().find((r) => r.id === readerId);
         if (!summary || summary.state !== 'connected') {
           throw new ConfigError('not-connected', 'That reader is not connected; connect it on the Readers page first.');

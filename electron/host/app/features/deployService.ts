@@ -159,7 +159,7 @@ export function createDeployService(ctx: AppContext): DeployApi {
 
   return {
     async deployFile(bec2Path, addresses, jobId) {
-      const file = resolveUserPath(bec2Path);
+      const file = ctx.files.forRead(bec2Path, 'bec2');
       const ports = addresses.map((a) => a.trim());
       if (ports.some((p) => p === '')) throw new DeployError('bad-address', 'One of the reader addresses is empty; remove it or type a port.');
       if (new Set(ports).size !== ports.length) {
@@ -213,13 +213,13 @@ export function createDeployService(ctx: AppContext): DeployApi {
     },
 
     async inspectBec2(bec2Path): Promise<Bec2Summary> {
-      const file = resolveUserPath(bec2Path);
+      const file = ctx.files.forRead(bec2Path, 'bec2');
       const { text, binary, sha256 } = await readBec2(file);
       return { path: file, configId: expectedConfigIdOf(text), sha256, bytes: binary.length };
     },
 
     async finalizedFiles(balcfgPath): Promise<FinalizedFile[]> {
-      const file = resolveUserPath(balcfgPath);
+      const file = ctx.files.forRead(balcfgPath, 'balcfg');
       let cfg;
       try {
         cfg = await loadBalcfg(file);
@@ -236,6 +236,8 @@ export function createDeployService(ctx: AppContext): DeployApi {
           const bytes = await fs.readFile(c).catch(() => null);
           if (bytes && sha256Hex(bytes) === h.sha256.toLowerCase()) {
             found = c;
+            // Named by the document the user opened: the user may deploy it.
+            ctx.files.found(c);
             break;
           }
         }
@@ -247,17 +249,22 @@ export function createDeployService(ctx: AppContext): DeployApi {
     async saveDeployReport(reportPath, format, results) {
       const file = resolveUserPath(reportPath);
       const dir = path.dirname(file);
+      if ((await fs.stat(file).catch(() => undefined))?.isDirectory()) {
+        throw new DeployError('file', `Cannot save the report: ${file} is a folder; add a file name such as ${path.join(file, 'deploy-report.csv')}.`);
+      }
       try {
         if (!(await fs.stat(dir)).isDirectory()) throw new DeployError('file', `Cannot save the report: ${dir} is not a folder.`);
       } catch (err) {
         if (err instanceof DeployError) throw err;
         throw new DeployError('file', `Cannot save the report: the folder ${dir} does not exist.`);
       }
+      ctx.files.forWrite(file);
       try {
         await writeFileAtomic(file, format === 'csv' ? deployReportCsv(results) : deployReportJson(results));
       } catch (err) {
         throw fileProblem(file, err, 'write the report to');
       }
+      ctx.files.written(file, 'report');
       return file;
     },
 

@@ -59,14 +59,14 @@ async function readText(file: string, what: string): Promise<string> {
 }
 
 /** The key never appears in a message: only what is wrong with its shape. The caller wipes the result. */
-async function loadSiteKey(source: SiteKeySource): Promise<Uint8Array> {
+async function loadSiteKey(source: SiteKeySource, ctx: Pick<AppContext, 'files'>): Promise<Uint8Array> {
   let text: string;
   let from: string;
   if ('hex' in source) {
     text = source.hex;
     from = 'The site key';
   } else {
-    const file = resolveUserPath(source.file);
+    const file = ctx.files.forRead(source.file, 'key');
     let raw: Uint8Array;
     try {
       raw = await readFile(file);
@@ -119,11 +119,12 @@ async function write(target: string, data: string | Uint8Array, mode: number): P
 }
 
 /** Host side of the Doorfile slice of the API. */
-export function createDoorfileService(_ctx: AppContext): DoorfileApi {
+export function createDoorfileService(ctx: AppContext): DoorfileApi {
   return {
     async doorfilePreview(csvPath, { maxUsers }): Promise<DoorfilePreview> {
-      const file = resolveUserPath(csvPath);
+      const file = ctx.files.forRead(csvPath, 'csv');
       const plan = planDoorFile(await readText(file, 'users CSV'), { maxUsers });
+      await ctx.settings.addRecentFile(file, 'csv').catch(() => undefined);
       const issues = plan.issues.map(issueView);
       const sent = issues.slice(0, ISSUE_LIMIT);
       const byLine = new Map<number, DoorfileIssue[]>();
@@ -150,7 +151,7 @@ export function createDoorfileService(_ctx: AppContext): DoorfileApi {
     },
 
     async doorfileBuild(req: DoorfileBuildRequest): Promise<DoorfileBuildResult> {
-      const csvPath = resolveUserPath(req.csvPath);
+      const csvPath = ctx.files.forRead(req.csvPath, 'csv');
       const outPath = resolveUserPath(req.outPath);
       const binaryPath = req.binaryPath ? resolveUserPath(req.binaryPath) : null;
       if (sameFile(outPath, csvPath) || (binaryPath && sameFile(binaryPath, csvPath))) {
@@ -159,8 +160,11 @@ export function createDoorfileService(_ctx: AppContext): DoorfileApi {
       if (binaryPath && sameFile(binaryPath, outPath)) {
         throw new DoorfileError('same-file', 'The JSON door file and the binary export have the same path; give the binary export its own path.');
       }
+      // Where the user chose to write, and not over a file that is there unless they said so.
+      ctx.files.forWrite(outPath);
+      if (binaryPath) ctx.files.forWrite(binaryPath);
       const csv = await readText(csvPath, 'users CSV');
-      const key = await loadSiteKey(req.siteKey);
+      const key = await loadSiteKey(req.siteKey, ctx);
       try {
         const plan = planDoorFile(csv, { maxUsers: req.maxUsers, siteKey: key });
         const base = { userCount: plan.users.length, errors: plan.errors, warnings: plan.warnings, issues: plan.issues.slice(0, ISSUE_LIMIT).map(issueView), outPath, binaryPath, binaryBytes: null };
@@ -174,12 +178,15 @@ export function createDoorfileService(_ctx: AppContext): DoorfileApi {
         }
         const built = buildDoorFile(plan.users, key, nodeAesFactory);
         await write(outPath, renderDoorJson(built, { primaryField: req.fieldName }), 0o644);
+        ctx.files.written(outPath, 'doorfile');
+        await ctx.settings.addRecentFile(outPath, 'doorfile').catch(() => undefined);
         let binaryBytes: number | null = null;
         if (binaryPath) {
           const bytes = encodeRecords(built.records.map((r) => r.user));
           try {
             // Unencrypted credentials: readable by the owner only.
             await write(binaryPath, bytes, 0o600);
+            ctx.files.written(binaryPath, 'doorfile');
             binaryBytes = bytes.length;
           } finally {
             wipe(bytes);
@@ -200,7 +207,7 @@ export function createDoorfileService(_ctx: AppContext): DoorfileApi {
     },
 
     async doorfileVerify(req: DoorfileVerifyRequest): Promise<DoorfileVerifyResult> {
-      const doorPath = resolveUserPath(req.doorPath);
+      const doorPath = ctx.files.forRead(req.doorPath, 'doorfile');
       let entries;
       try {
         entries = parseDoorJson(await readText(doorPath, 'door file'));
@@ -208,7 +215,7 @@ export function createDoorfileService(_ctx: AppContext): DoorfileApi {
         if (e instanceof DoorfileError) throw e;
         throw new DoorfileError('door-file-invalid', (e as Error).message);
       }
-      const key = await loadSiteKey(req.siteKey);
+      const key = await loadSiteKey(req.siteKey, ctx);
       try {
         const report = verifyDoorFile(entries, key, { maxUsers: req.maxUsers, cipher: nodeAesFactory });
         return { doorPath, userCount: report.userCount, mode: report.mode, degradedBy: report.degradedBy.map(finding), problems: report.problems.map(finding) };

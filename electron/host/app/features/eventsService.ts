@@ -15,7 +15,7 @@ import { randomBytes, toHex } from '../../../../shared/bytes.ts';
 import { csvDocument } from '../../../../shared/csvWriter.ts';
 import type { AppContext } from '../appContext.ts';
 import { writeFileAtomic } from '../../../../node/files/atomicWrite.ts';
-import { expandHome } from '../../files/userPath.ts';
+import { resolveUserPath } from '../../files/userPath.ts';
 import { listSerialPorts, type SerialPortEntry } from '../../ports/listPorts.ts';
 import { tamperUnavailableSentence } from '../tamperUnavailable.ts';
 
@@ -145,9 +145,11 @@ export function createEventsService(ctx: AppContext, deps: EventsServiceDeps = {
 
     async exportEvents(file: string, format: 'json' | 'csv'): Promise<ExportResult> {
       const target = await resolveExportPath(file);
+      ctx.files.forWrite(target);
       const entries = log.slice();
       const text = format === 'json' ? eventsJson(entries) : eventsCsv(entries);
       await writeExport(target, text);
+      ctx.files.written(target, 'report');
       return { path: target, count: entries.length };
     },
 
@@ -157,8 +159,10 @@ export function createEventsService(ctx: AppContext, deps: EventsServiceDeps = {
 
     async exportDiagnostics(file: string): Promise<DiagnosticsResult> {
       const target = await resolveExportPath(file);
+      ctx.files.forWrite(target);
       const bundle = await buildDiagnosticsBundle(ctx, log.slice(), deps.listPorts ?? listSerialPorts, now());
       await writeExport(target, JSON.stringify(bundle, null, 2) + '\n');
+      ctx.files.written(target, 'report');
       return { path: target, frames: bundle.frames.length, events: bundle.events.length };
     },
 
@@ -212,11 +216,8 @@ export async function buildDiagnosticsBundle(
 }
 
 async function resolveExportPath(input: string): Promise<string> {
-  // A relative path is refused rather than taken from the home folder: an export names its folder.
-  const p = expandHome(input);
-  if (!path.isAbsolute(p)) {
-    throw new ExportError(`Give the full path of the file, for example ${path.join(os.homedir(), 'readerdesk-export.json')}.`);
-  }
+  // The one rule for typed paths: a relative path counts from the home folder, and every sentence names the full path.
+  const p = resolveUserPath(input);
   const dir = path.dirname(p);
   const st = await fs.stat(dir).catch(() => undefined);
   if (!st?.isDirectory()) throw new ExportError(`The folder ${dir} does not exist; pick an existing folder.`);
