@@ -13,6 +13,7 @@ import { openSession } from '../readers/openSession.ts';
 import { readReaderInfo } from '../readers/readerInfo.ts';
 import { identifyCustomerKey } from '../readers/customerKey.ts';
 import { userMessage } from './userMessage.ts';
+import { HostError } from '../../../shared/errors/hostError.ts';
 
 interface ConnectedReader {
   summary: ReaderSummary;
@@ -59,7 +60,7 @@ export class ReaderManager {
 
   session(id: string): BrpSession {
     const r = this.readers.get(id);
-    if (!r?.session) throw new Error('that reader is not connected; connect it first');
+    if (!r?.session) throw new HostError('reader.not-connected', {});
     return r.session;
   }
 
@@ -125,7 +126,7 @@ export class ReaderManager {
 
   async refresh(id: string): Promise<ReaderSummary> {
     const r = this.readers.get(id);
-    if (!r) throw new Error('that reader is not connected; connect it first');
+    if (!r) throw new HostError('reader.not-connected', {});
     if (!r.session) return r.summary;
     const info = await readReaderInfo(r.session);
     r.summary = {
