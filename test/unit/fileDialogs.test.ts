@@ -93,7 +93,7 @@ describe('native file dialogs behind chooseFile', () => {
     const file = path.join(dir, 'site.balcfg');
     // Not picked yet: the desktop app refuses a path it was only told.
     fs.writeFileSync(file, '{}');
-    expect(await call('configOpen', file)).toMatchObject({ ok: false, error: { code: 'not-chosen', message: expect.stringContaining(`pick ${file} with "Choose…" first`) } });
+    expect(await call('configOpen', file)).toMatchObject({ ok: false, error: { code: 'files.not-chosen-read', message: expect.stringContaining(`pick ${file} with "Choose…" first`) } });
 
     dialog.answer = file;
     expect(await call('chooseFile', { purpose: 'open', kind: 'balcfg', title: 'Open configuration' })).toEqual({ ok: true, result: { path: file, replace: false } });
@@ -130,7 +130,7 @@ describe('native file dialogs behind chooseFile', () => {
     });
     const other = path.join(dir, 'events.csv');
     // A path the user never chose is not written, even where nothing is in the way.
-    expect(await call('exportEvents', other, 'csv')).toMatchObject({ ok: false, error: { code: 'not-chosen' } });
+    expect(await call('exportEvents', other, 'csv')).toMatchObject({ ok: false, error: { code: 'files.not-chosen-write' } });
     expect(fs.existsSync(other)).toBe(false);
     expect(await call('exportEvents', existing, 'csv')).toMatchObject({ ok: true });
     expect(fs.readFileSync(existing, 'utf8')).toMatch(/^time,reader,event/);
@@ -149,7 +149,7 @@ describe('native file dialogs behind chooseFile', () => {
 
   it('keeps the web shell\'s file browser and typed picks out of the desktop app', async () => {
     const { call } = setUp();
-    expect(await call('listFolder', null, null)).toMatchObject({ ok: false, error: { code: 'web-shell-only' } });
-    expect(await call('pickFile', '/etc/passwd', 'open', 'csv', false)).toMatchObject({ ok: false, error: { code: 'web-shell-only' } });
+    expect(await call('listFolder', null, null)).toMatchObject({ ok: false, error: { code: 'files.web-shell-only' } });
+    expect(await call('pickFile', '/etc/passwd', 'open', 'csv', false)).toMatchObject({ ok: false, error: { code: 'files.web-shell-only' } });
   });
 });

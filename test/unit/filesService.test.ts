@@ -51,13 +51,13 @@ describe('web shell file browser and picks', () => {
     const dir = tempDir('rd-replace-');
     const target = path.join(dir, 'events.csv');
     fs.writeFileSync(target, 'mine');
-    await expect(service.exportEvents(target, 'csv')).rejects.toMatchObject({ code: 'file-exists', message: `${target} already exists. Replace it, or choose another name.` });
+    await expect(service.exportEvents(target, 'csv')).rejects.toMatchObject({ code: 'files.exists', message: `${target} already exists. Replace it, or choose another name.` });
     expect(fs.readFileSync(target, 'utf8')).toBe('mine');
     expect(await service.pickFile(target, 'save', 'report', true)).toMatchObject({ path: target, exists: true });
     await service.exportEvents(target, 'csv');
     expect(fs.readFileSync(target, 'utf8')).toMatch(/^time,reader,event/);
     // Written once, a report is asked about again before the next replace.
-    await expect(service.exportEvents(target, 'csv')).rejects.toMatchObject({ code: 'file-exists' });
+    await expect(service.exportEvents(target, 'csv')).rejects.toMatchObject({ code: 'files.exists' });
   });
 
   it('saves the configuration being edited without asking, but never creates one over another file or a folder', async () => {

@@ -111,7 +111,7 @@ describe('IPC calls', () => {
     ];
     for (const sender of refused) {
       expect(isTrustedSender(sender, INDEX)).toBe(false);
-      expect(await guardedCall(api, sender, INDEX, 'connect', ['/dev/ttyUSB0'])).toEqual({ ok: false, error: { code: 'forbidden', message: 'This window may not use ReaderDesk.' } });
+      expect(await guardedCall(api, sender, INDEX, 'connect', ['/dev/ttyUSB0'])).toEqual({ ok: false, error: { code: 'forbidden', params: {}, message: 'This window may not use ReaderDesk.' } });
     }
     expect(calls).toHaveLength(0);
     expect(await guardedCall(api, TRUSTED, INDEX, 'connect', ['/dev/ttyUSB0'])).toEqual({ ok: true, result: { id: 'r1' } });

@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 import { deployToReaders, decodeBec2Text, expectedConfigIdOf } from '../../host/lifecycle/deployJob.ts';
 import { CliError, type CliIo } from '../io.ts';
 import { LINK_OPTIONS, baudArg, checksumArg, portArg } from '../linkOptions.ts';
+import { englishText } from '../../../shared/errors/hostError.ts';
+import { errnoOf, fileProblem } from '../../../shared/errors/fileProblem.ts';
 
 export async function runDeploy(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -20,7 +22,7 @@ export async function runDeploy(argv: string[], io: CliIo): Promise<number> {
   try {
     text = fs.readFileSync(file, 'latin1');
   } catch (err) {
-    throw new CliError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'the file does not exist' : (err as Error).message}`);
+    throw new CliError(`cannot read ${file}: ${englishText(fileProblem(errnoOf(err)))}`);
   }
   let binary: Uint8Array;
   try {

@@ -18,6 +18,8 @@ import { secretFileReadError } from '../../host/tags/pinFile.ts';
 import { writeFileAtomic, type AtomicContent } from '../../../node/files/atomicWrite.ts';
 
 import type { CliIo } from '../io.ts';
+import { englishText } from '../../../shared/errors/hostError.ts';
+import { errnoOf, fileProblem } from '../../../shared/errors/fileProblem.ts';
 
 const USAGE = [
   'usage: readerdesk doorfile build --in <users.csv> --site-key-file <file> --out <door.json>',
@@ -75,7 +77,7 @@ async function readText(file: string, what: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (e) {
-    throw new UsageError(`cannot read the ${what} ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); check the path.`);
+    throw new UsageError(`cannot read the ${what} ${file} (${englishText(fileProblem(errnoOf(e)))}); check the path.`);
   }
 }
 
@@ -196,7 +198,6 @@ async function writeAtomic(target: string, chunks: AtomicContent, mode: number):
   try {
     await writeFileAtomic(target, chunks, { mode });
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-    throw new UsageError(`could not write ${target} (${code}); check that the folder ${path.dirname(path.resolve(target))} exists and is writable. Nothing was changed.`);
+    throw new UsageError(`could not write ${target} (${englishText(fileProblem(errnoOf(e)))}); check that the folder ${path.dirname(path.resolve(target))} exists and is writable. Nothing was changed.`);
   }
 }

@@ -28,6 +28,8 @@ import { LINK_OPTIONS, baudArg, checksumArg, portArg } from '../linkOptions.ts';
 import type { LinkChecksumKind } from '../../../shared/brp/checksum.ts';
 import { simExtensions } from './sim.ts';
 import { PIN_FILE_NOTE, SIM_TAG_USAGE } from '../usage.ts';
+import { englishText } from '../../../shared/errors/hostError.ts';
+import { errnoOf, fileProblem } from '../../../shared/errors/fileProblem.ts';
 
 type Sub = (argv: string[], io: CliIo) => Promise<number>;
 
@@ -284,7 +286,7 @@ async function readData(file: string): Promise<Uint8Array> {
   try {
     return new Uint8Array(await readFile(file));
   } catch (e) {
-    throw new CliError(`cannot read the data file ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'}); check the path`);
+    throw new CliError(`cannot read the data file ${file} (${englishText(fileProblem(errnoOf(e)))}); check the path`);
   }
 }
 

@@ -9,6 +9,7 @@ import type { FilesApi } from '../../../shared/api/features/files.ts';
 import { createFilesService } from './features/filesService.ts';
 import { FileAccess } from '../files/fileAccess.ts';
 import { Listeners } from '../../../shared/listeners.ts';
+import { HostError } from '../../../shared/errors/hostError.ts';
 import { SettingsStore } from './settings.ts';
 import type { AppContext } from './appContext.ts';
 import { createConfigService } from './features/configService.ts';
@@ -155,7 +156,7 @@ export class AppService implements ReadersApi {
 
   async setReaderName(id: string, name: string): Promise<ReaderSummary> {
     const reader = this.readers.list().find((r) => r.id === id);
-    if (!reader) throw Object.assign(new Error('That reader is not connected any more; connect it on the Readers page first.'), { code: 'not-connected' });
+    if (!reader) throw new HostError('reader.not-connected', {});
     await setReaderName(this.context, reader, name);
     return this.readers.renamed(id);
   }

@@ -1,4 +1,5 @@
 import { API_PARAMS, type ApiErrorPayload, type ApiMethod, type ReaderDeskApi } from '../../../shared/api/contract.ts';
+import { HostError } from '../../../shared/errors/hostError.ts';
 import { toApiError } from './userMessage.ts';
 
 export type DispatchResult = { ok: true; result: unknown } | { ok: false; error: ApiErrorPayload };
@@ -9,12 +10,12 @@ export type DispatchResult = { ok: true; result: unknown } | { ok: false; error:
  */
 export async function dispatchCall(api: ReaderDeskApi, method: unknown, params: unknown): Promise<DispatchResult> {
   if (typeof method !== 'string' || !Object.prototype.hasOwnProperty.call(API_PARAMS, method)) {
-    return { ok: false, error: { code: 'unknown-method', message: `The app does not offer "${String(method)}".` } };
+    return { ok: false, error: toApiError(new HostError('unknown-method', { method: String(method) })) };
   }
   const schema = API_PARAMS[method as ApiMethod];
   const parsed = schema.safeParse(params);
   if (!parsed.success) {
-    return { ok: false, error: { code: 'bad-params', message: `The request for ${method} was malformed: ${parsed.error.issues[0]?.message ?? 'invalid'}.` } };
+    return { ok: false, error: toApiError(new HostError('bad-params', { method, detail: parsed.error.issues[0]?.message ?? 'invalid' })) };
   }
   try {
     const fn = (api as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[method]!;

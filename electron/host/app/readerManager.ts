@@ -15,6 +15,7 @@ import { openSession } from '../readers/openSession.ts';
 import { readReaderInfo } from '../readers/readerInfo.ts';
 import { identifyCustomerKey } from '../readers/customerKey.ts';
 import { userMessage } from './userMessage.ts';
+import { HostError, hostText, reasonOf } from '../../../shared/errors/hostError.ts';
 
 interface ConnectedReader {
   summary: ReaderSummary;
@@ -36,6 +37,8 @@ interface ConnectedReader {
   pollHolds: number;
   /** The user's connect is still reading the reader: not listed until it answered. */
   firstConnect: boolean;
+  /** Why the last attempt to reach it failed, for "Read again"'s sentence. */
+  lastFailure?: unknown;
 }
 
 
@@ -76,7 +79,7 @@ export class ReaderManager {
 
   session(id: string): BrpSession {
     const r = this.readers.get(id);
-    if (!r?.session) throw new Error('that reader is not connected; connect it first');
+    if (!r?.session) throw new HostError('reader.not-connected', {});
     return r.session;
   }
 
@@ -179,7 +182,7 @@ export class ReaderManager {
   /** The user renamed a reader: its summary follows. */
   renamed(id: string): ReaderSummary {
     const r = this.readers.get(id);
-    if (!r) throw new Error('that reader is not connected; connect it first');
+    if (!r) throw new HostError('reader.not-connected', {});
     r.summary = this.named(r.summary);
     this.emit({ type: 'reader-changed', reader: r.summary });
     return r.summary;
@@ -199,7 +202,7 @@ export class ReaderManager {
   /** "Read again": reads a connected reader anew, and tries a disconnected one at once. */
   async refresh(id: string): Promise<ReaderSummary> {
     const r = this.readers.get(id);
-    if (!r) throw new Error('that reader is not connected; connect it first');
+    if (!r) throw new HostError('reader.not-connected', {});
     if (!r.session) return r.reconnecting ? r.summary : this.revive(r);
     return this.read(r, r.session);
   }
@@ -208,10 +211,8 @@ export class ReaderManager {
   private async revive(r: ConnectedReader): Promise<ReaderSummary> {
     if (await this.tryAttach(r)) return r.summary;
     if (!r.closed) this.retryLater(r);
-    throw Object.assign(
-      new Error(`The reader at ${r.summary.address} does not answer${r.summary.lastError ? ` (${r.summary.lastError})` : ''}. ReaderDesk keeps trying in the background; check its cable and power.`),
-      { code: 'reader-not-answering' },
-    );
+    const because = r.lastFailure === undefined ? '' : hostText('brp.because', { reason: reasonOf(r.lastFailure) });
+    throw new HostError('reader.not-answering', { address: r.summary.address, because });
   }
 
   private async read(r: ConnectedReader, session: BrpSession): Promise<ReaderSummary> {
@@ -304,6 +305,7 @@ export class ReaderManager {
     } catch (err) {
       if (r.closed || !this.readers.has(r.summary.id)) return false;
       const lastError = userMessage(err);
+      r.lastFailure = err;
       if (r.summary.lastError !== lastError || r.summary.state !== 'disconnected') {
         r.summary = { ...r.summary, state: 'disconnected', lastError };
         this.emit({ type: 'reader-changed', reader: r.summary });
@@ -416,6 +418,7 @@ export class ReaderManager {
         return;
       } catch (err) {
         lastError = userMessage(err);
+        r.lastFailure = err;
         await sleep(200);
       }
     }

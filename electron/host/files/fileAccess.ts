@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import type { FileKind, FilePurpose } from '../../../shared/api/features/files.ts';
 import { resolveUserPath } from './userPath.ts';
+import { HostError } from '../../../shared/errors/hostError.ts';
 
 /** 'dialog': only what the native dialogs granted (Electron). 'client': what the web shell's client names. */
 export type FileAccessMode = 'dialog' | 'client';
@@ -17,16 +18,6 @@ interface Grant {
   replace: boolean;
 }
 
-export class FileAccessError extends Error {
-  constructor(
-    readonly code: 'not-chosen' | 'file-exists',
-    message: string,
-    /** The absolute path concerned, so the UI can ask about it. */
-    readonly path: string,
-  ) {
-    super(message);
-  }
-}
 
 export class FileAccess {
   private readonly grants = new Map<string, Grant>();
@@ -63,7 +54,7 @@ export class FileAccess {
       if (!this.grants.get(abs)?.read) this.grant(abs, 'open', kind);
       return abs;
     }
-    throw new FileAccessError('not-chosen', `ReaderDesk opens only files you choose: pick ${abs} with "Choose…" first.`, abs);
+    throw new HostError('files.not-chosen-read', { file: abs });
   }
 
   /**
@@ -74,10 +65,11 @@ export class FileAccess {
     const abs = resolveUserPath(input);
     const g = this.grants.get(abs);
     if (this.mode === 'dialog' && !g?.write) {
-      throw new FileAccessError('not-chosen', `ReaderDesk writes only where you choose: pick ${abs} with "Choose…" first.`, abs);
+      throw new HostError('files.not-chosen-write', { file: abs });
     }
     if (!g?.replace && exists(abs)) {
-      throw new FileAccessError('file-exists', `${abs} already exists. Replace it, or choose another name.`, abs);
+      // The UI asks the user with this sentence and the path in it ({file}), then picks it again with replace.
+      throw new HostError('files.exists', { file: abs });
     }
     return abs;
   }

@@ -20,6 +20,10 @@ export type TagFailure =
 
 export class TagOperationError extends Error {
   override readonly name = 'TagOperationError';
+  /** What the API reports to programs; the sentence is English only for now. */
+  get code(): string {
+    return `tag-${this.reason}`;
+  }
   constructor(
     readonly reason: TagFailure,
     /** The step that failed, e.g. "present the read PIN". */

@@ -5,6 +5,7 @@ import { useApi } from '../api/apiContext.ts';
 import { useEventLog } from '../hooks/useEventLog.ts';
 import { formatTime } from '../lib/format.ts';
 import '../views/events/events.css';
+import { errorText } from '../lib/errorText.ts';
 
 export function TamperNotifications() {
   const api = useApi();
@@ -18,7 +19,7 @@ export function TamperNotifications() {
     try {
       await api.acknowledgeEvent(id);
     } catch (err) {
-      setErrors((m) => ({ ...m, [id]: (err as Error).message }));
+      setErrors((m) => ({ ...m, [id]: errorText(err) }));
     }
   };
 

@@ -1,11 +1,20 @@
-// Dates and times as the UI shows them.
+// Dates, times and numbers as the UI shows them, through Intl in the UI's locale.
+
+import { localeOf } from './locale.ts';
+
+export { formatNumber } from './locale.ts';
 
 export function formatTime(time: number, lang: string): string {
-  return new Date(time).toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'short', timeStyle: 'medium' });
+  return new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'short', timeStyle: 'medium' }).format(time);
 }
 
-export function formatClock(time: number): string {
-  const d = new Date(time);
-  const p = (n: number, w = 2) => String(n).padStart(w, '0');
-  return `${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.${p(d.getMilliseconds(), 3)}`;
+/** A clock time with milliseconds, for frame logs (hh:mm:ss.mmm in every locale ReaderDesk speaks). */
+export function formatClock(time: number, lang?: string): string {
+  return new Intl.DateTimeFormat(localeOf(lang), {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    fractionalSecondDigits: 3,
+    hourCycle: 'h23',
+  }).format(time);
 }

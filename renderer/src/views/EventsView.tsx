@@ -5,6 +5,7 @@ import { useEventLog } from '../hooks/useEventLog.ts';
 import { formatTime } from '../lib/format.ts';
 import { ExportForm } from '../components/ExportForm.tsx';
 import './events/events.css';
+import { errorText } from '../lib/errorText.ts';
 
 export function EventsView() {
   const api = useApi();
@@ -59,7 +60,7 @@ export function EventsView() {
                           aria-label={t('events.acknowledgeLabel', { reader: e.address, time })}
                           onClick={() => {
                             setAckError(null);
-                            api.acknowledgeEvent(e.id).catch((err: Error) => setAckError(err.message));
+                            api.acknowledgeEvent(e.id).catch((err: unknown) => setAckError(errorText(err)));
                           }}
                         >
                           {t('events.acknowledge')}

@@ -4,6 +4,7 @@ import type { PortEntry, ReaderSummary } from '../../../shared/api/contract.ts';
 import { useApi } from '../api/apiContext.ts';
 import { ReaderCard } from '../components/ReaderCard.tsx';
 import { ChecksumSelect, connectOptions, type ChecksumChoice } from '../components/ChecksumSelect.tsx';
+import { errorText } from '../lib/errorText.ts';
 
 export function ReadersView() {
   const api = useApi();
@@ -19,7 +20,7 @@ export function ReadersView() {
     try {
       setPorts(await api.listPorts());
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
     }
   }, [api]);
 
@@ -39,7 +40,7 @@ export function ReadersView() {
       const r = await api.connect(address, connectOptions(checksum));
       setReaders((rs) => upsert(rs, r));
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
     } finally {
       setBusy(null);
     }

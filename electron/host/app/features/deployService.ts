@@ -4,6 +4,8 @@ import path from 'node:path';
 import type { ReaderSummary } from '../../../../shared/api/contract.ts';
 import type { Bec2Summary, DeployApi, DeployProgress, DeployResult, FinalizedFile, ReadBackReport } from '../../../../shared/api/features/deploy.ts';
 import { csvDocument } from '../../../../shared/csvWriter.ts';
+import { HostError, reasonOf } from '../../../../shared/errors/hostError.ts';
+import { errnoOf, fileProblem } from '../../../../shared/errors/fileProblem.ts';
 import * as Sys from '../../../../shared/brp/commands/sys.ts';
 import { SYS_STATUS } from '../../../../shared/brp/status.ts';
 import { isGroupStatus } from '../../../../shared/brp/statusChecks.ts';
@@ -18,13 +20,6 @@ import { openSession, withSession } from '../../readers/openSession.ts';
 import { writeFileAtomic } from '../../../../node/files/atomicWrite.ts';
 import { resolveUserPath } from '../../files/userPath.ts';
 import type { AppContext } from '../appContext.ts';
-
-/** An error whose message is a sentence for the person at the screen. */
-class DeployError extends Error {
-  constructor(readonly code: string, message: string) {
-    super(message);
-  }
-}
 
 /** One row per reader: the audit record of a deploy (who got which file when, what it ran before and after). */
 const CSV_COLUMNS = [
@@ -116,35 +111,20 @@ function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-function fileProblem(file: string, err: unknown, doing: string): DeployError {
-  const code = (err as NodeJS.ErrnoException).code;
-  const why =
-    code === 'ENOENT'
-      ? 'the file or its folder does not exist'
-      : code === 'EACCES' || code === 'EPERM'
-        ? 'ReaderDesk is not allowed to access it'
-        : code === 'EISDIR'
-          ? 'it is a folder, not a file'
-          : code === 'ENOSPC'
-            ? 'the disk is full'
-            : 'the system refused';
-  return new DeployError('file', `Cannot ${doing} ${file}: ${why}.`);
-}
-
 /** Reads a BEC2 and checks that it is one, with a sentence for each way it cannot be used. */
 async function readBec2(file: string): Promise<{ text: string; binary: Uint8Array; sha256: string }> {
   let bytes: Uint8Array;
   try {
     bytes = await fs.readFile(file);
   } catch (err) {
-    throw fileProblem(file, err, 'read');
+    throw new HostError('deploy.file-unreadable', { file, why: fileProblem(errnoOf(err)) });
   }
   const text = Buffer.from(bytes).toString('latin1');
   let binary: Uint8Array;
   try {
     binary = decodeBec2Text(text);
   } catch {
-    throw new DeployError('not-bec2', `${file} is not a readable BEC2 file; pick the .bec2 file that finalizing wrote.`);
+    throw new HostError('deploy.not-bec2', { file });
   }
   return { text, binary, sha256: sha256Hex(bytes) };
 }
@@ -153,7 +133,7 @@ async function readBec2(file: string): Promise<{ text: string; binary: Uint8Arra
 export function createDeployService(ctx: AppContext): DeployApi {
   const summaryOf = (readerId: string): ReaderSummary => {
     const r = ctx.readers.list().find((x) => x.id === readerId);
-    if (!r) throw new DeployError('not-connected', 'That reader is not connected any more; connect it on the Readers page first.');
+    if (!r) throw new HostError('deploy.reader-gone', {});
     return r;
   };
 
@@ -161,9 +141,9 @@ export function createDeployService(ctx: AppContext): DeployApi {
     async deployFile(bec2Path, addresses, jobId) {
       const file = ctx.files.forRead(bec2Path, 'bec2');
       const ports = addresses.map((a) => a.trim());
-      if (ports.some((p) => p === '')) throw new DeployError('bad-address', 'One of the reader addresses is empty; remove it or type a port.');
+      if (ports.some((p) => p === '')) throw new HostError('deploy.empty-address', {});
       if (new Set(ports).size !== ports.length) {
-        throw new DeployError('duplicate-address', 'The same reader is listed twice; each reader can take the file only once per deploy.');
+        throw new HostError('deploy.duplicate-address', {});
       }
       // The file is read and checked before any reader is touched: a missing file fails at once.
       const { text, binary, sha256 } = await readBec2(file);
@@ -220,12 +200,7 @@ export function createDeployService(ctx: AppContext): DeployApi {
 
     async finalizedFiles(balcfgPath): Promise<FinalizedFile[]> {
       const file = ctx.files.forRead(balcfgPath, 'balcfg');
-      let cfg;
-      try {
-        cfg = await loadBalcfg(file);
-      } catch (err) {
-        throw new DeployError('file', (err as Error).message);
-      }
+      const cfg = await loadBalcfg(file);
       const recent = ctx.settings.recentFiles('bec2');
       const out: FinalizedFile[] = [];
       for (const h of [...cfg.history].reverse()) {
@@ -250,19 +225,19 @@ export function createDeployService(ctx: AppContext): DeployApi {
       const file = resolveUserPath(reportPath);
       const dir = path.dirname(file);
       if ((await fs.stat(file).catch(() => undefined))?.isDirectory()) {
-        throw new DeployError('file', `Cannot save the report: ${file} is a folder; add a file name such as ${path.join(file, 'deploy-report.csv')}.`);
+        throw new HostError('deploy.report-is-folder', { file, example: path.join(file, 'deploy-report.csv') });
       }
       try {
-        if (!(await fs.stat(dir)).isDirectory()) throw new DeployError('file', `Cannot save the report: ${dir} is not a folder.`);
+        if (!(await fs.stat(dir)).isDirectory()) throw new HostError('deploy.report-not-folder', { folder: dir });
       } catch (err) {
-        if (err instanceof DeployError) throw err;
-        throw new DeployError('file', `Cannot save the report: the folder ${dir} does not exist.`);
+        if (err instanceof HostError) throw err;
+        throw new HostError('deploy.report-no-folder', { folder: dir });
       }
       ctx.files.forWrite(file);
       try {
         await writeFileAtomic(file, format === 'csv' ? deployReportCsv(results) : deployReportJson(results));
       } catch (err) {
-        throw fileProblem(file, err, 'write the report to');
+        throw new HostError('deploy.report-unwritable', { file, why: fileProblem(errnoOf(err)) });
       }
       ctx.files.written(file, 'report');
       return file;
@@ -275,10 +250,7 @@ export function createDeployService(ctx: AppContext): DeployApi {
     async factoryReset(readerId, typedConfirmation) {
       const reader = summaryOf(readerId);
       if (typedConfirmation.trim() !== reader.address) {
-        throw new DeployError(
-          'not-confirmed',
-          `Nothing was reset: the text typed does not match the reader's address ${reader.address}. Type the address exactly to confirm.`,
-        );
+        throw new HostError('deploy.reset-not-confirmed', { address: reader.address });
       }
       const logReset = (ok: boolean, reason: string | null) =>
         ctx.activity.emit({
@@ -303,7 +275,7 @@ export function createDeployService(ctx: AppContext): DeployApi {
           await factoryReset(session);
         } catch (err) {
           logReset(false, (err as Error).message);
-          throw new DeployError('factory-reset', `The factory reset did not complete: ${(err as Error).message}`);
+          throw new HostError('deploy.reset-failed', { reason: reasonOf(err) });
         } finally {
           await reattach().catch(() => undefined);
         }

@@ -1,5 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { secretFileReadError } from '../../tags/pinFile.ts';
+import { secretFileProblem } from '../../tags/pinFile.ts';
+import { HostError, hostText } from '../../../../shared/errors/hostError.ts';
+import { errnoOf, fileProblem } from '../../../../shared/errors/fileProblem.ts';
+import type { HostText } from '../../../../shared/errors/hostText.ts';
 import {
   FINDING_POSITION_LIMIT,
   ISSUE_LIMIT,
@@ -32,60 +35,43 @@ import { writeFileAtomic } from '../../../../node/files/atomicWrite.ts';
 import { resolveUserPath } from '../../files/userPath.ts';
 import type { AppContext } from '../appContext.ts';
 
-/** A failure the person at the desk can act on; `code` is for programs. */
-class DoorfileError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-function errno(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'it does not exist';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'it is a folder';
-  return code ?? 'unknown error';
-}
-
-async function readText(file: string, what: string): Promise<string> {
+async function readText(file: string, what: 'users CSV' | 'door file'): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (e) {
-    throw new DoorfileError('file-unreadable', `Cannot read the ${what} ${file} (${errno(e)}); check the path.`);
+    const why = fileProblem(errnoOf(e));
+    throw new HostError(what === 'users CSV' ? 'doorfile.csv-unreadable' : 'doorfile.door-file-unreadable', { file, why });
   }
 }
 
 /** The key never appears in a message: only what is wrong with its shape. The caller wipes the result. */
 async function loadSiteKey(source: SiteKeySource, ctx: Pick<AppContext, 'files'>): Promise<Uint8Array> {
   let text: string;
-  let from: string;
+  let from: HostText;
   if ('hex' in source) {
     text = source.hex;
-    from = 'The site key';
+    from = hostText('doorfile.the-site-key', {});
   } else {
     const file = ctx.files.forRead(source.file, 'key');
     let raw: Uint8Array;
     try {
       raw = await readFile(file);
     } catch (e) {
-      throw new DoorfileError('site-key-unreadable', secretFileReadError('site key', file, e));
+      throw secretFileProblem(hostText('secret.site-key', {}), file, e);
     }
     try {
       text = new TextDecoder().decode(raw);
     } finally {
       wipe(raw);
     }
-    from = 'The site key file';
+    from = hostText('doorfile.the-site-key-file', {});
   }
   const digits = text.replace(/\s+/g, '');
   if (!/^[0-9a-fA-F]*$/.test(digits)) {
-    throw new DoorfileError('site-key-invalid', `${from} contains characters other than hex digits; a site key is exactly ${SITE_KEY_BYTES * 2} hex digits (0-9, A-F).`);
+    throw new HostError('doorfile.site-key-not-hex', { source: from, digits: SITE_KEY_BYTES * 2 });
   }
   if (digits.length !== SITE_KEY_BYTES * 2) {
-    throw new DoorfileError('site-key-invalid', `${from} has ${digits.length} hex digits, but a site key has ${SITE_KEY_BYTES * 2}; check that the whole key was copied.`);
+    throw new HostError('doorfile.site-key-length', { source: from, count: digits.length, digits: SITE_KEY_BYTES * 2 });
   }
   const key = new Uint8Array(SITE_KEY_BYTES);
   for (let i = 0; i < SITE_KEY_BYTES; i++) key[i] = parseInt(digits.slice(2 * i, 2 * i + 2), 16);
@@ -114,7 +100,7 @@ async function write(target: string, data: string | Uint8Array, mode: number): P
   try {
     await writeFileAtomic(target, data, { mode });
   } catch (e) {
-    throw new DoorfileError('write-failed', `Could not write ${target} (${errno(e)}); check that the folder exists and is writable. Nothing was changed there.`);
+    throw new HostError('doorfile.write-failed', { file: target, why: fileProblem(errnoOf(e)) });
   }
 }
 
@@ -155,10 +141,10 @@ export function createDoorfileService(ctx: AppContext): DoorfileApi {
       const outPath = resolveUserPath(req.outPath);
       const binaryPath = req.binaryPath ? resolveUserPath(req.binaryPath) : null;
       if (sameFile(outPath, csvPath) || (binaryPath && sameFile(binaryPath, csvPath))) {
-        throw new DoorfileError('same-file', 'The door file would overwrite the users CSV; choose another output path.');
+        throw new HostError('doorfile.out-is-csv', {});
       }
       if (binaryPath && sameFile(binaryPath, outPath)) {
-        throw new DoorfileError('same-file', 'The JSON door file and the binary export have the same path; give the binary export its own path.');
+        throw new HostError('doorfile.binary-is-json', {});
       }
       // Where the user chose to write, and not over a file that is there unless they said so.
       ctx.files.forWrite(outPath);
@@ -212,8 +198,8 @@ export function createDoorfileService(ctx: AppContext): DoorfileApi {
       try {
         entries = parseDoorJson(await readText(doorPath, 'door file'));
       } catch (e) {
-        if (e instanceof DoorfileError) throw e;
-        throw new DoorfileError('door-file-invalid', (e as Error).message);
+        if (e instanceof HostError) throw e;
+        throw new HostError('doorfile.invalid', { reason: (e as Error).message }, { cause: e });
       }
       const key = await loadSiteKey(req.siteKey, ctx);
       try {

@@ -13,6 +13,8 @@ import type {
 } from '../../../../shared/api/features/events.ts';
 import { randomBytes, toHex } from '../../../../shared/bytes.ts';
 import { csvDocument } from '../../../../shared/csvWriter.ts';
+import { HostError } from '../../../../shared/errors/hostError.ts';
+import { fileProblem } from '../../../../shared/errors/fileProblem.ts';
 import type { AppContext } from '../appContext.ts';
 import { writeFileAtomic } from '../../../../node/files/atomicWrite.ts';
 import { resolveUserPath } from '../../files/userPath.ts';
@@ -27,10 +29,6 @@ const BUNDLE_FRAMES = 2000;
 export interface EventsServiceDeps {
   listPorts?: () => Promise<SerialPortEntry[]>;
   now?: () => number;
-}
-
-class ExportError extends Error {
-  readonly code = 'export-failed';
 }
 
 const DETAILS: Record<EventKind, string> = {
@@ -123,7 +121,7 @@ export function createEventsService(ctx: AppContext, deps: EventsServiceDeps = {
 
     async acknowledgeEvent(id: string): Promise<EventLogEntry> {
       const i = log.findIndex((x) => x.id === id);
-      if (i < 0) throw Object.assign(new Error('That event is no longer in the log; reload the events page.'), { code: 'not-found' });
+      if (i < 0) throw new HostError('events.not-found', {});
       if (log[i]!.acknowledgedAt === null) {
         log[i] = { ...log[i]!, acknowledgedAt: now() };
         ctx.emit({ type: 'event-acknowledged', entry: log[i]! });
@@ -220,9 +218,9 @@ async function resolveExportPath(input: string): Promise<string> {
   const p = resolveUserPath(input);
   const dir = path.dirname(p);
   const st = await fs.stat(dir).catch(() => undefined);
-  if (!st?.isDirectory()) throw new ExportError(`The folder ${dir} does not exist; pick an existing folder.`);
+  if (!st?.isDirectory()) throw new HostError('export.no-folder', { folder: dir });
   const self = await fs.stat(p).catch(() => undefined);
-  if (self?.isDirectory()) throw new ExportError(`${p} is a folder; add a file name to the path.`);
+  if (self?.isDirectory()) throw new HostError('export.is-folder', { file: p });
   return p;
 }
 
@@ -231,9 +229,9 @@ async function writeExport(target: string, text: string): Promise<void> {
     await writeFileAtomic(target, text, { mode: 0o600 });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new ExportError(`ReaderDesk may not write to ${target}; pick another folder.`);
-    if (code === 'ENOSPC') throw new ExportError(`The disk is full; ${target} was not written.`);
-    throw new ExportError(`${target} could not be written: ${(err as Error).message}`);
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new HostError('export.denied', { file: target });
+    if (code === 'ENOSPC') throw new HostError('export.disk-full', { file: target });
+    throw new HostError('export.failed', { file: target, reason: fileProblem(code) });
   }
 }
 

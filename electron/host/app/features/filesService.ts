@@ -4,22 +4,15 @@ import path from 'node:path';
 import { FILE_KIND_EXTENSIONS, type FileCheck, type FileKind, type FilesApi, type FolderEntry, type FolderListing } from '../../../../shared/api/features/files.ts';
 import { resolveUserPath } from '../../files/userPath.ts';
 import type { AppContext } from '../appContext.ts';
+import { HostError } from '../../../../shared/errors/hostError.ts';
+import { errnoOf, fileProblem } from '../../../../shared/errors/fileProblem.ts';
 
 /** A folder with more entries than this is cut (the browser says so by its type filter and breadcrumbs). */
 const MAX_ENTRIES = 5000;
 
-class FilesError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 /** Only the web shell's own client (token, loopback) browses the host's folders; the desktop app has native dialogs. */
-function webShellOnly(ctx: AppContext, what: string): void {
-  if (ctx.shell !== 'web') throw new FilesError('web-shell-only', `${what} belongs to the web shell; the desktop app uses the system's file dialogs.`);
+function webShellOnly(ctx: AppContext): void {
+  if (ctx.shell !== 'web') throw new HostError('files.web-shell-only', {});
 }
 
 async function check(abs: string): Promise<FileCheck> {
@@ -39,12 +32,12 @@ function crumbsOf(abs: string): { name: string; path: string }[] {
   return out;
 }
 
-function folderProblem(folder: string, err: unknown): FilesError {
-  const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return new FilesError('no-folder', `The folder ${folder} does not exist.`);
-  if (code === 'ENOTDIR') return new FilesError('not-a-folder', `${folder} is a file, not a folder.`);
-  if (code === 'EACCES' || code === 'EPERM') return new FilesError('no-access', `ReaderDesk may not look into ${folder}.`);
-  return new FilesError('folder', `The folder ${folder} could not be listed: ${(err as Error).message}`);
+function folderProblem(folder: string, err: unknown): HostError {
+  const code = errnoOf(err);
+  if (code === 'ENOENT') return new HostError('files.no-folder', { folder });
+  if (code === 'ENOTDIR') return new HostError('files.not-a-folder', { folder });
+  if (code === 'EACCES' || code === 'EPERM') return new HostError('files.no-access', { folder });
+  return new HostError('files.unlistable', { folder, why: fileProblem(code) });
 }
 
 /** Host side of the Files slice: the web shell's file browser, typed paths, picks and recent files. */
@@ -63,7 +56,7 @@ export function createFilesService(ctx: AppContext): FilesApi {
     },
 
     async listFolder(folder, kind): Promise<FolderListing> {
-      webShellOnly(ctx, 'Browsing folders');
+      webShellOnly(ctx);
       const abs = folder === null ? await startFolder() : resolveUserPath(folder);
       let dirents;
       try {
@@ -101,12 +94,12 @@ export function createFilesService(ctx: AppContext): FilesApi {
     },
 
     async pickFile(input, purpose, kind: FileKind, replace) {
-      webShellOnly(ctx, 'Picking a file by name');
+      webShellOnly(ctx);
       const abs = resolveUserPath(input);
       const found = await check(abs);
-      if (found.isFolder) throw new FilesError('is-folder', `${abs} is a folder; choose a file in it, or type a file name.`);
-      if (purpose === 'open' && !found.exists) throw new FilesError('no-file', `${abs} does not exist; choose a file that is there.`);
-      if (purpose === 'save' && !found.folderExists) throw new FilesError('no-folder', `The folder ${path.dirname(abs)} does not exist; choose an existing folder.`);
+      if (found.isFolder) throw new HostError('files.is-folder', { file: abs });
+      if (purpose === 'open' && !found.exists) throw new HostError('files.no-file', { file: abs });
+      if (purpose === 'save' && !found.folderExists) throw new HostError('export.no-folder', { folder: path.dirname(abs) });
       ctx.files.grant(abs, purpose, kind, replace);
       await ctx.settings.update({ lastFolder: path.dirname(abs) }).catch(() => undefined);
       return found;

@@ -4,17 +4,8 @@ import type { ManagementUnit } from '../../../../shared/tag/managementUnit.ts';
 import type { BrpSession } from '../../brp/session.ts';
 import { TagLink, withTag, protectSegment, readSegment, readTagInfo, setPin, updateCounter, writeSegment } from '../../tags/tagOperations.ts';
 import { TagOperationError } from '../../tags/tagErrors.ts';
+import { HostError } from '../../../../shared/errors/hostError.ts';
 import type { AppContext } from '../appContext.ts';
-
-/** A failure the UI shows as is; `code` is for programs. Messages never hold a PIN. */
-class TagServiceError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 function segmentView(u: ManagementUnit, segment: number): TagSegmentView {
   return {
@@ -48,12 +39,6 @@ function describe(u: TagSegmentView): string {
   return `${read}, ${write}, ${edit}`;
 }
 
-/** Tag errors keep their sentence and get a code; others pass through to the generic mapping. */
-function mapped(err: unknown): unknown {
-  if (err instanceof TagOperationError) return new TagServiceError(`tag-${err.reason}`, err.message);
-  return err;
-}
-
 /** Host side of the Tags slice of the API. */
 export function createTagsService(ctx: AppContext): TagsApi {
   // One tag operation per reader at a time: each takes counter steps, and two interleaved ones
@@ -64,7 +49,7 @@ export function createTagsService(ctx: AppContext): TagsApi {
     try {
       return ctx.readers.session(readerId);
     } catch {
-      throw new TagServiceError('not-connected', 'That reader is not connected; connect it on the Readers page and try again.');
+      throw new HostError('tags.not-connected', {});
     }
   }
 
@@ -74,7 +59,7 @@ export function createTagsService(ctx: AppContext): TagsApi {
         // Tamper polling waits meanwhile: VHL.Select stops Autoread until withTag restarts it.
         return await ctx.readers.holdPolling(readerId, () => withTag(session(readerId), fn));
       } catch (err) {
-        throw mapped(err);
+        throw err;
       }
     };
     const previous = queues.get(readerId) ?? Promise.resolve();
@@ -114,7 +99,7 @@ export function createTagsService(ctx: AppContext): TagsApi {
           segments: info.units.map(segmentView),
         };
       } catch (err) {
-        if (err instanceof TagServiceError && err.code === 'tag-no-tag') {
+        if (err instanceof TagOperationError && err.reason === 'no-tag') {
           return { present: false, message: 'No tag is in the reader’s field. Put a tag on the reader and read again.' };
         }
         throw err;
@@ -145,7 +130,7 @@ export function createTagsService(ctx: AppContext): TagsApi {
       if (req.editPinIndex !== undefined) change.editPinIndex = req.editPinIndex;
       if (req.lock) change.noEdit = true;
       if (Object.keys(change).length === 0) {
-        throw new TagServiceError('nothing-to-change', 'Choose at least one change to the segment’s protection.');
+        throw new HostError('tags.nothing-to-change', {});
       }
       const { before, after } = await withPins([req.editPinHex], ([editPin]) =>
         onTag(readerId, (link) => protectSegment(link, { segment: req.segment, change, editPin: editPin! })),
@@ -166,7 +151,7 @@ export function createTagsService(ctx: AppContext): TagsApi {
       const offset = req.offset ?? 0;
       const data = fromHex(req.dataHex);
       if (offset + data.length > 256) {
-        throw new TagServiceError('tag-bad-address', `${data.length} bytes at offset ${offset} do not fit in one 256-byte segment; shorten the data or lower the offset.`);
+        throw new HostError('tags.data-too-long', { bytes: data.length, offset: String(offset) });
       }
       await withPins([req.pinHex], ([pin]) => onTag(readerId, (link) => writeSegment(link, { segment: req.segment, offset, data, pin })));
       return { segment: req.segment, offset, bytes: data.length, message: `Wrote ${data.length} byte(s) to segment ${req.segment} at offset ${offset}.` };

@@ -1,0 +1,124 @@
+// German for every sentence of the host's catalogue (shared/errors/catalogue.ts). The type keeps it
+// complete: a code added there without a German sentence here fails the type check, and
+// test/unit/hostSentences.test.ts checks that each German sentence has the same gaps.
+
+import type { HostErrorCode } from '../../../shared/errors/catalogue.ts';
+
+export const HOST_SENTENCES_DE: { readonly [C in HostErrorCode]: string } = {
+  'unknown-method': 'Die App bietet „{method}“ nicht an.',
+  'bad-params': 'Die Anfrage für {method} war fehlerhaft: {detail}.',
+  forbidden: 'Dieses Fenster darf ReaderDesk nicht verwenden.',
+  'offline.unreachable': 'Der ReaderDesk-Dienst ist nicht erreichbar. Läuft „readerdesk ui“ noch?',
+  'offline.lost': 'Die Verbindung zum ReaderDesk-Dienst ist abgebrochen.',
+
+  'file.missing': 'die Datei oder ihr Ordner existiert nicht',
+  'file.denied': 'ReaderDesk hat keinen Zugriff darauf',
+  'file.is-folder': 'es ist ein Ordner, keine Datei',
+  'file.disk-full': 'der Datenträger ist voll',
+  'file.read-only': 'der Datenträger ist schreibgeschützt',
+  'file.other': 'das System hat abgelehnt ({errno})',
+
+  'brp.timeout': 'Der Leser hat auf {command} nicht innerhalb von {ms} ms geantwortet. Prüfen Sie Kabel und Port.',
+  'brp.checksum':
+    'Ein Rahmen kam mit der Prüfsumme {actual} an, sein Inhalt ergibt aber {expected}: Die Bytes wurden auf der Leitung beschädigt. Versuchen Sie es erneut und prüfen Sie Kabel und Baudrate, wenn es wieder vorkommt.',
+  'brp.frame': 'Fehler im BRP-Rahmen: {reason}',
+  'brp.unsupported-checksum':
+    'Der Rahmen verwendet die Prüfsumme {kind}, die ReaderDesk nicht unterstützt. Verwenden Sie auf dieser Verbindung CRC16 oder keine Prüfsumme.',
+  'brp.reader-status': 'Der Leser hat {command} mit {statusName} (Status {status}) beantwortet: {meaning}',
+  'brp.port-lost':
+    'Die Verbindung zu {port} ist nicht verfügbar{because}. Prüfen Sie, ob der Leser angeschlossen ist und kein anderes Programm den Port verwendet.',
+  'brp.because': ': {reason}',
+  'brp.reader-rejected': 'Der Leser hat {command} abgelehnt: {reason}',
+  'brp.frame-too-large':
+    '{command} braucht einen Befehlsrahmen von {frameBytes} Bytes, der Leser nimmt aber höchstens {limitBytes} Bytes je Rahmen an ({source}); der Befehl wurde daher nicht gesendet. {advice}',
+  'brp.limit-reported': 'laut der Puffergröße, die er mit Sys.GetBufferSize gemeldet hat',
+  'brp.limit-guaranteed': 'die 128 Bytes, die jeder Leser zusichert, da dieser Leser seine Puffergröße nicht meldet',
+  'brp.send-less': 'Senden Sie weniger Daten in einem Befehl.',
+
+  'port.no-serial-port': 'es gibt keinen seriellen Port {port}',
+  'port.denied':
+    'der Zugriff auf {port} wurde verweigert (unter Linux fügen Sie Ihren Benutzer der Gruppe dialout hinzu und melden sich neu an)',
+  'port.busy': '{port} wird von einem anderen Programm verwendet',
+  'port.nothing-listening': 'dort wartet niemand auf Verbindungen',
+  'port.connect-timeout': 'der Verbindungsversuch hat zu lange gedauert',
+  'port.closed': 'die Verbindung ist geschlossen',
+
+  'reader.not-connected': 'Dieser Leser ist nicht verbunden; verbinden Sie ihn zuerst auf der Seite „Leser“.',
+  'reader.not-answering':
+    'Der Leser an {address} antwortet nicht{because}. ReaderDesk versucht es im Hintergrund weiter; prüfen Sie Kabel und Stromversorgung.',
+
+  'balcfg.not-found': '{file} wurde nicht gefunden; prüfen Sie Ordner und Dateinamen.',
+  'balcfg.unreadable': '{file} konnte nicht gelesen werden, denn {why}; prüfen Sie die Datei und versuchen Sie es erneut.',
+  'balcfg.unwritable': '{file} konnte nicht geschrieben werden, denn {why}; die bisherige Datei, falls vorhanden, ist unverändert.',
+  'balcfg.no-folder': 'ihr Ordner existiert nicht',
+  'balcfg.too-large': '{file} ist {bytes} Bytes groß, weit größer als jede BALCFG; es ist keine BALCFG-Datei von ReaderDesk.',
+  'balcfg.not-balcfg': '{file} kann nicht geöffnet werden: {reason}',
+  'balcfg.invalid-field':
+    '{file} ist eine BALCFG-Datei mit einem ungültigen Feld: {reason} Korrigieren Sie das Feld oder stellen Sie die Datei aus einer Sicherung wieder her.',
+  'config.is-folder': '{file} ist ein Ordner; ergänzen Sie einen Dateinamen wie {example}.',
+  'config.exists':
+    '{file} existiert bereits. Öffnen Sie die Datei oder wählen Sie einen anderen Namen: Neue Projekteinstellungen erhalten einen neuen Config Security Code und dürfen bestehende nicht ersetzen.',
+  'config.invalid': 'Die Konfiguration ist ungültig: {detail}',
+  'config.model': 'Die Konfiguration ist ungültig: {detail}',
+  'config.no-such-version': 'Version {version} wurde in dieser Datei nie finalisiert; wählen Sie eine der Versionen aus ihrem Verlauf.',
+  'config.output-is-balcfg': 'Die BEC2-Datei würde die BALCFG selbst ersetzen; wählen Sie eine andere Ausgabedatei.',
+  'config.output-exists': '{file} existiert bereits; wählen Sie eine andere Ausgabedatei, damit keine finalisierte BEC2 überschrieben wird.',
+
+  'deploy.reader-gone': 'Dieser Leser ist nicht mehr verbunden; verbinden Sie ihn zuerst auf der Seite „Leser“.',
+  'deploy.empty-address': 'Eine der Leseradressen ist leer; entfernen Sie sie oder geben Sie einen Port ein.',
+  'deploy.duplicate-address': 'Derselbe Leser ist zweimal aufgeführt; jeder Leser kann die Datei nur einmal je Verteilung erhalten.',
+  'deploy.file-unreadable': '{file} kann nicht gelesen werden: {why}.',
+  'deploy.not-bec2': '{file} ist keine lesbare BEC2-Datei; wählen Sie die .bec2-Datei, die beim Finalisieren geschrieben wurde.',
+  'deploy.report-is-folder': 'Der Bericht kann nicht gespeichert werden: {file} ist ein Ordner; ergänzen Sie einen Dateinamen wie {example}.',
+  'deploy.report-not-folder': 'Der Bericht kann nicht gespeichert werden: {folder} ist kein Ordner.',
+  'deploy.report-no-folder': 'Der Bericht kann nicht gespeichert werden: Der Ordner {folder} existiert nicht.',
+  'deploy.report-unwritable': 'Der Bericht kann nicht nach {file} geschrieben werden: {why}.',
+  'deploy.reset-not-confirmed':
+    'Es wurde nichts zurückgesetzt: Der eingegebene Text stimmt nicht mit der Adresse des Lesers {address} überein. Geben Sie die Adresse zur Bestätigung genau ein.',
+  'deploy.reset-failed': 'Das Zurücksetzen auf Werkseinstellungen wurde nicht abgeschlossen: {reason}',
+
+  'doorfile.csv-unreadable': 'Die Benutzer-CSV {file} kann nicht gelesen werden ({why}); prüfen Sie den Pfad.',
+  'doorfile.door-file-unreadable': 'Die Türdatei {file} kann nicht gelesen werden ({why}); prüfen Sie den Pfad.',
+  'doorfile.write-failed':
+    '{file} konnte nicht geschrieben werden ({why}); prüfen Sie, ob der Ordner existiert und beschreibbar ist. Dort wurde nichts verändert.',
+  'doorfile.site-key-not-hex':
+    '{source} enthält andere Zeichen als Hexziffern; ein Standortschlüssel hat genau {digits} Hexziffern (0-9, A-F).',
+  'doorfile.site-key-length':
+    '{source} hat {count} Hexziffern, ein Standortschlüssel hat aber {digits}; prüfen Sie, ob der ganze Schlüssel kopiert wurde.',
+  'doorfile.the-site-key': 'Der Standortschlüssel',
+  'doorfile.the-site-key-file': 'Die Standortschlüssel-Datei',
+  'doorfile.out-is-csv': 'Die Türdatei würde die Benutzer-CSV überschreiben; wählen Sie einen anderen Ausgabepfad.',
+  'doorfile.binary-is-json':
+    'Die JSON-Türdatei und der Binärexport haben denselben Pfad; geben Sie dem Binärexport einen eigenen Pfad.',
+  'doorfile.invalid': 'Die Türdatei ist ungültig: {reason}',
+
+  'secret-file.missing':
+    'Die Datei für {what} existiert nicht (der angegebene Name wird hier nicht wiederholt, falls er der Schlüssel selbst ist). Schlüssel und PINs werden nur aus Dateien gelesen: Legen Sie ihn in einer Datei ab und geben Sie deren Pfad an.',
+  'secret-file.is-folder': 'Der für die Datei für {what} angegebene Name ist ein Ordner; geben Sie den Pfad der Datei selbst an.',
+  'secret-file.unreadable': 'Die Datei für {what} {file} kann nicht gelesen werden ({errno}); prüfen Sie ihre Zugriffsrechte.',
+  'secret.site-key': 'den Standortschlüssel',
+
+  'events.not-found': 'Dieses Ereignis ist nicht mehr im Protokoll; laden Sie die Ereignisseite neu.',
+  'export.relative-path': 'Geben Sie den vollständigen Pfad der Datei an, zum Beispiel {example}.',
+  'export.no-folder': 'Der Ordner {folder} existiert nicht; wählen Sie einen vorhandenen Ordner.',
+  'export.is-folder': '{file} ist ein Ordner; ergänzen Sie einen Dateinamen.',
+  'export.denied': 'ReaderDesk darf nicht nach {file} schreiben; wählen Sie einen anderen Ordner.',
+  'export.disk-full': 'Der Datenträger ist voll; {file} wurde nicht geschrieben.',
+  'export.failed': '{file} konnte nicht geschrieben werden: {reason}.',
+
+  'files.not-chosen-read': 'ReaderDesk öffnet nur Dateien, die Sie auswählen: Wählen Sie {file} zuerst mit „Auswählen…“.',
+  'files.not-chosen-write': 'ReaderDesk schreibt nur dorthin, wo Sie es auswählen: Wählen Sie {file} zuerst mit „Auswählen…“.',
+  'files.exists': '{file} existiert bereits. Ersetzen Sie die Datei oder wählen Sie einen anderen Namen.',
+  'files.web-shell-only': 'Der Dateibrowser gehört zur Web-Oberfläche; die Desktop-App verwendet die Dateidialoge des Systems.',
+  'files.no-folder': 'Der Ordner {folder} existiert nicht.',
+  'files.not-a-folder': '{folder} ist eine Datei, kein Ordner.',
+  'files.no-access': 'ReaderDesk darf {folder} nicht öffnen.',
+  'files.unlistable': 'Der Ordner {folder} konnte nicht aufgelistet werden: {why}.',
+  'files.is-folder': '{file} ist ein Ordner; wählen Sie eine Datei darin oder geben Sie einen Dateinamen ein.',
+  'files.no-file': '{file} existiert nicht; wählen Sie eine vorhandene Datei.',
+
+  'tags.not-connected': 'Dieser Leser ist nicht verbunden; verbinden Sie ihn auf der Seite „Leser“ und versuchen Sie es erneut.',
+  'tags.nothing-to-change': 'Wählen Sie mindestens eine Änderung am Schutz des Segments.',
+  'tags.data-too-long':
+    '{bytes} Bytes ab Offset {offset} passen nicht in ein Segment von 256 Bytes; kürzen Sie die Daten oder wählen Sie einen kleineren Offset.',
+};
