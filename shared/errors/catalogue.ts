@@ -121,6 +121,7 @@ export const HOST_SENTENCES = {
   'files.unlistable': 'The folder {folder} could not be listed: {why}.',
   'files.is-folder': '{file} is a folder; choose a file in it, or type a file name.',
   'files.no-file': '{file} does not exist; choose a file that is there.',
+  'files.drop-kind': '{name} is not a BALCFG, BEC2 or CSV file; drop one of those, or open other files with "Choose…".',
 
   // Wireless-memory tags.
   'tags.not-connected': 'That reader is not connected; connect it on the Readers page and try again.',

@@ -88,6 +88,11 @@ export class SettingsStore {
   private writing: Promise<unknown> = Promise.resolve();
   constructor(private readonly file = path.join(settingsDir(), 'settings.json')) {}
 
+  /** The folder ReaderDesk keeps its own files in (settings, copies of dropped files). */
+  get folder(): string {
+    return path.dirname(this.file);
+  }
+
   get(): Settings {
     if (!this.cache) {
       let raw: unknown;

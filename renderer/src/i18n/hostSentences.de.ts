@@ -116,6 +116,7 @@ export const HOST_SENTENCES_DE: { readonly [C in HostErrorCode]: string } = {
   'files.unlistable': 'Der Ordner {folder} konnte nicht aufgelistet werden: {why}.',
   'files.is-folder': '{file} ist ein Ordner; wählen Sie eine Datei darin oder geben Sie einen Dateinamen ein.',
   'files.no-file': '{file} existiert nicht; wählen Sie eine vorhandene Datei.',
+  'files.drop-kind': '{name} ist keine BALCFG-, BEC2- oder CSV-Datei; ziehen Sie eine solche Datei hierher oder öffnen Sie andere Dateien mit „Auswählen…“.',
 
   'tags.not-connected': 'Dieser Leser ist nicht verbunden; verbinden Sie ihn auf der Seite „Leser“ und versuchen Sie es erneut.',
   'tags.nothing-to-change': 'Wählen Sie mindestens eine Änderung am Schutz des Segments.',

@@ -89,6 +89,17 @@ export interface FilesApi {
   pickFile(path: string, purpose: FilePurpose, kind: FileKind, replace: boolean): Promise<FileCheck>;
   /** Recently used files of one kind, newest first. */
   recentFilesOf(kind: FileKind): Promise<string[]>;
+  /**
+   * A BALCFG, BEC2 or CSV dropped onto the window: the page sees only its name and content, so the
+   * host keeps a copy in ReaderDesk's own folder and answers where, for the page to open it.
+   */
+  keepDroppedFile(name: string, contentBase64: string): Promise<DroppedFile>;
+}
+
+export interface DroppedFile {
+  /** Where the host keeps the copy. */
+  path: string;
+  kind: 'balcfg' | 'bec2' | 'csv';
 }
 
 const filePath = z.string().trim().min(1, 'a file path is needed').max(4096, 'the path is longer than 4096 characters');
@@ -101,6 +112,10 @@ export const FILES_PARAMS = {
   checkPath: z.tuple([filePath]),
   pickFile: z.tuple([filePath, purpose, kind, z.boolean()]),
   recentFilesOf: z.tuple([kind]),
+  keepDroppedFile: z.tuple([
+    z.string().min(1).max(255).refine((n) => !/[/\\\0]/.test(n) && n !== '.' && n !== '..', 'a dropped file is named without a folder'),
+    z.string().max(8_000_000, 'a dropped file may be at most 6 MB').regex(/^[A-Za-z0-9+/]*={0,2}$/, 'the content must be base64'),
+  ]),
 } as const;
 
 export type FilesEvent = never;

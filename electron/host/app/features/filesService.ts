@@ -1,8 +1,9 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { FILE_KIND_EXTENSIONS, type FileCheck, type FileKind, type FilesApi, type FolderEntry, type FolderListing } from '../../../../shared/api/features/files.ts';
+import { FILE_KIND_EXTENSIONS, fileKindOf, type DroppedFile, type FileCheck, type FileKind, type FilesApi, type FolderEntry, type FolderListing } from '../../../../shared/api/features/files.ts';
 import { resolveUserPath } from '../../files/userPath.ts';
+import { writeFileAtomic } from '../../../../node/files/atomicWrite.ts';
 import type { AppContext } from '../appContext.ts';
 import { HostError } from '../../../../shared/errors/hostError.ts';
 import { errnoOf, fileProblem } from '../../../../shared/errors/fileProblem.ts';
@@ -107,6 +108,19 @@ export function createFilesService(ctx: AppContext): FilesApi {
 
     async recentFilesOf(kind) {
       return ctx.settings.recentFiles(kind);
+    },
+
+    async keepDroppedFile(name, contentBase64): Promise<DroppedFile> {
+      const kind = fileKindOf(name);
+      if (!kind) throw new HostError('files.drop-kind', { name });
+      // ReaderDesk's own folder, never a place of the user's: each drop in a folder of its own keeps its name.
+      const root = path.join(ctx.settings.folder, 'dropped');
+      await fs.mkdir(root, { recursive: true });
+      const dir = await fs.mkdtemp(path.join(root, 'drop-'));
+      const file = path.join(dir, name);
+      await writeFileAtomic(file, Buffer.from(contentBase64, 'base64'), { mode: 0o600 });
+      ctx.files.grant(file, 'open', kind);
+      return { path: file, kind };
     },
   };
 }
