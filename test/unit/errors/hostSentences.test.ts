@@ -8,6 +8,7 @@ import { ApiCallError } from '../../../shared/api/client.ts';
 import { HOST_SENTENCES_DE } from '../../../renderer/src/i18n/hostSentences.de.ts';
 import { errorText, hostSentence } from '../../../renderer/src/lib/errorText.ts';
 import { toApiError } from '../../../electron/host/app/userMessage.ts';
+import { TagOperationError } from '../../../electron/host/tags/tagErrors.ts';
 
 const CODES = Object.keys(HOST_SENTENCES) as HostErrorCode[];
 
@@ -109,5 +110,17 @@ describe('errors across the wire', () => {
       'Das Zurücksetzen auf Werkseinstellungen wurde nicht abgeschlossen: Dieser Leser ist nicht verbunden; verbinden Sie ihn zuerst auf der Seite „Leser“.',
     );
     expect(reasonOf(new Error('the port closed'))).toBe('the port closed');
+  });
+});
+
+describe('tag refusals', () => {
+  it('name the step and the tag rule, both translated', () => {
+    const step = hostText('tag.step.present-pin', { kind: hostText('tag.pin.read', {}) });
+    const why = hostText('tag.why.pin-mismatch', { kind: hostText('tag.pin.read', {}), index: '5', master: '' });
+    const err = new TagOperationError('wrong-pin', step, 'tag.refused', { step, why });
+    expect(err.message).toBe('The tag refused to present the read PIN: the read PIN given does not match the PIN the tag holds at index 5.');
+    expect(hostSentence(err, 'de')).toBe(
+      'Der Tag hat den Schritt „die Lese-PIN vorlegen“ abgelehnt: die angegebene Lese-PIN stimmt nicht mit der PIN überein, die der Tag an Index 5 hält.',
+    );
   });
 });
