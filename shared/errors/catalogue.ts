@@ -65,6 +65,19 @@ export const HOST_SENTENCES = {
   'config.output-is-balcfg': 'The BEC2 file would replace the BALCFG itself; choose another output file.',
   'config.output-exists': '{file} already exists; choose another output file so that no finalized BEC2 is overwritten.',
 
+  'finalize.already-finalized': 'Version {version} was already finalized; run "config bump" (or "New version" in the app) to make version {next} first.',
+  'finalize.key-mismatch':
+    'This configuration is linked to {linked} of reader "{linkedReader}" (key signature {linkedSignature}), but the reader at {reader} holds {held} (signature {signature}). Connect a reader with the linked customer key to finalize a new version.',
+  'finalize.linked-default': 'the default customer key',
+  'finalize.linked-custom': 'the custom customer key',
+  'finalize.held-default': 'a default customer key',
+  'finalize.held-other': 'a different custom customer key',
+  'key-list.full':
+    "Every entry of the reader's crypto key list (Custom/Crypto/Key 0601/81-FF) is used by its configuration, so ReaderDesk has no free entry to borrow for the customer key. Free one entry in the configuration and deploy it first.",
+  'key-list.left-behind':
+    "{before}ReaderDesk could not remove the copy of the customer key from the reader's key-list entry {valueId} ({reason}). The key cannot be read from there, but reconnect the reader and identify its customer key again to remove the entry (a factory reset removes it as well).",
+  'key-list.first-failure': '{reason} ',
+
   // Deploy, reports, factory reset.
   'deploy.reader-gone': 'That reader is not connected any more; connect it on the Readers page first.',
   'deploy.empty-address': 'One of the reader addresses is empty; remove it or type a port.',

@@ -61,6 +61,20 @@ export const HOST_SENTENCES_DE: { readonly [C in HostErrorCode]: string } = {
   'config.output-is-balcfg': 'Die BEC2-Datei würde die BALCFG selbst ersetzen; wählen Sie eine andere Ausgabedatei.',
   'config.output-exists': '{file} existiert bereits; wählen Sie eine andere Ausgabedatei, damit keine finalisierte BEC2 überschrieben wird.',
 
+  'finalize.already-finalized':
+    'Version {version} wurde bereits finalisiert; führen Sie „config bump“ aus (oder „Neue Version“ in der App), um zuerst Version {next} anzulegen.',
+  'finalize.key-mismatch':
+    'Diese Konfiguration ist mit {linked} des Lesers „{linkedReader}“ verknüpft (Schlüsselsignatur {linkedSignature}), der Leser an {reader} hat aber {held} (Signatur {signature}). Verbinden Sie einen Leser mit dem verknüpften Kundenschlüssel, um eine neue Version zu finalisieren.',
+  'finalize.linked-default': 'dem Standard-Kundenschlüssel',
+  'finalize.linked-custom': 'dem eigenen Kundenschlüssel',
+  'finalize.held-default': 'einen Standard-Kundenschlüssel',
+  'finalize.held-other': 'einen anderen eigenen Kundenschlüssel',
+  'key-list.full':
+    'Jeder Eintrag der Krypto-Schlüsselliste des Lesers (Custom/Crypto/Key 0601/81-FF) wird von seiner Konfiguration belegt, ReaderDesk kann also keinen freien Eintrag für den Kundenschlüssel ausleihen. Geben Sie in der Konfiguration einen Eintrag frei und spielen Sie sie zuerst auf.',
+  'key-list.left-behind':
+    '{before}ReaderDesk konnte die Kopie des Kundenschlüssels nicht aus dem Schlüssellisten-Eintrag {valueId} des Lesers entfernen ({reason}). Der Schlüssel lässt sich dort nicht auslesen, aber verbinden Sie den Leser neu und ermitteln Sie seinen Kundenschlüssel erneut, um den Eintrag zu entfernen (ein Zurücksetzen auf Werkseinstellungen entfernt ihn ebenfalls).',
+  'key-list.first-failure': '{reason} ',
+
   'deploy.reader-gone': 'Dieser Leser ist nicht mehr verbunden; verbinden Sie ihn zuerst auf der Seite „Leser“.',
   'deploy.empty-address': 'Eine der Leseradressen ist leer; entfernen Sie sie oder geben Sie einen Port ein.',
   'deploy.duplicate-address': 'Derselbe Leser ist zweimal aufgeführt; jeder Leser kann die Datei nur einmal je Verteilung erhalten.',
