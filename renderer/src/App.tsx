@@ -18,7 +18,6 @@ import { FileBrowserDialog } from './components/FileBrowserDialog.tsx';
 import { DropZone } from './components/DropZone.tsx';
 import { useApi } from './api/apiContext.ts';
 import { loadAppInfo } from './stores/appInfo.ts';
-import { connectReaderStore } from './stores/readers.ts';
 import { answerLeave, goTo, PAGES, useNavigation, type Page } from './stores/navigation.ts';
 import { askConfirm } from './stores/dialogs.ts';
 
@@ -42,7 +41,6 @@ export function App() {
 
   useEffect(() => {
     loadAppInfo(api);
-    connectReaderStore(api);
   }, [api]);
 
   // Leaving a page with unsaved work asks first, in the app's own dialog.

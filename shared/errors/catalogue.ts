@@ -67,6 +67,19 @@ export const HOST_SENTENCES = {
   'config.output-is-balcfg': 'The BEC2 file would replace the BALCFG itself; choose another output file.',
   'config.output-exists': '{file} already exists; choose another output file so that no finalized BEC2 is overwritten.',
 
+  'finalize.already-finalized': 'Version {version} was already finalized; run "config bump" (or "New version" in the app) to make version {next} first.',
+  'finalize.key-mismatch':
+    'This configuration is linked to {linked} of reader "{linkedReader}" (key signature {linkedSignature}), but the reader at {reader} holds {held} (signature {signature}). Connect a reader with the linked customer key to finalize a new version.',
+  'finalize.linked-default': 'the default customer key',
+  'finalize.linked-custom': 'the custom customer key',
+  'finalize.held-default': 'a default customer key',
+  'finalize.held-other': 'a different custom customer key',
+  'key-list.full':
+    "Every entry of the reader's crypto key list (Custom/Crypto/Key 0601/81-FF) is used by its configuration, so ReaderDesk has no free entry to borrow for the customer key. Free one entry in the configuration and deploy it first.",
+  'key-list.left-behind':
+    "{before}ReaderDesk could not remove the copy of the customer key from the reader's key-list entry {valueId} ({reason}). The key cannot be read from there, but reconnect the reader and identify its customer key again to remove the entry (a factory reset removes it as well).",
+  'key-list.first-failure': '{reason} ',
+
   // Deploy, reports, factory reset.
   'deploy.reader-gone': 'That reader is not connected any more; connect it on the Readers page first.',
   'deploy.empty-address': 'One of the reader addresses is empty; remove it or type a port.',
@@ -122,6 +135,79 @@ export const HOST_SENTENCES = {
   'files.is-folder': '{file} is a folder; choose a file in it, or type a file name.',
   'files.no-file': '{file} does not exist; choose a file that is there.',
   'files.drop-kind': '{name} is not a BALCFG, BEC2 or CSV file; drop one of those, or open other files with "Choose…".',
+  // Wireless-memory tags: what failed ({step} is one of the tag.step clauses) and why.
+  'tag.no-tag': "No tag is in the reader's field, so ReaderDesk could not {step}; put the tag on the reader and run the command again.",
+  'tag.not-selected': 'The tag could not {step}: it left the field and came back since it was selected; run the command again.',
+  'tag.no-vhl-file':
+    'ReaderDesk could not {step}: the reader\'s configuration has no VHL file named "{file}" for wireless-memory tags. Deploy a configuration that has one (VhlCfg/File/Filename, value 0x03nn/00 = "{file}").',
+  'tag.refused': 'The tag refused to {step}: {why}',
+  'tag.refused-unknown':
+    'The tag refused to {step}: the reader reported {status}, and ReaderDesk could not tell which tag rule applied (wrong or missing PIN, locked or closed segment, used counter).',
+  'tag.failed': 'ReaderDesk could not {step}: {reason}',
+  'tag.short-answer': 'The reader returned {got} bytes when asked to {step} ({wanted} bytes).',
+  'tag.not-wireless-memory': 'The tag in the field is not a wireless memory ReaderDesk can use: {reason}.',
+  'tag.transfer-invalid': 'The PIN transfer cannot be built: {reason}.',
+  'tag.transfer-unconfirmed':
+    'The tag accepted the transfer to PIN position {position}, but the new PIN does not work there: the position holds a different value (stale counter or replayed transfer). Transfer the PIN again.',
+  'tag.unit-mismatch': 'The management unit of segment {segment} reads back differently from what was written; check the tag.',
+  'tag.name-too-long': 'A tag name is at most {max} bytes; this one has {bytes}.',
+  'tag.identity-too-long': 'A host identity is at most {max} bytes; this one has {bytes}.',
+  'tag.no-segment': 'Segment {segment} does not exist; the tag has segments 0..{last}.',
+  'tag.outside-segment': '{bytes} bytes at offset {offset} do not fit in one {size}-byte segment; use offsets 0..{lastOffset} and stay inside the segment.',
+
+  // Steps of a tag operation (clauses completing "could not …" / "refused to …").
+  'tag.step.select': 'select the tag',
+  'tag.step.find-vhl-file': 'find the VHL file for the tag',
+  'tag.step.read-info': 'read the public information block',
+  'tag.step.advance-counter': 'advance the roll-back counter',
+  'tag.step.select-pin': 'select PIN {index} in PA_REG',
+  'tag.step.present-pin': 'present the {kind} PIN',
+  'tag.step.select-transfer': 'select PIN position {position} and master PIN {master} in PA_REG',
+  'tag.step.commit-pin': 'commit the encrypted PIN',
+  'tag.step.write-unit': 'write the management unit of segment {segment}',
+  'tag.step.read-unit': 'read the management unit of segment {segment}',
+  'tag.step.read-back-unit': 'read back the management unit of segment {segment}',
+  'tag.step.write-name': 'write the tag name',
+  'tag.step.write-host-id': 'write the host identity',
+  'tag.step.read-name': 'read the tag name',
+  'tag.step.read-units': 'read the management units',
+  'tag.step.read-segment': 'read segment {segment}',
+  'tag.step.write-segment': 'write segment {segment}',
+  'tag.step.access-segment': 'access segment {segment}',
+  'tag.step.plan-transfer': 'plan the PIN transfer',
+  'tag.step.raw-read': 'read {bytes} bytes at {addr}',
+  'tag.step.raw-write': 'write {bytes} bytes at {addr}',
+  'tag.step.confirm-pin': 'confirm the new PIN',
+  'tag.pin.read': 'read',
+  'tag.pin.write': 'write',
+  'tag.pin.edit': 'edit',
+
+  // Why the tag refused (clauses after "The tag refused to {step}: ").
+  'tag.why.usage-flag-set':
+    'its roll-back counter was already used since it was last advanced (usage flag set), so a counter value cannot serve twice; advance the counter first.',
+  'tag.why.dos-mismatch':
+    'the DoS value in PA_REG does not match the commit block under that master PIN, so the master PIN given is not the one the tag holds at that index.',
+  'tag.why.wrong-pin': 'the PIN given does not match the PIN the tag holds at that index (or the tag holds no PIN there).',
+  'tag.why.pin-required': 'the segment needs its PIN presented first, and no matching PIN was presented since the tag entered the field.',
+  'tag.why.segment-not-readable': 'the segment does not allow reads (RD is clear in its management unit).',
+  'tag.why.segment-not-writable': 'the segment does not allow writes (WR is clear in its management unit).',
+  'tag.why.edit-locked': 'the management unit is locked for good (nE is set), so its protection can never change again.',
+  'tag.why.crosses-unit': 'the write runs past one management unit; units are edited one at a time.',
+  'tag.why.counter-not-next': 'the roll-back counter accepts only its current value plus one, so an old counter value cannot be replayed.',
+  'tag.why.not-readable': 'that part of the tag memory (master PINs, PIN area or a write-only register) is never readable.',
+  'tag.why.bad-address': 'the tag does not allow this access at that address.',
+  'tag.why.pin-mismatch': 'the {kind} PIN given does not match the PIN the tag holds at index {index}{master}.',
+  'tag.why.edit-pin-mismatch': 'the edit PIN given does not match the PIN the tag holds at index {index}{master}, the edit PIN of segment {segment}.',
+  'tag.why.no-master-pin': 'the tag holds no master PIN {master}.',
+  'tag.why.master-dos-mismatch':
+    'the DoS value does not match the commit block under master PIN {master}, so the master PIN given is not the one the tag holds at index {master}.',
+  'tag.why.segment-locked': 'the management unit of segment {segment} is locked for good (nE is set), so its protection can never change again.',
+  'tag.why.edit-pin-first': 'segment {segment} is edited only after its edit PIN (index {index}) has been presented.',
+  'tag.why.read-pin-first': 'segment {segment} is read only after its read PIN (index {index}) is presented, and {given}.',
+  'tag.why.write-pin-first': 'segment {segment} is written only after its write PIN (index {index}) is presented, and {given}.',
+  'tag.pin-not-accepted': 'the PIN given was not accepted',
+  'tag.no-pin-given': 'no PIN was given',
+  'tag.master-pin': ' (master PIN {master})',
 
   // Wireless-memory tags.
   'tags.not-connected': 'That reader is not connected; connect it on the Readers page and try again.',

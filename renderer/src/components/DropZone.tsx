@@ -9,7 +9,7 @@ import { useApi } from '../api/apiContext.ts';
 import { errorText } from '../lib/errorText.ts';
 import { goTo } from '../stores/navigation.ts';
 import { useHandoff } from '../stores/handoff.ts';
-import { deployJobs } from '../views/deploy/jobStore.ts';
+import { appStores } from '../stores/appStores.ts';
 
 function base64Of(buffer: ArrayBuffer): string {
   const bytes = new Uint8Array(buffer);
@@ -52,7 +52,7 @@ export function DropZone() {
             useHandoff.setState({ openConfig: kept.path });
             goTo('config');
           } else if (kept.kind === 'bec2') {
-            deployJobs.setFile(kept.path);
+            appStores.deployJob.getState().setFile(kept.path);
             goTo('deploy');
           } else {
             useHandoff.setState({ doorCsv: kept.path });

@@ -6,7 +6,7 @@ import type { ReaderSummary } from '../../../shared/api/contract.ts';
 import { BaudSelect } from './BaudSelect.tsx';
 import { StateDot } from './ReaderSidebar.tsx';
 import { useOpenAlarms } from '../hooks/useOpenAlarms.ts';
-import { readerLabel } from '../stores/readers.ts';
+import { readerLabel } from '../lib/readers.ts';
 import { useApi } from '../api/apiContext.ts';
 import { ReaderActions } from './ReaderActions.tsx';
 import { SecurityRiskBadge } from './SecurityRiskBadge.tsx';

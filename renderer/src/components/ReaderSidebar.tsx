@@ -7,7 +7,7 @@ import { Siren } from 'lucide-react';
 import type { ReaderSummary } from '../../../shared/api/contract.ts';
 import { useConnectedReaders } from '../hooks/useConnectedReaders.ts';
 import { useOpenAlarms } from '../hooks/useOpenAlarms.ts';
-import { readerLabel } from '../stores/readers.ts';
+import { readerLabel } from '../lib/readers.ts';
 import { goTo } from '../stores/navigation.ts';
 
 export function StateDot({ state }: { state: ReaderSummary['state'] }) {

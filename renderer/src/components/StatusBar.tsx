@@ -4,13 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { Activity, Cpu, Siren } from 'lucide-react';
 import { useConnectedReaders } from '../hooks/useConnectedReaders.ts';
 import { useOpenAlarms } from '../hooks/useOpenAlarms.ts';
-import { useReaderStore } from '../stores/readers.ts';
+import { useReadersState } from '../stores/appStores.ts';
 import { goTo } from '../stores/navigation.ts';
 
 export function StatusBar() {
   const { t } = useTranslation();
   const readers = useConnectedReaders();
-  const jobs = useReaderStore((s) => s.jobs);
+  const { jobs } = useReadersState();
   const alarms = [...useOpenAlarms().values()].reduce((n, list) => n + list.length, 0);
   const connected = readers.filter((r) => r.state === 'connected').length;
   return (

@@ -1,11 +1,7 @@
-import { useEffect } from 'react';
 import type { ReaderSummary } from '../../../shared/api/contract.ts';
-import { useApi } from '../api/apiContext.ts';
-import { connectReaderStore, useReaderStore } from '../stores/readers.ts';
+import { useReadersState } from '../stores/appStores.ts';
 
-/** The readers ReaderDesk knows (connected, reconnecting or disconnected), kept current from the event stream. */
-export function useConnectedReaders(): ReaderSummary[] {
-  const api = useApi();
-  useEffect(() => connectReaderStore(api), [api]);
-  return useReaderStore((s) => s.readers);
+/** The readers the host knows (connected, reconnecting or dropped out), kept current from its events. */
+export function useConnectedReaders(): readonly ReaderSummary[] {
+  return useReadersState().readers;
 }

@@ -1,62 +1,67 @@
-// The readers, the port list and the host's running jobs, wired once to the host's events: the
-// sidebar, the status bar, the Readers page and the reader lists of Finalize and Deploy all read here.
+// The readers the host knows (connected, reconnecting or dropped out), kept current by the host's
+// 'reader-changed' and 'reader-removed' events. Every page reads this one list (wired in wiring.ts).
 
-import { create } from 'zustand';
-import type { PortEntry, ReaderDeskApi, ReaderSummary, RunningJob } from '../../../shared/api/contract.ts';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { AppEvent, PortEntry, ReaderSummary, RunningJob } from '../../../shared/api/contract.ts';
 
 export interface ReadersState {
-  readers: ReaderSummary[];
-  ports: PortEntry[];
-  jobs: RunningJob[];
-  /** False until the first lists arrived. */
-  loaded: boolean;
+  readonly readers: readonly ReaderSummary[];
+  /** True once the host's list has arrived. */
+  readonly loaded: boolean;
+  /** Why the list could not be loaded (a sentence in the UI's language). */
+  readonly error: string | null;
+  /** The port list, following readers plugged in and out ('ports-changed'). */
+  readonly ports: readonly PortEntry[];
+  /** What the host does with readers right now ('jobs-changed'), for the status bar. */
+  readonly jobs: readonly RunningJob[];
+  setPorts(ports: readonly PortEntry[]): void;
+  setJobs(jobs: readonly RunningJob[]): void;
+  /** The host's list at start-up; what events said meanwhile is newer and wins. */
+  load(list: readonly ReaderSummary[]): void;
+  fail(error: string): void;
+  /** A summary from a call's answer (connect, refresh): added or replaced by id. */
+  upsert(reader: ReaderSummary): void;
+  apply(event: AppEvent): void;
 }
 
-export const useReaderStore = create<ReadersState>(() => ({ readers: [], ports: [], jobs: [], loaded: false }));
+export function createReadersStore(): StoreApi<ReadersState> {
+  // Ids removed by an event before the start-up list came back: that list is older, so they stay gone.
+  const removedEarly = new Set<string>();
+  return createStore<ReadersState>()((set, get) => ({
+    readers: [],
+    loaded: false,
+    error: null,
+    ports: [],
+    jobs: [],
+    setPorts: (ports) => set({ ports }),
+    setJobs: (jobs) => set({ jobs }),
+    load(list) {
+      const known = new Set(get().readers.map((r) => r.id));
+      const older = list.filter((r) => !known.has(r.id) && !removedEarly.has(r.id));
+      removedEarly.clear();
+      set({ readers: [...older, ...get().readers], loaded: true, error: null });
+    },
+    fail(error) {
+      set({ error });
+    },
+    upsert(reader) {
+      set({ readers: upsert(get().readers, reader) });
+    },
+    apply(event) {
+      if (event.type === 'reader-changed') set({ readers: upsert(get().readers, event.reader) });
+      else if (event.type === 'reader-removed') {
+        if (!get().loaded) removedEarly.add(event.id);
+        set({ readers: get().readers.filter((r) => r.id !== event.id) });
+      } else if (event.type === 'ports-changed') set({ ports: event.ports });
+      else if (event.type === 'jobs-changed') set({ jobs: event.jobs });
+    },
+  }));
+}
 
-/** Adds or replaces a reader by id, keeping the order in which readers first appeared. */
-export function upsertReader(list: readonly ReaderSummary[], r: ReaderSummary): ReaderSummary[] {
+function upsert(list: readonly ReaderSummary[], r: ReaderSummary): readonly ReaderSummary[] {
   const i = list.findIndex((x) => x.id === r.id);
   if (i < 0) return [...list, r];
   const copy = list.slice();
   copy[i] = r;
   return copy;
-}
-
-let wired: ReaderDeskApi | null = null;
-let unsubscribe: (() => void) | null = null;
-
-/** Subscribes the store to `api` (once per api) and loads the current lists. */
-export function connectReaderStore(api: ReaderDeskApi): void {
-  if (wired === api) return;
-  unsubscribe?.();
-  wired = api;
-  const set = useReaderStore.setState;
-  unsubscribe = api.onEvent((e) => {
-    if (e.type === 'reader-changed') set((s) => ({ readers: upsertReader(s.readers, e.reader) }));
-    else if (e.type === 'reader-removed') set((s) => ({ readers: s.readers.filter((r) => r.id !== e.id) }));
-    else if (e.type === 'ports-changed') set({ ports: e.ports });
-    else if (e.type === 'jobs-changed') set({ jobs: e.jobs });
-  });
-  void Promise.all([api.listReaders(), api.listPorts().catch(() => [] as PortEntry[]), api.runningJobs().catch(() => [] as RunningJob[])]).then(
-    ([readers, ports, jobs]) =>
-      set((s) => ({
-        // Events that arrived meanwhile are newer than the list.
-        readers: s.readers.reduce(upsertReader, readers),
-        ports: s.ports.length ? s.ports : ports,
-        jobs,
-        loaded: true,
-      })),
-    () => set({ loaded: true }),
-  );
-}
-
-/** Asks the host for the port list now (the "Refresh" button; the list also follows hot-plug by itself). */
-export async function refreshPorts(api: ReaderDeskApi): Promise<void> {
-  useReaderStore.setState({ ports: await api.listPorts() });
-}
-
-/** How a reader is called: the name the user gave it, else its serial number, else its address. */
-export function readerLabel(r: Pick<ReaderSummary, 'name' | 'serialNumber' | 'address'>): string {
-  return r.name ?? (r.serialNumber ? `SN ${r.serialNumber}` : r.address);
 }

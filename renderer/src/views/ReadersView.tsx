@@ -7,12 +7,13 @@ import { ChecksumSelect, connectOptions, type ChecksumChoice } from '../componen
 import { BaudSelect, type BaudChoice } from '../components/BaudSelect.tsx';
 import { errorText } from '../lib/errorText.ts';
 import { useConnectedReaders } from '../hooks/useConnectedReaders.ts';
-import { readerLabel, refreshPorts, upsertReader, useReaderStore } from '../stores/readers.ts';
+import { readerLabel, refreshPorts } from '../lib/readers.ts';
+import { appStores, useReadersState } from '../stores/appStores.ts';
 
 export function ReadersView() {
   const api = useApi();
   const { t } = useTranslation();
-  const ports = useReaderStore((s) => s.ports);
+  const { ports } = useReadersState();
   const readers = useConnectedReaders();
   const [manual, setManual] = useState('');
   const [checksum, setChecksum] = useState<ChecksumChoice>('auto');
@@ -25,7 +26,7 @@ export function ReadersView() {
     setError(null);
     try {
       const r = await api.connect(address, connectOptions(checksum, baud));
-      useReaderStore.setState((s) => ({ readers: upsertReader(s.readers, r) }));
+      appStores.readers.getState().upsert(r);
     } catch (err) {
       setError(errorText(err));
     } finally {
