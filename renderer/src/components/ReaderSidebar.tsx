@@ -20,12 +20,12 @@ export function ReaderSidebar() {
   const readers = useConnectedReaders();
   const alarms = useOpenAlarms();
   return (
-    <aside className="sidebar" aria-labelledby="sidebar-title">
-      <p id="sidebar-title" className="sidebar-title">
+    <aside className="sidebar">
+      <p className="sidebar-title">
         {t('shell.sidebar.title')}
       </p>
       {readers.length === 0 && <p className="muted small">{t('shell.sidebar.none')}</p>}
-      <ul className="sidebar-list" aria-labelledby="sidebar-title">
+      <ul className="sidebar-list">
         {readers.map((r) => {
           const open = alarms.get(r.id)?.length ?? 0;
           return (

@@ -44,13 +44,15 @@ function existingFileOf(err: unknown): string | null {
  * again with their consent. Resolves undefined when the user keeps the file.
  */
 export async function withReplaceConsent<T>(api: ReaderDeskApi, kind: FileKind, write: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await write();
-  } catch (err) {
-    const file = existingFileOf(err);
-    if (!file) throw err;
-    if (!(await confirmReplace(file))) return undefined;
-    await api.pickFile(file, 'save', kind, true);
-    return write();
+  // A write of several files (a door file and its binary export) may ask about each of them.
+  for (let asked = 0; ; asked++) {
+    try {
+      return await write();
+    } catch (err) {
+      const file = existingFileOf(err);
+      if (!file || asked >= 3) throw err;
+      if (!(await confirmReplace(file))) return undefined;
+      await api.pickFile(file, 'save', kind, true);
+    }
   }
 }

@@ -11,7 +11,9 @@ import { ValuesPanel } from './config/ValuesPanel.tsx';
 import { FinalizePanel } from './config/FinalizePanel.tsx';
 import { ComparePanel } from './config/ComparePanel.tsx';
 import { HistoryPanel } from './config/HistoryPanel.tsx';
-import { IdentityForm } from './config/IdentityForm.tsx';
+import { IdentityForm, applyIdentityDraft } from './config/IdentityForm.tsx';
+import { setLeaveGuard } from '../stores/navigation.ts';
+import { takeHandoff, useHandoff } from '../stores/handoff.ts';
 import { baseName, isTextTarget } from './config/util.ts';
 import { errorText } from '../lib/errorText.ts';
 import './config/config.css';
@@ -42,6 +44,21 @@ export function ConfigView() {
   }, [api]);
   useEffect(loadRecent, [loadRecent]);
 
+  // Leaving the page with unsaved edits asks first (the edits stay, but leaving should be a choice).
+  useEffect(() => {
+    setLeaveGuard(() => isDirty(configDocument.getState()));
+    return () => setLeaveGuard(null);
+  }, []);
+
+  // A BALCFG dropped onto the window opens here.
+  const dropped = useHandoff((h) => h.openConfig);
+  useEffect(() => {
+    if (!dropped) return;
+    const file = takeHandoff('openConfig');
+    if (file) open(file);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [dropped]);
+
   // Leaving the app with unsaved edits asks first.
   useEffect(() => {
     if (!dirty) return;
@@ -71,6 +88,12 @@ export function ConfigView() {
   );
 
   const save = useCallback(() => {
+    // What is typed into the identity fields is part of the save: applied first, or the save waits for a fix.
+    if (!applyIdentityDraft(t)) {
+      setNotice(null);
+      setError(t('shell.config.identityFirst'));
+      return;
+    }
     const { path, present } = configDocument.getState();
     if (!path || !present) return;
     void run(async () => {
@@ -222,7 +245,7 @@ export function ConfigView() {
                   : t('config.notLinked')}
               </dd>
             </dl>
-            <IdentityForm cfg={doc} frozen={frozen} onEdit={edit} />
+            <IdentityForm cfg={doc} frozen={frozen} />
             <div className="row" role="toolbar" aria-label={t('config.toolbar')}>
               <button type="button" onClick={configDocument.getState().undo} disabled={s.past.length === 0} title="Ctrl+Z" aria-keyshortcuts="Control+Z">
                 {t('config.undo')}

@@ -50,7 +50,7 @@ export const en = {
 
 export const de: typeof en = {
   title: 'Ereignisse',
-  intro: 'Sabotagealarme, Verbindungsereignisse sowie Verteilungen, Finalisierungen und Werksresets, neueste zuerst. Das Protokoll liegt im Speicher, bis ReaderDesk beendet wird; exportieren Sie es, um es aufzubewahren.',
+  intro: 'Sabotagealarme, Verbindungsereignisse sowie Aufspielen, Finalisieren und Werksresets, neueste zuerst. Das Protokoll liegt im Speicher, bis ReaderDesk beendet wird; exportieren Sie es, um es aufzubewahren.',
   empty: 'Noch keine Ereignisse. Sabotagealarme und Verbindungsprobleme verbundener Leser erscheinen hier.',
   logLabel: 'Ereignisprotokoll',
   col: { time: 'Zeit', reader: 'Leser', event: 'Ereignis', details: 'Details', status: 'Status' },
@@ -61,7 +61,7 @@ export const de: typeof en = {
     'reader-lost': 'Leser verloren, verbinde neu',
     'reader-reconnected': 'Leser wieder verbunden',
     'reader-disconnected': 'Leser antwortet nicht, neuer Versuch läuft',
-    deploy: 'Konfiguration verteilt',
+    deploy: 'Konfiguration aufgespielt',
     finalize: 'Konfiguration finalisiert',
     'factory-reset': 'Werksreset',
     'reader-removed': 'Leser getrennt',

@@ -58,6 +58,31 @@ export const en = {
     replace: 'Replace',
     keep: 'Keep it',
   },
+  deploy: {
+    finalizedOf: 'Finalized versions of the open configuration {{file}}, newest first:',
+    version: 'Version {{version}} ({{config}})',
+    newest: 'newest',
+    notFound: 'file not found next to the BALCFG or among recent files',
+    carries: 'This file carries the configuration {{config}}.',
+    selectAll: 'Select all',
+    selectNone: 'Select none',
+    olderWarning: 'The file holds {{file}}, older than what these readers run: {{readers}}. They will refuse it (rollback prevention).',
+    olderTitle: 'Send an older version?',
+    olderText: 'The file holds {{file}}, but these readers run a newer version: {{readers}}. Readers refuse an older version (rollback prevention); to go back, make a new version from the old one. Send it anyway?',
+    sendAnyway: 'Send anyway',
+  },
+  doorfile: {
+    capacity: 'The file has {{users}} users but the lock holds {{max}}; split the users over several door files, or raise “{{field}}” if the lock holds more.',
+    capacityRange: '“{{field}}” takes a whole number from 1 to {{max}}.',
+  },
+  tags: {
+    pinProven: 'After a PIN is provisioned or presented, the tag keeps it proven until it leaves the reader’s field: a protected segment then reads without the PIN. Take the tag off the reader and put it back to check the protection.',
+  },
+  config: {
+    identityFirst: 'The identity fields hold a value that cannot be applied; correct it (its sentence is next to the field) and save again.',
+    deployThis: 'Deploy this file',
+    deployThisHint: 'Opens Deploy with this file and the readers that run an older version of this configuration selected.',
+  },
   readers: {
     baud: 'Baud rate',
     baudDefault: '115200 (default)',
@@ -134,6 +159,31 @@ export const de: typeof en = {
     replaceText: '{{file}} existiert bereits. Durch die neue Datei ersetzen?',
     replace: 'Ersetzen',
     keep: 'Behalten',
+  },
+  deploy: {
+    finalizedOf: 'Finalisierte Versionen der geöffneten Konfiguration {{file}}, neueste zuerst:',
+    version: 'Version {{version}} ({{config}})',
+    newest: 'neueste',
+    notFound: 'Datei weder neben der BALCFG noch unter den zuletzt verwendeten gefunden',
+    carries: 'Diese Datei enthält die Konfiguration {{config}}.',
+    selectAll: 'Alle auswählen',
+    selectNone: 'Keine auswählen',
+    olderWarning: 'Die Datei enthält {{file}}, älter als das, was diese Leser ausführen: {{readers}}. Sie werden sie ablehnen (Rollback-Schutz).',
+    olderTitle: 'Ältere Version senden?',
+    olderText: 'Die Datei enthält {{file}}, diese Leser führen aber eine neuere Version aus: {{readers}}. Leser lehnen eine ältere Version ab (Rollback-Schutz); um zurückzugehen, erstellen Sie aus der alten eine neue Version. Trotzdem senden?',
+    sendAnyway: 'Trotzdem senden',
+  },
+  doorfile: {
+    capacity: 'Die Datei hat {{users}} Benutzer, das Schloss fasst aber {{max}}; verteilen Sie die Benutzer auf mehrere Türdateien oder erhöhen Sie „{{field}}“, wenn das Schloss mehr fasst.',
+    capacityRange: '„{{field}}“ nimmt eine ganze Zahl von 1 bis {{max}}.',
+  },
+  tags: {
+    pinProven: 'Nachdem eine PIN eingerichtet oder vorgelegt wurde, gilt sie für den Tag als nachgewiesen, bis er das Feld des Lesers verlässt: Ein geschütztes Segment lässt sich dann ohne PIN lesen. Nehmen Sie den Tag vom Leser und legen Sie ihn wieder auf, um den Schutz zu prüfen.',
+  },
+  config: {
+    identityFirst: 'Die Identitätsfelder enthalten einen Wert, der nicht übernommen werden kann; korrigieren Sie ihn (der Satz dazu steht neben dem Feld) und speichern Sie erneut.',
+    deployThis: 'Diese Datei aufspielen',
+    deployThisHint: 'Öffnet „Aufspielen“ mit dieser Datei; ausgewählt sind die Leser, die eine ältere Version dieser Konfiguration ausführen.',
   },
   readers: {
     baud: 'Baudrate',
