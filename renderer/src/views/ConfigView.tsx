@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import * as Tabs from '@radix-ui/react-tabs';
 import type { Balcfg, ConfigIdentity } from '../../../shared/config/balcfg.ts';
 import type { ConfigDocument } from '../../../shared/api/features/config.ts';
 import { configIdString, isFinalized } from '../../../shared/config/model.ts';
@@ -266,24 +267,17 @@ export function ConfigView() {
             {frozen && <p className="cfg-banner">{t('config.frozenHint', { version: doc.version, next: doc.version + 1 })}</p>}
           </div>
 
-          <div role="tablist" aria-label={t('config.sections')} className="cfg-tabs">
+          {/* ARIA tabs (Radix): arrow keys move between tabs, Tab moves into the panel. */}
+          <Tabs.Root value={tab} onValueChange={(v) => setTab(v as Tab)} activationMode="automatic">
+          <Tabs.List aria-label={t('config.sections')} className="cfg-tabs">
             {TABS.map((id) => (
-              <button
-                key={id}
-                type="button"
-                role="tab"
-                id={`cfg-tab-${id}`}
-                aria-selected={tab === id}
-                aria-controls={`cfg-panel-${id}`}
-                className={tab === id ? 'active' : ''}
-                onClick={() => setTab(id)}
-              >
+              <Tabs.Trigger key={id} value={id} className={tab === id ? 'active' : ''}>
                 {t(`config.tabs.${id}`)}
                 {id === 'history' && doc.history.length > 0 ? ` (${doc.history.length})` : ''}
-              </button>
+              </Tabs.Trigger>
             ))}
-          </div>
-          <div role="tabpanel" id={`cfg-panel-${tab}`} aria-labelledby={`cfg-tab-${tab}`}>
+          </Tabs.List>
+          <Tabs.Content value={tab}>
             {tab === 'values' && <ValuesPanel cfg={doc} reveal={reveal} frozen={frozen} onEdit={edit} />}
             {tab === 'finalize' && (
               <FinalizePanel
@@ -311,7 +305,8 @@ export function ConfigView() {
                 onNewFrom={newFrom}
               />
             )}
-          </div>
+          </Tabs.Content>
+          </Tabs.Root>
         </>
       )}
     </section>

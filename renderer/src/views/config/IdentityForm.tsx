@@ -71,7 +71,8 @@ export function IdentityForm(props: { cfg: Balcfg; frozen: boolean }) {
   const draft: Draft = doc.identityDraft ?? toDraft(current);
   const errors = doc.identityErrors ?? {};
   const setDraft = (next: Draft) => appStores.configDocument.getState().setIdentityDraft(sameAsDraft(current, next) ? null : next);
-  const setErrors = (e: Partial<Record<Field, string>>) => appStores.configDocument.getState().setIdentityDraft(doc.identityDraft ?? null, e);
+  /** Back to what the document says: nothing typed, nothing wrong. */
+  const reset = () => appStores.configDocument.getState().setIdentityDraft(null, {});
   // Undo, redo or another file replace the identity: the fields follow it (coming back to the page keeps what was typed).
   const shown = useRef(current);
   useEffect(() => {
@@ -92,8 +93,7 @@ export function IdentityForm(props: { cfg: Balcfg; frozen: boolean }) {
       }}
       onKeyDown={(e) => {
         if (e.key === 'Escape' && changed) {
-          setDraft(toDraft(current));
-          setErrors({});
+          reset();
         }
       }}
     >
@@ -138,8 +138,7 @@ export function IdentityForm(props: { cfg: Balcfg; frozen: boolean }) {
             type="button"
             disabled={!changed}
             onClick={() => {
-              setDraft(toDraft(current));
-              setErrors({});
+              reset();
             }}
           >
             {t('config.identity.revert')}
