@@ -102,6 +102,12 @@ export const HOST_SENTENCES = {
   'doorfile.out-is-csv': 'The door file would overwrite the users CSV; choose another output path.',
   'doorfile.binary-is-json': 'The JSON door file and the binary export have the same path; give the binary export its own path.',
   'doorfile.invalid': '{reason}',
+  'doorfile.refused-errors': 'Nothing was written: the CSV has {errors} error(s){andWarnings}. Correct them and build again.',
+  'doorfile.and-warnings': ' and {warnings} warning(s)',
+  'doorfile.refused-warnings': 'Nothing was written: the CSV has {warnings} warning(s). Correct them, or tick "accept warnings" to write the file anyway.',
+  'doorfile.written': 'Wrote {file}: {users} user(s) in lock order{accepted}{binary}.',
+  'doorfile.accepted-warnings': ' with {warnings} accepted warning(s)',
+  'doorfile.binary-written': ', and {bytes} bytes of unencrypted 32-byte records to {file}',
 
   // Files that hold a secret (site key, PIN, XXTEA key): the name given is never repeated when it
   // does not exist, in case the key itself was typed where its file belongs.
@@ -195,6 +201,20 @@ export const HOST_SENTENCES = {
   'tag.master-pin': ' (master PIN {master})',
 
   // Wireless-memory tags.
+  'tags.no-tag-info': 'No tag is in the reader’s field. Put a tag on the reader and read again.',
+  'tags.pin-set': 'PIN position {position} now holds the new PIN: transferred under master PIN {master} and confirmed by presenting it.',
+  'tags.protected': 'Segment {segment}: {read}, {write}, {edit}.',
+  'tags.written': 'Wrote {bytes} byte(s) to segment {segment} at offset {offset}.',
+  'tags.no-reads': 'no reads',
+  'tags.read-open': 'read open',
+  'tags.read-with': 'read with {pin}',
+  'tags.no-writes': 'no writes',
+  'tags.write-open': 'write open',
+  'tags.write-with': 'write with {pin}',
+  'tags.locked': 'locked for good',
+  'tags.edit-with': 'edit with {pin}',
+  'tags.pin': 'PIN {index}',
+  'tags.master-pin': 'PIN {index} (master PIN {master})',
   'tags.not-connected': 'That reader is not connected; connect it on the Readers page and try again.',
   'tags.nothing-to-change': 'Choose at least one change to the segment’s protection.',
   'tags.data-too-long': '{bytes} bytes at offset {offset} do not fit in one 256-byte segment; shorten the data or lower the offset.',

@@ -101,6 +101,13 @@ export const HOST_SENTENCES_DE: { readonly [C in HostErrorCode]: string } = {
   'doorfile.binary-is-json':
     'Die JSON-Türdatei und der Binärexport haben denselben Pfad; geben Sie dem Binärexport einen eigenen Pfad.',
   'doorfile.invalid': 'Die Türdatei ist ungültig: {reason}',
+  'doorfile.refused-errors': 'Nichts wurde geschrieben: Die CSV hat {errors} Fehler{andWarnings}. Beheben Sie sie und erstellen Sie erneut.',
+  'doorfile.and-warnings': ' und {warnings} Warnung(en)',
+  'doorfile.refused-warnings':
+    'Nichts wurde geschrieben: Die CSV hat {warnings} Warnung(en). Beheben Sie sie oder kreuzen Sie „Warnungen akzeptieren“ an, um die Datei trotzdem zu schreiben.',
+  'doorfile.written': '{file} geschrieben: {users} Benutzer in Schlossreihenfolge{accepted}{binary}.',
+  'doorfile.accepted-warnings': ' mit {warnings} akzeptierten Warnung(en)',
+  'doorfile.binary-written': ' sowie {bytes} Bytes unverschlüsselter 32-Byte-Datensätze nach {file}',
 
   'secret-file.missing':
     'Die Datei für {what} existiert nicht (der angegebene Name wird hier nicht wiederholt, falls er der Schlüssel selbst ist). Schlüssel und PINs werden nur aus Dateien gelesen: Legen Sie ihn in einer Datei ab und geben Sie deren Pfad an.',
@@ -189,6 +196,20 @@ export const HOST_SENTENCES_DE: { readonly [C in HostErrorCode]: string } = {
   'tag.no-pin-given': 'es wurde keine PIN angegeben',
   'tag.master-pin': ' (Master-PIN {master})',
 
+  'tags.no-tag-info': 'Es liegt kein Tag im Feld des Lesers. Legen Sie einen Tag auf den Leser und lesen Sie erneut.',
+  'tags.pin-set': 'PIN-Position {position} enthält jetzt die neue PIN: übertragen unter Master-PIN {master} und durch Vorlegen bestätigt.',
+  'tags.protected': 'Segment {segment}: {read}, {write}, {edit}.',
+  'tags.written': '{bytes} Byte(s) in Segment {segment} ab Offset {offset} geschrieben.',
+  'tags.no-reads': 'kein Lesen',
+  'tags.read-open': 'Lesen offen',
+  'tags.read-with': 'Lesen mit {pin}',
+  'tags.no-writes': 'kein Schreiben',
+  'tags.write-open': 'Schreiben offen',
+  'tags.write-with': 'Schreiben mit {pin}',
+  'tags.locked': 'endgültig gesperrt',
+  'tags.edit-with': 'Bearbeiten mit {pin}',
+  'tags.pin': 'PIN {index}',
+  'tags.master-pin': 'PIN {index} (Master-PIN {master})',
   'tags.not-connected': 'Dieser Leser ist nicht verbunden; verbinden Sie ihn auf der Seite „Leser“ und versuchen Sie es erneut.',
   'tags.nothing-to-change': 'Wählen Sie mindestens eine Änderung am Schutz des Segments.',
   'tags.data-too-long':

@@ -37,3 +37,8 @@ export function errorText(err: unknown, lang: string = i18next.language): string
         : String(err);
   return asSentence(raw);
 }
+
+/** A result's sentence: its catalogue text in the UI's language, the host's English message otherwise. */
+export function resultText(result: { text?: HostText; message: string }, lang: string = i18next.language): string {
+  return (result.text && hostSentence(result.text, lang)) ?? result.message;
+}

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { secretFileProblem } from '../../tags/pinFile.ts';
-import { HostError, hostText } from '../../../../shared/errors/hostError.ts';
+import { englishText, HostError, hostText } from '../../../../shared/errors/hostError.ts';
 import { errnoOf, fileProblem } from '../../../../shared/errors/fileProblem.ts';
 import type { HostText } from '../../../../shared/errors/hostText.ts';
 import {
@@ -152,11 +152,11 @@ export function createDoorfileService(_ctx: AppContext): DoorfileApi {
         const base = { userCount: plan.users.length, errors: plan.errors, warnings: plan.warnings, issues: plan.issues.slice(0, ISSUE_LIMIT).map(issueView), outPath, binaryPath, binaryBytes: null };
         if (!mayWrite(plan, req.acceptWarnings)) {
           const refusal = plan.errors > 0 ? 'errors' : 'warnings';
-          const message =
+          const text =
             refusal === 'errors'
-              ? `Nothing was written: the CSV has ${plan.errors} error(s)${plan.warnings ? ` and ${plan.warnings} warning(s)` : ''}. Correct them and build again.`
-              : `Nothing was written: the CSV has ${plan.warnings} warning(s). Correct them, or tick "accept warnings" to write the file anyway.`;
-          return { ...base, written: false, refusal, message };
+              ? hostText('doorfile.refused-errors', { errors: plan.errors, andWarnings: plan.warnings ? hostText('doorfile.and-warnings', { warnings: plan.warnings }) : '' })
+              : hostText('doorfile.refused-warnings', { warnings: plan.warnings });
+          return { ...base, written: false, refusal, text, message: englishText(text) };
         }
         const built = buildDoorFile(plan.users, key, nodeAesFactory);
         await write(outPath, renderDoorJson(built, { primaryField: req.fieldName }), 0o644);
@@ -171,15 +171,13 @@ export function createDoorfileService(_ctx: AppContext): DoorfileApi {
             wipe(bytes);
           }
         }
-        const accepted = plan.warnings > 0 ? ` with ${plan.warnings} accepted warning(s)` : '';
-        const binaryNote = binaryPath ? `, and ${binaryBytes} bytes of unencrypted 32-byte records to ${binaryPath}` : '';
-        return {
-          ...base,
-          binaryBytes,
-          written: true,
-          refusal: null,
-          message: `Wrote ${outPath}: ${built.records.length} user(s) in lock order${accepted}${binaryNote}.`,
-        };
+        const text = hostText('doorfile.written', {
+          file: outPath,
+          users: built.records.length,
+          accepted: plan.warnings > 0 ? hostText('doorfile.accepted-warnings', { warnings: plan.warnings }) : '',
+          binary: binaryPath ? hostText('doorfile.binary-written', { bytes: binaryBytes ?? 0, file: binaryPath }) : '',
+        });
+        return { ...base, binaryBytes, written: true, refusal: null, text, message: englishText(text) };
       } finally {
         wipe(key);
       }
