@@ -48,6 +48,7 @@ export const HOST_SENTENCES = {
 
   // Readers.
   'reader.not-connected': 'That reader is not connected; connect it on the Readers page first.',
+  'reader.did-not-come-back': 'the reader did not come back',
 
   // Configuration files (BALCFG) and finalizing.
   'balcfg.not-found': '{file} was not found; check the folder and file name.',

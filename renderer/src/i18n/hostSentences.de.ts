@@ -44,6 +44,7 @@ export const HOST_SENTENCES_DE: { readonly [C in HostErrorCode]: string } = {
   'port.closed': 'die Verbindung ist geschlossen',
 
   'reader.not-connected': 'Dieser Leser ist nicht verbunden; verbinden Sie ihn zuerst auf der Seite „Leser“.',
+  'reader.did-not-come-back': 'der Leser hat sich nicht zurückgemeldet',
 
   'balcfg.not-found': '{file} wurde nicht gefunden; prüfen Sie Ordner und Dateinamen.',
   'balcfg.unreadable': '{file} konnte nicht gelesen werden, denn {why}; prüfen Sie die Datei und versuchen Sie es erneut.',

@@ -5,7 +5,7 @@ import { useEventLog } from '../hooks/useEventLog.ts';
 import { formatTime } from '../lib/format.ts';
 import { ExportForm } from '../components/ExportForm.tsx';
 import './events/events.css';
-import { errorText } from '../lib/errorText.ts';
+import { errorText, reasonText } from '../lib/errorText.ts';
 
 export function EventsView() {
   const api = useApi();
@@ -53,7 +53,7 @@ export function EventsView() {
                     <td>
                       <span className={`sev-badge sev-${e.severity}`}>{t(`events.severity.${e.severity}`)}</span> {t(`events.kind.${e.kind}`)}
                     </td>
-                    <td>{e.kind === 'tamper-unavailable' && e.reason ? t(`events.tamperUnavailable.${e.reason}`) : (e.reason ?? '')}</td>
+                    <td>{e.kind === 'tamper-unavailable' && e.reason ? t(`events.tamperUnavailable.${e.reason}`) : (e.reason === null ? '' : reasonText(e.reasonText ?? e.reason, i18n.language))}</td>
                     <td>
                       {e.acknowledgedAt === null ? (
                         <button

@@ -20,6 +20,7 @@ import { writeFileAtomic } from '../../../../node/files/atomicWrite.ts';
 import { expandHome } from '../../files/userPath.ts';
 import { listSerialPorts, type SerialPortEntry } from '../../ports/listPorts.ts';
 import { tamperUnavailableSentence } from '../tamperUnavailable.ts';
+import type { HostParam } from '../../../../shared/errors/hostText.ts';
 
 /** How many entries the in-memory event log keeps (oldest go first). */
 const LOG_CAPACITY = 10_000;
@@ -57,7 +58,7 @@ export function createEventsService(ctx: AppContext, deps: EventsServiceDeps = {
   const known = new Map<string, { address: string; state: ReaderSummary['state'] }>();
 
   /** `details` replaces the standard sentence where the host has a more precise one. */
-  const record = (kind: EventKind, readerId: string, address: string, time: number, reason: string | null = null, details?: string): void => {
+  const record = (kind: EventKind, readerId: string, address: string, time: number, reason: string | null = null, details?: string, reasonText: HostParam | null = reason): void => {
     const entry: EventLogEntry = {
       id: toHex(randomBytes(8), false),
       time,
@@ -67,6 +68,7 @@ export function createEventsService(ctx: AppContext, deps: EventsServiceDeps = {
       severity: SEVERITY[kind],
       details: details ?? (reason ? `${DETAILS[kind]} Reason: ${reason}` : DETAILS[kind]),
       reason,
+      reasonText,
       acknowledgedAt: SEVERITY[kind] === 'alarm' ? null : time,
     };
     log.push(entry);
@@ -87,7 +89,7 @@ export function createEventsService(ctx: AppContext, deps: EventsServiceDeps = {
       if (before === r.state) return;
       if (r.state === 'reconnecting' && before === 'connected') record('reader-lost', r.id, r.address, now());
       else if (r.state === 'connected' && (before === 'reconnecting' || before === 'disconnected')) record('reader-reconnected', r.id, r.address, now());
-      else if (r.state === 'disconnected') record('reader-disconnected', r.id, r.address, now(), r.lastError);
+      else if (r.state === 'disconnected') record('reader-disconnected', r.id, r.address, now(), r.lastError, undefined, r.lastErrorText ?? r.lastError);
     } else if (e.type === 'reader-removed') {
       const r = known.get(e.id);
       known.delete(e.id);
