@@ -3,32 +3,22 @@ import { secretFileReadError } from '../../tags/pinFile.ts';
 import {
   FINDING_POSITION_LIMIT,
   ISSUE_LIMIT,
-  PREVIEW_ROW_LIMIT,
   type DoorfileApi,
   type DoorfileBuildRequest,
   type DoorfileBuildResult,
-  type DoorfileCredentialView,
   type DoorfileFinding,
   type DoorfileIssue,
   type DoorfilePreview,
-  type DoorfileUserRow,
   type DoorfileVerifyRequest,
   type DoorfileVerifyResult,
   type SiteKeySource,
 } from '../../../../shared/api/features/doorfile.ts';
-import { toHex, wipe } from '../../../../shared/bytes.ts';
-import { encodeRecords } from '../../../../shared/doorfile/binaryRecords.ts';
-import { buildDoorFile } from '../../../../shared/doorfile/build.ts';
-import type { Credential } from '../../../../shared/doorfile/credential.ts';
-import { parseDoorJson, renderDoorJson } from '../../../../shared/doorfile/doorJson.ts';
-import type { Issue } from '../../../../shared/doorfile/issues.ts';
-import { lockOrder } from '../../../../shared/doorfile/lockOrder.ts';
-import { mayWrite, planDoorFile } from '../../../../shared/doorfile/plan.ts';
+import { wipe } from '../../../../shared/bytes.ts';
 import { SITE_KEY_BYTES } from '../../../../shared/doorfile/siteKey.ts';
 import type { Finding } from '../../../../shared/doorfile/verify.ts';
-import { verifyDoorFile } from '../../../../shared/doorfile/verify.ts';
-import { nodeAesFactory } from '../../crypto/nodeAes.ts';
-import { writeFileAtomic } from '../../../../node/files/atomicWrite.ts';
+import { issueView } from '../../doorfile/doorfileViews.ts';
+import { DoorfileJobError } from '../../doorfile/jobProtocol.ts';
+import { runDoorfileJob } from '../../doorfile/runDoorfileJob.ts';
 import { resolveUserPath } from '../../files/userPath.ts';
 import type { AppContext } from '../appContext.ts';
 
@@ -50,12 +40,8 @@ function errno(e: unknown): string {
   return code ?? 'unknown error';
 }
 
-async function readText(file: string, what: string): Promise<string> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (e) {
-    throw new DoorfileError('file-unreadable', `Cannot read the ${what} ${file} (${errno(e)}); check the path.`);
-  }
+function unreadable(file: string, what: string, e: unknown): DoorfileError {
+  return new DoorfileError('file-unreadable', `Cannot read the ${what} ${file} (${errno(e)}); check the path.`);
 }
 
 /** The key never appears in a message: only what is wrong with its shape. The caller wipes the result. */
@@ -92,61 +78,34 @@ async function loadSiteKey(source: SiteKeySource): Promise<Uint8Array> {
   return key;
 }
 
-function issueView(i: Issue): DoorfileIssue {
-  return { severity: i.severity, code: i.code, line: i.line ?? null, column: i.column ?? null, message: i.message };
-}
-
-function credentialView(c: Credential): DoorfileCredentialView {
-  // A PIN's block is its digits in BCD: the UI is told only that there is one and how long it is.
-  if (c.type === 'pin') return { type: 'pin', bitCount: c.bitCount, hex: null };
-  return { type: c.type, bitCount: c.bitCount, hex: toHex(c.block.subarray(0, Math.ceil(c.bitCount / 8))) };
-}
-
-function finding(f: Finding): DoorfileFinding {
-  return { code: f.code, message: f.message, positions: f.positions.slice(0, FINDING_POSITION_LIMIT), userIds: f.userIds.slice(0, FINDING_POSITION_LIMIT) };
-}
-
 function sameFile(a: string, b: string): boolean {
   return process.platform === 'win32' || process.platform === 'darwin' ? a.toLowerCase() === b.toLowerCase() : a === b;
 }
 
-async function write(target: string, data: string | Uint8Array, mode: number): Promise<void> {
-  try {
-    await writeFileAtomic(target, data, { mode });
-  } catch (e) {
-    throw new DoorfileError('write-failed', `Could not write ${target} (${errno(e)}); check that the folder exists and is writable. Nothing was changed there.`);
+/** Failures of a door-file job as the sentences this service gives; `what` names the file the job reads. */
+function jobError(e: unknown, what: string): unknown {
+  if (!(e instanceof DoorfileJobError)) return e;
+  const f = e.failure;
+  if (f.kind === 'unreadable') return unreadable(f.file, what, { code: f.code ?? undefined });
+  if (f.kind === 'write-failed') {
+    return new DoorfileError('write-failed', `Could not write ${f.file} (${errno({ code: f.code ?? undefined })}); check that the folder exists and is writable. Nothing was changed there.`);
   }
+  if (f.kind === 'door-file-invalid') return new DoorfileError('door-file-invalid', f.message);
+  return new DoorfileError('doorfile-failed', f.message);
 }
 
-/** Host side of the Doorfile slice of the API. */
+/**
+ * Host side of the Doorfile slice of the API. Reading, parsing, sorting, encryption and writing
+ * run in a worker thread (runDoorfileJob), so reader polling goes on while a large file is handled;
+ * only the site key is read here.
+ */
 export function createDoorfileService(_ctx: AppContext): DoorfileApi {
   return {
     async doorfilePreview(csvPath, { maxUsers }): Promise<DoorfilePreview> {
       const file = resolveUserPath(csvPath);
-      const plan = planDoorFile(await readText(file, 'users CSV'), { maxUsers });
-      const issues = plan.issues.map(issueView);
-      const sent = issues.slice(0, ISSUE_LIMIT);
-      const byLine = new Map<number, DoorfileIssue[]>();
-      for (const i of issues) if (i.line !== null) byLine.set(i.line, [...(byLine.get(i.line) ?? []), i]);
-      const sorted = lockOrder(plan.users);
-      const users: DoorfileUserRow[] = sorted.slice(0, PREVIEW_ROW_LIMIT).map((u, n) => {
-        const own = byLine.get(u.line) ?? [];
-        return {
-          position: n + 1,
-          line: u.line,
-          userId: u.userId,
-          primary: credentialView(u.primary),
-          secondary: u.secondary ? credentialView(u.secondary) : null,
-          active: u.active,
-          attribute: u.attribute,
-          activation: u.activation,
-          expiration: u.expiration,
-          schedule: u.schedule,
-          severity: own.some((i) => i.severity === 'error') ? 'error' : own.length > 0 ? 'warning' : null,
-          issues: own,
-        };
+      return runDoorfileJob({ kind: 'preview', csvPath: file, maxUsers }).catch((e: unknown) => {
+        throw jobError(e, 'users CSV');
       });
-      return { csvPath: file, userCount: plan.users.length, users, truncated: sorted.length > users.length, issues: sent, errors: plan.errors, warnings: plan.warnings, maxUsers };
     },
 
     async doorfileBuild(req: DoorfileBuildRequest): Promise<DoorfileBuildResult> {
@@ -159,62 +118,50 @@ export function createDoorfileService(_ctx: AppContext): DoorfileApi {
       if (binaryPath && sameFile(binaryPath, outPath)) {
         throw new DoorfileError('same-file', 'The JSON door file and the binary export have the same path; give the binary export its own path.');
       }
-      const csv = await readText(csvPath, 'users CSV');
-      const key = await loadSiteKey(req.siteKey);
+      let outcome;
+      let issues: DoorfileIssue[] = [];
       try {
-        const plan = planDoorFile(csv, { maxUsers: req.maxUsers, siteKey: key });
-        const base = { userCount: plan.users.length, errors: plan.errors, warnings: plan.warnings, issues: plan.issues.slice(0, ISSUE_LIMIT).map(issueView), outPath, binaryPath, binaryBytes: null };
-        if (!mayWrite(plan, req.acceptWarnings)) {
-          const refusal = plan.errors > 0 ? 'errors' : 'warnings';
-          const message =
-            refusal === 'errors'
-              ? `Nothing was written: the CSV has ${plan.errors} error(s)${plan.warnings ? ` and ${plan.warnings} warning(s)` : ''}. Correct them and build again.`
-              : `Nothing was written: the CSV has ${plan.warnings} warning(s). Correct them, or tick "accept warnings" to write the file anyway.`;
-          return { ...base, written: false, refusal, message };
-        }
-        const built = buildDoorFile(plan.users, key, nodeAesFactory);
-        await write(outPath, renderDoorJson(built, { primaryField: req.fieldName }), 0o644);
-        let binaryBytes: number | null = null;
-        if (binaryPath) {
-          const bytes = encodeRecords(built.records.map((r) => r.user));
-          try {
-            // Unencrypted credentials: readable by the owner only.
-            await write(binaryPath, bytes, 0o600);
-            binaryBytes = bytes.length;
-          } finally {
-            wipe(bytes);
-          }
-        }
-        const accepted = plan.warnings > 0 ? ` with ${plan.warnings} accepted warning(s)` : '';
-        const binaryNote = binaryPath ? `, and ${binaryBytes} bytes of unencrypted 32-byte records to ${binaryPath}` : '';
-        return {
-          ...base,
-          binaryBytes,
-          written: true,
-          refusal: null,
-          message: `Wrote ${outPath}: ${built.records.length} user(s) in lock order${accepted}${binaryNote}.`,
-        };
-      } finally {
-        wipe(key);
+        outcome = await runDoorfileJob(
+          { kind: 'build', csvPath, maxUsers: req.maxUsers, acceptWarnings: req.acceptWarnings, fieldName: req.fieldName, outPath, binaryPath, issueLimit: ISSUE_LIMIT },
+          { siteKey: () => loadSiteKey(req.siteKey), onPlanned: (plan) => (issues = plan.issues.map(issueView)) },
+        );
+      } catch (e) {
+        throw jobError(e, 'users CSV');
       }
+      const base = { userCount: outcome.userCount, errors: outcome.errors, warnings: outcome.warnings, issues, outPath, binaryPath, binaryBytes: null };
+      if (!outcome.written) {
+        const refusal = outcome.errors > 0 ? 'errors' : 'warnings';
+        const message =
+          refusal === 'errors'
+            ? `Nothing was written: the CSV has ${outcome.errors} error(s)${outcome.warnings ? ` and ${outcome.warnings} warning(s)` : ''}. Correct them and build again.`
+            : `Nothing was written: the CSV has ${outcome.warnings} warning(s). Correct them, or tick "accept warnings" to write the file anyway.`;
+        return { ...base, written: false, refusal, message };
+      }
+      const accepted = outcome.warnings > 0 ? ` with ${outcome.warnings} accepted warning(s)` : '';
+      const binaryNote = binaryPath ? `, and ${outcome.binaryBytes} bytes of unencrypted 32-byte records to ${binaryPath}` : '';
+      return {
+        ...base,
+        binaryBytes: outcome.binaryBytes,
+        written: true,
+        refusal: null,
+        message: `Wrote ${outPath}: ${outcome.userCount} user(s) in lock order${accepted}${binaryNote}.`,
+      };
     },
 
     async doorfileVerify(req: DoorfileVerifyRequest): Promise<DoorfileVerifyResult> {
       const doorPath = resolveUserPath(req.doorPath);
-      let entries;
+      let report;
       try {
-        entries = parseDoorJson(await readText(doorPath, 'door file'));
+        report = await runDoorfileJob({ kind: 'verify', doorPath, maxUsers: req.maxUsers, positionLimit: FINDING_POSITION_LIMIT }, { siteKey: () => loadSiteKey(req.siteKey) });
       } catch (e) {
-        if (e instanceof DoorfileError) throw e;
-        throw new DoorfileError('door-file-invalid', (e as Error).message);
+        throw jobError(e, 'door file');
       }
-      const key = await loadSiteKey(req.siteKey);
-      try {
-        const report = verifyDoorFile(entries, key, { maxUsers: req.maxUsers, cipher: nodeAesFactory });
-        return { doorPath, userCount: report.userCount, mode: report.mode, degradedBy: report.degradedBy.map(finding), problems: report.problems.map(finding) };
-      } finally {
-        wipe(key);
-      }
+      return { doorPath, userCount: report.userCount, mode: report.mode, degradedBy: report.degradedBy.map(findingOf), problems: report.problems.map(findingOf) };
     },
   };
+}
+
+/** The worker already cut the positions to FINDING_POSITION_LIMIT. */
+function findingOf(f: Finding): DoorfileFinding {
+  return { code: f.code, message: f.message, positions: f.positions, userIds: f.userIds };
 }
