@@ -66,7 +66,9 @@ describe('tamper alarms during a large door-file preview', () => {
     const reader = await app.connect(sim.address);
     expect(reader.state).toBe('connected');
 
-    const csv = path.join(tempDir('rd-alarm-csv-'), 'users.csv');
+    const csvDir = tempDir('rd-alarm-csv-');
+    cleanup.push(() => fs.rmSync(csvDir, { recursive: true, force: true }));
+    const csv = path.join(csvDir, 'users.csv');
     writeUsersCsv(csv, USERS);
     const preview = app.doorfilePreview(csv, { maxUsers: USERS });
     // The alarm comes from another process, as from the reader's own switch, while the preview runs.

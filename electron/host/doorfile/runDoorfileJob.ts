@@ -63,12 +63,22 @@ export function runDoorfileJob<J extends DoorfileJob>(job: J, options: JobOption
     };
     worker.on('message', (m: WorkerMessage) => {
       if (m.type === 'done') finish(() => resolve(m.result as JobResult<J>));
-      else if (m.type === 'planned') options.onPlanned?.(m.plan);
+      else if (m.type === 'planned') {
+        try {
+          options.onPlanned?.(m.plan);
+        } catch (e) {
+          fail(e instanceof Error ? e : new Error(String(e)));
+        }
+      }
       else if (m.type === 'failed') finish(() => reject(new DoorfileJobError(m.failure)));
       else if (m.type === 'need-site-key') {
         if (!options.siteKey) return fail(new Error('the door-file job asked for a site key, but none was given'));
         options.siteKey().then(
           (key) => {
+            if (settled) {
+              key.fill(0);
+              return;
+            }
             const own = ownBuffer(key);
             const message: MainMessage = { type: 'site-key', key: own };
             worker.postMessage(message, [own.buffer as ArrayBuffer]);
