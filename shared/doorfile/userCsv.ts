@@ -178,6 +178,11 @@ function hexDigit(c: number): number {
   return l >= 0x61 && l <= 0x66 ? l - 0x61 + 10 : -1;
 }
 
+interface DateSeen {
+  text: string;
+  value: number;
+}
+
 /** Reads one row after another into the table; one instance per file, no closures per line. */
 class RowReader {
   private fields: readonly string[] = [];
@@ -185,6 +190,9 @@ class RowReader {
   private readonly primary: CredentialColumns;
   private readonly secondary: CredentialColumns;
   private readonly col: { userId: number; active: number; attribute: number; schedule: number; activation: number; expiration: number };
+  /** The last valid date of each date column. */
+  private readonly activationSeen: DateSeen = { text: '', value: -1 };
+  private readonly expirationSeen: DateSeen = { text: '', value: -1 };
   /** Type and bit count of the credential read last. */
   private readType = 0;
   private readBits = 0;
@@ -252,19 +260,21 @@ class RowReader {
 
     let active = 1;
     const activeCell = this.cell(this.col.active);
-    const activeText = activeCell.toLowerCase();
+    // '1' and '' need no lower-casing, and most files hold nothing else.
+    const activeText = activeCell === '1' || activeCell === '' ? activeCell : activeCell.toLowerCase();
     if (activeText === '0' || activeText === 'no' || activeText === 'n' || activeText === 'false') active = 0;
     else if (!(activeText === '' || activeText === '1' || activeText === 'yes' || activeText === 'y' || activeText === 'true')) {
       this.error('active', `"${activeCell}" is not a yes/no value; write 1 or 0 (yes/no, true/false also work), or leave it empty for active.`);
     }
 
-    const attrText = this.cell(this.col.attribute).toLowerCase();
+    const attrCell = this.cell(this.col.attribute);
+    const attrText = attrCell === '' ? attrCell : attrCell.toLowerCase();
     const attribute = attrText === '' || attrText === 'normal' ? ATTRIBUTE_NORMAL : this.readInt(attrText, 0, 255, 'attribute', false);
 
     const scheduleText = this.cell(this.col.schedule);
     const schedule = scheduleText === '' ? NO_SCHEDULE : this.readInt(scheduleText, 0, 0xffff, 'schedule', false);
-    const activation = this.readDate(this.cell(this.col.activation), false, DEFAULT_ACTIVATION_NUMBER, 'activation');
-    const expiration = this.readDate(this.cell(this.col.expiration), true, DEFAULT_EXPIRATION_NUMBER, 'expiration');
+    const activation = this.readDate(this.cell(this.col.activation), false, DEFAULT_ACTIVATION_NUMBER, 'activation', this.activationSeen);
+    const expiration = this.readDate(this.cell(this.col.expiration), true, DEFAULT_EXPIRATION_NUMBER, 'expiration', this.expirationSeen);
     if (activation >= 0 && expiration >= 0 && expiration < activation) {
       this.error(
         'expiration',
@@ -296,8 +306,10 @@ class RowReader {
   }
 
   /** YYYYMMDDHHMMSS as a number, or -1 after reporting why not. */
-  private readDate(text: string, endOfDay: boolean, fallback: number, column: string): number {
+  private readDate(text: string, endOfDay: boolean, fallback: number, column: string, seen: DateSeen): number {
     if (text === '') return fallback;
+    // Most files give many users the same dates: a date that was valid on the row before is valid again.
+    if (text === seen.text) return seen.value;
     const v = parseDateTimeNumber(text, endOfDay);
     if (v < 0) {
       this.error(column, `"${text}" is not a date; write YYYY-MM-DD or YYYYMMDDHHMMSS (for example 2026-12-31).`, 'date');
@@ -308,6 +320,8 @@ class RowReader {
       this.error(column, `${text} is outside what the lock record holds; use a date from 2000-01-01 to 2179-06-06.`, 'date');
       return -1;
     }
+    seen.text = text;
+    seen.value = v;
     return v;
   }
 
