@@ -1,17 +1,26 @@
 import { readTextContainer } from '../../../shared/bec2/index.ts';
 import * as Main from '../../../shared/brp/commands/main.ts';
 import * as Sys from '../../../shared/brp/commands/sys.ts';
-import { BrpTimeoutError, PortLostError, ReaderStatusError } from '../../../shared/brp/errors.ts';
-import type { BrpSession } from '../brp/session.ts';
+import { BrpTimeoutError, PortLostError } from '../../../shared/brp/errors.ts';
+import type { LinkChecksumKind } from '../../../shared/brp/checksum.ts';
+import { largestUploadBlock } from '../../../shared/brp/frameLimits.ts';
+import { FEATURE_ID, hasFeature, namedFeatures } from '../../../shared/brp/features.ts';
+import { MAIN_STATUS, SYS_STATUS } from '../../../shared/brp/status.ts';
+import { isGroupStatus } from '../../../shared/brp/statusChecks.ts';
+import type { BrpSession, SessionOptions } from '../brp/session.ts';
 import type { FrameLogSink } from '../brp/frameLog.ts';
+import { UNSUPPORTED, executeIfSupported } from '../readers/ifSupported.ts';
 import { openSession } from '../readers/openSession.ts';
-import { classifyDeployError, type DeployProgress, type DeployResult } from './deployResult.ts';
+import { NoBec2UploadError, classifyDeployError, type DeployProgress, type DeployResult } from './deployResult.ts';
 import { reconnectSession, sleep } from './reconnect.ts';
 
 export interface DeployOptions {
   onProgress?: (p: DeployProgress) => void;
   frameLog?: FrameLogSink;
   baudRate?: number;
+  /** The user's checksum for the ports; without it each port's kind decides. */
+  checksum?: LinkChecksumKind;
+  /** Time allowed for a restart before the reader's own retry timeout is added (default 10 s, as BALTECH's uploader). */
   reconnectTimeoutMs?: number;
   /**
    * The configuration id the file carries ("Configuration:" comment). When the line drops right after
@@ -41,7 +50,7 @@ export async function deployToReaders(binary: Uint8Array, ports: string[], opts:
 export async function deployToReader(binary: Uint8Array, port: string, opts: DeployOptions = {}): Promise<DeployResult> {
   const total = binary.length;
   const progress = (phase: DeployProgress['phase'], bytesDone: number) => opts.onProgress?.({ port, phase, bytesDone, bytesTotal: total });
-  const sessionOpts = { frameLog: opts.frameLog, baudRate: opts.baudRate };
+  let sessionOpts: SessionOptions = { frameLog: opts.frameLog, baudRate: opts.baudRate, checksum: opts.checksum };
   let session: BrpSession | undefined;
   let started = 0;
   let confirmed = 0;
@@ -49,15 +58,18 @@ export async function deployToReader(binary: Uint8Array, port: string, opts: Dep
   try {
     progress('connecting', 0);
     session = await openSession(port, sessionOpts);
+    // A restarted reader must be spoken to the same way (the port may be gone while it restarts).
+    sessionOpts = session.reopenOptions;
+    await checkBec2Upload(session);
     started = performance.now();
     let req = await startUpload(session);
     let done = 0;
     progress('uploading', 0);
     for (;;) {
-      const data = binary.subarray(req.reqDataAdr, req.reqDataAdr + req.reqDataLen);
-      if (data.length !== req.reqDataLen) {
+      if (req.reqDataAdr + req.reqDataLen > total) {
         throw new Error(`the reader asked for bytes ${req.reqDataAdr}..${req.reqDataAdr + req.reqDataLen} but the file has only ${total}`);
       }
+      const data = binary.subarray(req.reqDataAdr, req.reqDataAdr + Math.min(req.reqDataLen, await uploadBlockLimit(session)));
       lastBlockSent = req.reqDataAdr + data.length >= total;
       const res = await session.execute(Main.MainBf3UploadContinue, { dataAdr: req.reqDataAdr, data });
       done = Math.max(done, req.reqDataAdr + data.length);
@@ -67,13 +79,13 @@ export async function deployToReader(binary: Uint8Array, port: string, opts: Dep
         if (res.reconnect) {
           progress('restarting', total);
           await session.close();
-          session = await reconnectSession(port, { ...sessionOpts, timeoutMs: (opts.reconnectTimeoutMs ?? 15_000) + (res.reconnectRetryTimeoutMs ?? 0) });
+          session = await reconnectSession(port, { ...sessionOpts, baseTimeoutMs: opts.reconnectTimeoutMs, retryTimeoutMs: res.reconnectRetryTimeoutMs });
         }
         break;
       }
       if (res.reconnect) {
         await session.close();
-        session = await reconnectSession(port, { ...sessionOpts, timeoutMs: (opts.reconnectTimeoutMs ?? 15_000) + (res.reconnectRetryTimeoutMs ?? 0) });
+        session = await reconnectSession(port, { ...sessionOpts, baseTimeoutMs: opts.reconnectTimeoutMs, retryTimeoutMs: res.reconnectRetryTimeoutMs });
       }
       // ReqDataLen 0: the reader is busy but still listening; ask again for the same address.
       if (res.reqDataLen === 0 && res.continue) await sleep(20);
@@ -85,7 +97,7 @@ export async function deployToReader(binary: Uint8Array, port: string, opts: Dep
       const id = await session.execute(Sys.SysCfgGetId, undefined);
       configIdAfter = `${id.configId} ${id.configName}`.trim();
     } catch (err) {
-      if (!(err instanceof ReaderStatusError && err.status === 0x03)) throw err;
+      if (!isGroupStatus(err, 'Sys', SYS_STATUS.ErrCfgNotFound)) throw err;
     }
     progress('done', total);
     return {
@@ -135,10 +147,10 @@ export async function deployToReader(binary: Uint8Array, port: string, opts: Dep
 }
 
 /** Asks a reader that dropped off the line what configuration it runs once it is back; null if it does not say. */
-async function verifyAfterRestart(port: string, opts: DeployOptions, sessionOpts: { frameLog?: FrameLogSink; baudRate?: number }): Promise<string | null> {
+async function verifyAfterRestart(port: string, opts: DeployOptions, sessionOpts: SessionOptions): Promise<string | null> {
   let s: BrpSession | undefined;
   try {
-    s = await reconnectSession(port, { ...sessionOpts, timeoutMs: opts.reconnectTimeoutMs ?? 15_000 });
+    s = await reconnectSession(port, { ...sessionOpts, baseTimeoutMs: opts.reconnectTimeoutMs });
     const id = await s.execute(Sys.SysCfgGetId, undefined);
     return `${id.configId} ${id.configName}`.trim();
   } catch {
@@ -148,13 +160,34 @@ async function verifyAfterRestart(port: string, opts: DeployOptions, sessionOpts
   }
 }
 
+/**
+ * The reader chooses ReqDataLen; a block is cut shorter only where the reader asks for more than its
+ * own buffer (Sys.GetBufferSize) or the link (a USB HID report) takes in one frame, so no frame is
+ * ever larger than either.
+ */
+async function uploadBlockLimit(session: BrpSession): Promise<number> {
+  const limit = largestUploadBlock(await session.frameLimits(), session.checksum, session.transport.maxFrameBytes);
+  if (limit < 1) throw new Error('the reader reports a buffer too small to carry any file data in Main.Bf3UploadContinue');
+  return limit;
+}
+
+/**
+ * A reader whose Sys.GetFeatures says it has no Bec2Upload cannot take the file; say so before
+ * uploading. Firmware without Sys.GetFeatures is simply tried (Bf3UploadStart then tells).
+ */
+async function checkBec2Upload(session: BrpSession): Promise<void> {
+  const answer = await executeIfSupported(session, Sys.SysGetFeatures, undefined, []);
+  if (answer === UNSUPPORTED) return;
+  if (hasFeature(namedFeatures(answer.featureIds, answer.maxFeatureId), FEATURE_ID.Bec2Upload) === false) throw new NoBec2UploadError();
+}
+
 /** Bf3UploadStart; a reader still holding an abandoned upload says ErrInvalidState for a moment. */
 async function startUpload(session: BrpSession): Promise<Main.Bf3BlockRequest> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await session.execute(Main.MainBf3UploadStart, undefined);
     } catch (err) {
-      if (attempt < 8 && err instanceof ReaderStatusError && err.status === 0x10) {
+      if (attempt < 8 && isGroupStatus(err, 'Main', MAIN_STATUS.ErrInvalidState)) {
         await sleep(500);
         continue;
       }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ReaderSummary } from './readers.ts';
+import { readerAddressSchema, type ReaderSummary } from './readers.ts';
 
 // Deploy slice of the ReaderDesk API: deploying a finalized BEC2 to many readers at once, saving a
 // report of the results, factory reset and read back for support.
@@ -17,6 +17,10 @@ export type DeployReason =
   | 'busy'
   | 'io'
   | 'not-verified'
+  /** The reader's firmware (before 2.00) has no BEC2 upload; it loads only BEC files. */
+  | 'firmware-bec-only'
+  /** Main.ErrAlreadyUpToDate: the reader already runs everything in the file. */
+  | 'already-up-to-date'
   | 'other';
 export const DEPLOY_REASONS = [
   'ok',
@@ -28,6 +32,8 @@ export const DEPLOY_REASONS = [
   'busy',
   'io',
   'not-verified',
+  'firmware-bec-only',
+  'already-up-to-date',
   'other',
 ] as const satisfies readonly DeployReason[];
 
@@ -67,7 +73,12 @@ export interface ReadBackReport {
   firmware: string;
   configId: string | null;
   configName: string | null;
-  securityCode: 'set' | 'unset';
+  securityCode: 'set' | 'unset' | 'unknown';
+  /**
+   * 'complete': the reader listed its values. 'readable-only': the firmware cannot list values
+   * (no Sys.CfgGetValueList), so ReaderDesk asked for every readable id; secret values cannot be seen.
+   */
+  valueList: 'complete' | 'readable-only';
   values: ReadBackValue[];
 }
 
@@ -88,7 +99,7 @@ export interface DeployApi {
 }
 
 const readerId = z.string().min(1).max(64);
-const address = z.string().min(1).max(512);
+const address = readerAddressSchema;
 const filePath = z.string().trim().min(1, 'a file path is needed').max(4096);
 
 const deployResultSchema = z.object({

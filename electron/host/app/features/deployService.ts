@@ -80,6 +80,7 @@ export function createDeployService(ctx: AppContext): DeployApi {
           const reattach = await ctx.readers.borrow(port);
           try {
             return await deployToReader(binary, port, {
+              checksum: ctx.readers.checksumFor(port),
               onProgress: (progress) => ctx.emit({ type: 'deploy-progress', ...(jobId ? { jobId } : {}), progress }),
               frameLog: (e) => ctx.frames.add(e),
               expectedConfigId: expectedConfigIdOf(text),
@@ -122,7 +123,7 @@ export function createDeployService(ctx: AppContext): DeployApi {
       }
       const reattach = await ctx.readers.borrow(reader.address);
       try {
-        const session = await openSession(reader.address, { frameLog: (e) => ctx.frames.add(e) });
+        const session = await openSession(reader.address, { frameLog: (e) => ctx.frames.add(e), checksum: ctx.readers.checksumFor(reader.address) });
         await factoryReset(session);
       } catch (err) {
         throw new DeployError('factory-reset', `The factory reset did not complete: ${(err as Error).message}`);
@@ -138,13 +139,14 @@ export function createDeployService(ctx: AppContext): DeployApi {
       const reader = summaryOf(readerId);
       const session = ctx.readers.session(readerId);
       const info = await readReaderInfo(session);
-      const values = await readBackValues(session);
+      const { values, valueList } = await readBackValues(session);
       return {
         address: reader.address,
         firmware: info.firmware,
         configId: info.configId,
         configName: info.configName,
         securityCode: info.securityCode,
+        valueList,
         values,
       };
     },

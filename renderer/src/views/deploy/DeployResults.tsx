@@ -5,6 +5,7 @@ import { useApi } from '../../api/apiContext.ts';
 
 /** The sentence for one reader's result, in the UI's language. */
 export function resultSentence(r: DeployResult, t: (key: string, opts?: Record<string, unknown>) => string): string {
+  if (r.reason === 'already-up-to-date') return t('deploy.reason.already-up-to-date');
   if (r.result === 'accepted') return r.configIdAfter ? t('deploy.acceptedRuns', { config: r.configIdAfter }) : t('deploy.acceptedNoId');
   return t(`deploy.reason.${r.reason}`);
 }
