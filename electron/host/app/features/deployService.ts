@@ -4,6 +4,7 @@ import type { ReaderSummary } from '../../../../shared/api/contract.ts';
 import type { DeployApi, DeployResult, ReadBackReport } from '../../../../shared/api/features/deploy.ts';
 import { csvDocument } from '../../../../shared/csvWriter.ts';
 import { decodeBec2Text, deployToReader, expectedConfigIdOf } from '../../lifecycle/deployJob.ts';
+import { sameReaderTwice } from '../../lifecycle/readerKey.ts';
 import { factoryReset } from '../../lifecycle/factoryReset.ts';
 import { readBackValues } from '../../lifecycle/readBack.ts';
 import { readReaderInfo } from '../../readers/readerInfo.ts';
@@ -58,8 +59,14 @@ export function createDeployService(ctx: AppContext): DeployApi {
       const file = resolveUserPath(bec2Path);
       const ports = addresses.map((a) => a.trim());
       if (ports.some((p) => p === '')) throw new DeployError('bad-address', 'One of the reader addresses is empty; remove it or type a port.');
-      if (new Set(ports).size !== ports.length) {
-        throw new DeployError('duplicate-address', 'The same reader is listed twice; each reader can take the file only once per deploy.');
+      const twice = await sameReaderTwice(ports);
+      if (twice) {
+        throw new DeployError(
+          'duplicate-address',
+          twice.first === twice.again
+            ? 'The same reader is listed twice; each reader can take the file only once per deploy.'
+            : `${twice.again} is the same reader as ${twice.first}; list each reader once.`,
+        );
       }
       let text: string;
       try {
