@@ -2,9 +2,11 @@
 import { benchDoorfile } from './doorfile.bench.ts';
 import { benchUi } from './ui.bench.ts';
 import { benchDeploy } from './deploy.bench.ts';
+import { benchConfig } from './config.bench.ts';
 
 export const benches: [string, (print: (line: string) => void) => Promise<void>][] = [
   ['deploy', benchDeploy],
   ['doorfile', benchDoorfile],
   ['ui', benchUi],
+  ['config', benchConfig],
 ];

@@ -119,7 +119,7 @@ describe('BALCFG text', () => {
   it('tells a foreign file from a newer BALCFG', () => {
     expect(errorOf('{"hello": 1}').field).toBe('format');
     expect(errorOf('[1,2]').sentence).toContain('not a ReaderDesk BALCFG');
-    const newer = errorOf(withJson((j) => (j.formatVersion = 2)));
+    const newer = errorOf(withJson((j) => (j.formatVersion = 3)));
     expect(newer.field).toBe('formatVersion');
     expect(newer.sentence).toContain('newer ReaderDesk');
   });
