@@ -64,10 +64,17 @@ export function compareValueIds(a: string, b: string): number {
   return ra.key - rb.key || ra.value - rb.value;
 }
 
-/** Explains why a text is not a usable id, for error sentences. */
+/** An id is 7 characters; a text much longer than that is quoted no further. */
+const MAX_QUOTED_ID = 12;
+
+/**
+ * Explains why a text is not a usable id, for error sentences. A long text is described, not
+ * repeated: in a damaged file the id can run into the content next to it, which may be a key.
+ */
 export function explainBadValueId(text: string): string {
   if (ID_PATTERN.test(text)) {
     return `${JSON.stringify(text)} uses the id FF, which readers reserve as a wildcard; pick another id`;
   }
-  return `${JSON.stringify(text)} is not a key/value id like 0620/01`;
+  const shown = text.length <= MAX_QUOTED_ID ? JSON.stringify(text) : `a text of ${text.length} characters`;
+  return `${shown} is not a key/value id like 0620/01`;
 }
