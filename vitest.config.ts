@@ -15,7 +15,6 @@ export default defineConfig({
           environment: 'node',
           sequence: { groupOrder: 0 },
           testTimeout: process.env.npm_lifecycle_event === 'fuzz' || process.env.FUZZ_RUNS ? 24 * 3_600_000 : 60_000,
-          maxWorkers: 2,
         },
       },
       {
