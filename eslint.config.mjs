@@ -2,7 +2,7 @@ import tseslint from 'typescript-eslint';
 import layering from './tools/eslint-layering.mjs';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'dist-electron/**', 'dist-renderer/**', 'release/**', 'test/artifacts/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'dist-cli/**', 'dist-electron/**', 'dist-renderer/**', 'release/**', 'test/artifacts/**'] },
   {
     files: ['**/*.ts', '**/*.tsx'],
     extends: [tseslint.configs.recommended],

@@ -20,8 +20,8 @@ function realisticConfig() {
 export async function benchDeploy(print: (line: string) => void): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-bench-deploy-'));
   const sims: RunningSimulator[] = [];
-  const sim = async (baud?: number) => {
-    const s = await startSimulator({ stateDir: fs.mkdtempSync(path.join(dir, 'r-')), baud, rebootMs: 1000 });
+  const sim = async (baud?: number, bufferSize?: number) => {
+    const s = await startSimulator({ stateDir: fs.mkdtempSync(path.join(dir, 'r-')), baud, bufferSize, rebootMs: 1000 });
     sims.push(s);
     return s;
   };
@@ -38,6 +38,13 @@ export async function benchDeploy(print: (line: string) => void): Promise<void> 
       `BEC2 of ${binary.length} bytes at emulated 115200 baud: deployed in ${one!.durationMs} ms (upload to confirmation); ` +
         `the file's bytes alone need ${wireMs.toFixed(0)} ms on the wire (${one!.result})`,
     );
+
+    // The reader picks the block size from its buffer (Sys.GetBufferSize): fewer, larger frames with a larger buffer.
+    for (const bufferSize of [128, 1024, 4096]) {
+      const reader = await sim(115200, bufferSize);
+      const [r] = await deployToReaders(binary, [reader.address], { baudRate: 115200 });
+      print(`BEC2 of ${binary.length} bytes at emulated 115200 baud to a reader with a ${bufferSize}-byte frame buffer: ${r!.durationMs} ms (${r!.result})`);
+    }
 
     for (const n of [1, 16]) {
       const targets = await Promise.all(Array.from({ length: n }, () => sim()));

@@ -1,16 +1,24 @@
 #!/usr/bin/env node
-// `npm start`: Electron where its binary exists, the web shell in the system browser otherwise.
-// Either way a virtual reader is attached, so there is something to connect to.
+// `npm start`: the Electron app where its binary is installed or can be fetched now, the web shell in
+// the system browser otherwise, and it says which and why. Either way a virtual reader is attached.
+// `npm start -- --web` asks for the web shell; other arguments go to `readerdesk ui`.
 import { spawn, spawnSync } from 'node:child_process';
-import { electronBinary } from '../tools/electronBinary.mjs';
+import { chooseShell } from '../tools/chooseShell.mjs';
 
+const args = process.argv.slice(2);
+const uiArgs = args.filter((a) => a !== '--web');
 const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit' }).status === 0 || process.exit(1);
+
 run('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']);
-const electron = electronBinary();
-if (electron) {
+const shell = await chooseShell({
+  wantWeb: args.includes('--web'),
+  onFetch: () => console.log("Electron's binary is not installed yet; fetching it once (about 100 MB) …"),
+});
+if (shell.electron) {
+  console.log('Starting the Electron app.');
   run('node', ['tools/build-electron.mjs']);
-  spawn(electron, ['.'], { stdio: 'inherit' }).on('exit', (c) => process.exit(c ?? 0));
+  spawn(shell.electron, ['.'], { stdio: 'inherit' }).on('exit', (c) => process.exit(c ?? 0));
 } else {
-  console.log('Electron is not installed here; starting the web shell instead (same UI, in your browser).');
-  spawn('node', ['bin/readerdesk.mjs', 'ui', '--open', ...process.argv.slice(2)], { stdio: 'inherit' }).on('exit', (c) => process.exit(c ?? 0));
+  console.log(`Starting the web shell instead of the Electron app (the same UI, in your browser): ${shell.web}.`);
+  spawn(process.execPath, ['bin/readerdesk.mjs', 'ui', '--open', ...uiArgs], { stdio: 'inherit' }).on('exit', (c) => process.exit(c ?? 0));
 }

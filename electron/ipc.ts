@@ -1,14 +1,35 @@
 // The only door between the renderer and the host: one invoke channel, checked sender, validated calls.
-import { ipcMain, type WebContents } from 'electron';
-import { IPC_CHANNEL_CALL, IPC_CHANNEL_EVENT } from '../shared/api/contract.ts';
-import type { AppService } from './host/app/appService.ts';
+// Electron's objects come in as parameters (main.ts passes ipcMain and the window's webContents),
+// so that test/unit/ipcWiring.test.ts runs this exact wiring against fakes without the Electron binary.
+import { IPC_CHANNEL_CALL, IPC_CHANNEL_EVENT, type ReaderDeskApi } from '../shared/api/contract.ts';
 import { guardedCall } from './shellPolicy.ts';
+
+/** What registerIpc reads from an invoke event: the webContents and the frame that sent it. */
+export interface InvokeEventSource {
+  sender: { id: number; mainFrame: unknown };
+  senderFrame: { url: string } | null;
+}
+
+/** The part of Electron's ipcMain that registerIpc uses. */
+export interface IpcMainPort {
+  handle(channel: string, listener: (event: InvokeEventSource, ...args: unknown[]) => unknown): void;
+  removeHandler(channel: string): void;
+}
+
+/** The part of the app window's webContents that registerIpc uses. */
+export interface AppWindowContents {
+  readonly id: number;
+  isDestroyed(): boolean;
+  send(channel: string, ...args: unknown[]): void;
+  once(event: 'destroyed', listener: () => void): unknown;
+}
 
 /**
  * Serves ReaderDesk's API to one window. `indexUrl` is the file:// URL of the renderer's
- * index.html: calls from any other page, frame or window are refused before they reach the host.
+ * index.html: calls from any other page, frame or window are refused before they reach the host,
+ * and the host's events go to this window only.
  */
-export function registerIpc(service: AppService, window: WebContents, indexUrl: string): () => void {
+export function registerIpc(ipcMain: IpcMainPort, service: ReaderDeskApi, window: AppWindowContents, indexUrl: string): () => void {
   ipcMain.removeHandler(IPC_CHANNEL_CALL);
   ipcMain.handle(IPC_CHANNEL_CALL, (event, method: unknown, params: unknown) => {
     const frame = event.senderFrame;

@@ -1,25 +1,27 @@
 // Electron main process: windows, security settings and IPC wiring only. All logic lives in host/;
 // the policy itself (web preferences, CSP, what may load, who may call) is in shellPolicy.ts.
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { AppService } from './host/app/appService.ts';
 import type { RunningSimulator } from '../simulator/startSimulator.ts';
 import { startEmbeddedSimulator } from '../simulator/startEmbeddedSimulator.ts';
 import { registerIpc } from './ipc.ts';
-import { allowNavigation, allowPermission, ELECTRON_CSP, isAllowedRequest, secureWebPreferences, windowOpenDecision } from './shellPolicy.ts';
+import { guardWebContents, lockDownSession, secureWebPreferences } from './shellPolicy.ts';
+import { APP_INDEX_URL, APP_SCHEME, serveAppRequest } from './appProtocol.ts';
 
 export { secureWebPreferences } from './shellPolicy.ts';
 
 let service: AppService | undefined;
 let sim: RunningSimulator | undefined;
 
-// Every renderer sandboxed, whatever a window asks for; one instance owns the serial ports.
-app.enableSandbox();
-if (!app.requestSingleInstanceLock()) app.quit();
+// One instance owns the serial ports: a second one hands over to the first and does nothing else.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  start();
+}
 
 async function createWindow(): Promise<BrowserWindow> {
-  const rendererIndex = path.join(app.getAppPath(), 'dist-renderer', 'index.html');
   const webPreferences = secureWebPreferences(path.join(__dirname, 'preload.cjs'), { devTools: !app.isPackaged });
   // Readable from the main process (test/electron evaluates it next to the live window's settings).
   (globalThis as Record<string, unknown>).readerdeskWebPreferences = webPreferences;
@@ -34,64 +36,48 @@ async function createWindow(): Promise<BrowserWindow> {
     webPreferences,
   });
   win.once('ready-to-show', () => win.show());
-  registerIpc(service!, win.webContents, pathToFileURL(rendererIndex).href);
-  await win.loadFile(rendererIndex);
+  registerIpc(ipcMain, service!, win.webContents, APP_INDEX_URL);
+  await win.loadURL(APP_INDEX_URL);
   return win;
 }
 
-function lockDownSession(): void {
-  const s = session.defaultSession;
-  s.setPermissionRequestHandler((_wc, permission, cb) => cb(allowPermission(permission)));
-  s.setPermissionCheckHandler((_wc, permission) => allowPermission(permission));
-  s.setDevicePermissionHandler(() => false);
-  s.on('select-serial-port', (e, _ports, _wc, cb) => {
-    e.preventDefault();
-    cb('');
+/** Everything the app does, run only by the instance that holds the lock. */
+function start(): void {
+  // Every renderer sandboxed, whatever a window asks for.
+  app.enableSandbox();
+  // A standard, secure scheme: a real origin for 'self' in the CSP, no file:// privileges.
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true } }]);
+
+  app.on('web-contents-created', (_e, contents) => guardWebContents(contents));
+
+  app.on('second-instance', () => {
+    const win = BrowserWindow.getAllWindows()[0];
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
   });
-  s.on('will-download', (e) => e.preventDefault());
-  s.webRequest.onHeadersReceived((details, cb) => {
-    cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [ELECTRON_CSP] } });
+
+  app.whenReady().then(async () => {
+    lockDownSession(session.defaultSession);
+    const rendererDir = path.join(app.getAppPath(), 'dist-renderer');
+    protocol.handle(APP_SCHEME, (request) => serveAppRequest(request.url, rendererDir));
+    if (process.env.READERDESK_NO_SIM !== '1') {
+      const stateDir = process.env.READERDESK_SIM_STATE ?? path.join(app.getPath('userData'), 'virtual-reader');
+      sim = await startEmbeddedSimulator(stateDir).catch(() => undefined);
+    }
+    service = new AppService({ shell: 'electron', simulatorAddress: sim?.address ?? null });
+    await createWindow();
   });
-  // Nothing leaves the machine: block every request that is not a local file.
-  s.webRequest.onBeforeRequest((details, cb) => cb({ cancel: !isAllowedRequest(details.url) }));
+
+  let quitting = false;
+  app.on('window-all-closed', () => {
+    if (quitting) return;
+    quitting = true;
+    void (async () => {
+      await service?.close().catch(() => undefined);
+      await sim?.stop().catch(() => undefined);
+      app.quit();
+    })();
+  });
 }
-
-app.on('web-contents-created', (_e, contents) => {
-  contents.on('will-attach-webview', (e) => e.preventDefault());
-  contents.on('will-navigate', (e, url) => {
-    if (!allowNavigation(url)) e.preventDefault();
-  });
-  contents.on('will-redirect', (e, url) => {
-    if (!allowNavigation(url)) e.preventDefault();
-  });
-  contents.setWindowOpenHandler(({ url }) => windowOpenDecision(url));
-});
-
-app.on('second-instance', () => {
-  const win = BrowserWindow.getAllWindows()[0];
-  if (win) {
-    if (win.isMinimized()) win.restore();
-    win.focus();
-  }
-});
-
-app.whenReady().then(async () => {
-  lockDownSession();
-  if (process.env.READERDESK_NO_SIM !== '1') {
-    const stateDir = process.env.READERDESK_SIM_STATE ?? path.join(app.getPath('userData'), 'virtual-reader');
-    sim = await startEmbeddedSimulator(stateDir).catch(() => undefined);
-  }
-  service = new AppService({ shell: 'electron', simulatorAddress: sim?.address ?? null });
-  await createWindow();
-});
-
-let quitting = false;
-app.on('window-all-closed', () => {
-  if (quitting) return;
-  quitting = true;
-  void (async () => {
-    await service?.close().catch(() => undefined);
-    await sim?.stop().catch(() => undefined);
-    app.quit();
-  })();
-});

@@ -1,11 +1,9 @@
 // Preload (sandboxed): exposes exactly one frozen, typed bridge; the renderer never sees ipcRenderer itself.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { AppEvent } from '../shared/api/contract.ts';
-
-// The same names as IPC_CHANNEL_CALL/IPC_CHANNEL_EVENT in shared/api/contract.ts (a unit test keeps them
-// equal): importing the contract would bundle zod and every schema into the sandboxed preload.
-const IPC_CHANNEL_CALL = 'readerdesk:call';
-const IPC_CHANNEL_EVENT = 'readerdesk:event';
+// The channel names come from the contract's zod-free module: importing the contract itself would
+// bundle zod and every schema into the sandboxed preload (test/unit/preload.test.ts checks both).
+import { IPC_CHANNEL_CALL, IPC_CHANNEL_EVENT } from '../shared/api/channels.ts';
 
 type CallResult = { ok: true; result: unknown } | { ok: false; error: { code: string; message: string } };
 

@@ -1,5 +1,6 @@
 // The Electron shell's security policy as plain data and functions, so that it can be checked in
-// Node without the Electron binary (test/unit/ipcSecurity.test.ts). main.ts and ipc.ts apply it.
+// Node without the Electron binary (test/unit/ipcSecurity.test.ts). main.ts and ipc.ts apply it,
+// passing Electron's objects to the functions below, which name only the parts they use.
 import type { ApiErrorPayload, ReaderDeskApi } from '../shared/api/contract.ts';
 import { dispatchCall, type DispatchResult } from './host/app/dispatch.ts';
 
@@ -53,9 +54,9 @@ export const ELECTRON_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** Nothing leaves the machine: only the app's own files (and DevTools in development) load. */
+/** Nothing leaves the machine: only the app's own scheme (and DevTools in development) load; not even file://. */
 export function isAllowedRequest(url: string): boolean {
-  return /^(file|devtools|data):/i.test(url);
+  return /^(readerdesk|devtools|data):/i.test(url);
 }
 
 /** The app is one local page: no navigation away from it, no new windows, no webviews. */
@@ -69,6 +70,62 @@ export function windowOpenDecision(_url: string): { action: 'deny' } {
 /** Camera, microphone, notifications, serial/HID/USB from the page, clipboard…: all refused (serial ports go through the host). */
 export function allowPermission(_permission: string): false {
   return false;
+}
+
+/** An Electron event whose default (navigate, download, attach…) can be prevented. */
+export interface PreventableEvent {
+  preventDefault(): void;
+}
+
+/** The part of a webContents the navigation policy hooks into; main.ts passes Electron's. */
+export interface GuardableContents {
+  on(event: 'will-attach-webview', listener: (event: PreventableEvent) => void): unknown;
+  on(event: 'will-navigate', listener: (event: PreventableEvent, url: string) => void): unknown;
+  on(event: 'will-redirect', listener: (event: PreventableEvent, url: string) => void): unknown;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
+}
+
+/** Applied to every webContents as it is created: no webviews, no navigation away, no new windows. */
+export function guardWebContents(contents: GuardableContents): void {
+  contents.on('will-attach-webview', (e) => e.preventDefault());
+  contents.on('will-navigate', (e, url) => {
+    if (!allowNavigation(url)) e.preventDefault();
+  });
+  contents.on('will-redirect', (e, url) => {
+    if (!allowNavigation(url)) e.preventDefault();
+  });
+  contents.setWindowOpenHandler(({ url }) => windowOpenDecision(url));
+}
+
+type Headers = Record<string, string | string[]>;
+
+/** The part of Electron's session the lock-down uses; main.ts passes session.defaultSession. */
+export interface LockableSession {
+  setPermissionRequestHandler(handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
+  setPermissionCheckHandler(handler: (webContents: unknown, permission: string) => boolean): void;
+  setDevicePermissionHandler(handler: () => boolean): void;
+  on(event: 'select-serial-port', listener: (event: PreventableEvent, ports: unknown[], webContents: unknown, callback: (portId: string) => void) => void): unknown;
+  on(event: 'will-download', listener: (event: PreventableEvent) => void): unknown;
+  webRequest: {
+    onHeadersReceived(listener: (details: { responseHeaders?: Headers }, callback: (response: { responseHeaders?: Headers }) => void) => void): void;
+    onBeforeRequest(listener: (details: { url: string }, callback: (response: { cancel?: boolean }) => void) => void): void;
+  };
+}
+
+/** Every permission refused, no page-side serial ports or downloads, the CSP on every response, nothing from the network. */
+export function lockDownSession(s: LockableSession): void {
+  s.setPermissionRequestHandler((_wc, permission, cb) => cb(allowPermission(permission)));
+  s.setPermissionCheckHandler((_wc, permission) => allowPermission(permission));
+  s.setDevicePermissionHandler(() => false);
+  s.on('select-serial-port', (e, _ports, _wc, cb) => {
+    e.preventDefault();
+    cb('');
+  });
+  s.on('will-download', (e) => e.preventDefault());
+  s.webRequest.onHeadersReceived((details, cb) => {
+    cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [ELECTRON_CSP] } });
+  });
+  s.webRequest.onBeforeRequest((details, cb) => cb({ cancel: !isAllowedRequest(details.url) }));
 }
 
 export interface CallSender {
@@ -86,7 +143,7 @@ export function isTrustedSender(sender: CallSender, expectedUrl: string): boolea
   try {
     const got = new URL(sender.frameUrl);
     const want = new URL(expectedUrl);
-    return got.protocol === 'file:' && got.pathname === want.pathname;
+    return got.protocol === want.protocol && got.host === want.host && got.pathname === want.pathname;
   } catch {
     return false;
   }

@@ -11,6 +11,7 @@ import { FrameServer } from './link/frameServer.ts';
 import { PtyLink } from './link/ptyLink.ts';
 import { TcpLink } from './link/tcpLink.ts';
 import type { ByteLink } from './link/byteLink.ts';
+import { bufferLimits, DEFAULT_BUFFER_SIZE } from './firmware/readerBuffer.ts';
 import { registerTagPlugin } from './tag/tagPlugin.ts';
 import { serveControl, type ControlAnswer, type ControlRequest } from './control/controlChannel.ts';
 
@@ -18,6 +19,10 @@ export interface SimulatorOptions extends StateOptions {
   stateDir: string;
   /** Listen on TCP instead of creating a pty pair. */
   tcp?: { host: string; port: number };
+  /** TCP only: send each answer in two segments this many milliseconds apart. */
+  splitMs?: number;
+  /** Bytes per command and per answer frame the reader takes (Sys.GetBufferSize); default 1024. */
+  bufferSize?: number;
   /** Emulated wire speed (8N1). */
   baud?: number;
   /** How long the reader stays off the line when it reboots. */
@@ -49,7 +54,8 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
   try {
     removeStaleTempFiles(stateDir);
     const state = loadOrCreateState(stateDir, opts);
-    const reader = new VirtualReader(stateDir, state);
+    const bufferSize = opts.bufferSize ?? DEFAULT_BUFFER_SIZE;
+    const reader = new VirtualReader(stateDir, state, { bufferSize });
     const messages = new MessageBuffer();
     registerSysHandlers(reader);
     registerCryptoHandlers(reader);
@@ -69,9 +75,10 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
     registerTagPlugin(reader, controlOps);
     for (const p of plugins) p(reader, controlOps);
 
-    const link: ByteLink = opts.tcp ? await TcpLink.create(opts.tcp.host, opts.tcp.port) : await PtyLink.create(stateDir);
+    const link: ByteLink = opts.tcp ? await TcpLink.create(opts.tcp.host, opts.tcp.port, { splitMs: opts.splitMs }) : await PtyLink.create(stateDir);
     new FrameServer(link, (frame) => reader.handle(frame), {
       baud: opts.baud,
+      limits: bufferLimits(bufferSize),
       rebootMs: opts.rebootMs ?? 1000,
       rebootLosesAnswer: opts.rebootLosesAnswer,
       onReboot: () => reader.rebooted(),

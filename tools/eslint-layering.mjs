@@ -1,13 +1,36 @@
 // ESLint rule that keeps the layers of docs/architecture.md apart (in the spirit of VS Code's
-// code-layering rule): every import is resolved to a folder and checked against what the
-// importing folder may use.
+// code-layering rule): every import is resolved to a layer, a Node built-in or a package, and
+// checked against what the importing layer may use. test/unit/layering.test.ts proves each refusal.
+import { builtinModules } from 'node:module';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const NODE_BUILTINS = new Set([
-  'fs', 'path', 'os', 'net', 'crypto', 'child_process', 'http', 'https', 'events', 'stream', 'url', 'util',
-  'tty', 'readline', 'zlib', 'worker_threads', 'dgram', 'dns', 'buffer', 'process', 'timers', 'assert',
-]);
+const NODE_BUILTINS = new Set(builtinModules);
+
+// Packages by what they need to run. A package not listed for a layer is refused there: add it
+// to the list of the layer it belongs to (and only there) when the project takes it up.
+/** Pure TypeScript/JavaScript that runs anywhere: browser, Node, the simulator. */
+const PURE = ['zod', '@noble/ciphers', '@noble/hashes'];
+/** The UI's libraries (browser only). */
+const UI = ['react', 'react-dom', 'i18next', 'react-i18next', '@tanstack/react-virtual', 'zustand', 'lucide-react', '@radix-ui/*'];
+/** Node packages with native parts or sockets. */
+const NODE_IO = ['serialport', 'node-hid', 'ws'];
+
+/** What each layer may import: other layers (relative imports), Node's built-ins, packages. */
+const LAYERS = {
+  shared: { layers: ['shared'], builtins: false, packages: PURE },
+  /** Node-only helpers that the host, the CLI and the simulator share. */
+  node: { layers: ['shared', 'node'], builtins: true, packages: PURE },
+  renderer: { layers: ['shared', 'renderer'], builtins: false, packages: [...PURE, ...UI] },
+  simulator: { layers: ['shared', 'node', 'simulator'], builtins: true, packages: [...PURE, 'serialport'] },
+  'electron-node': { layers: ['shared', 'node', 'electron-node', 'simulator'], builtins: true, packages: [...PURE, ...NODE_IO] },
+  'electron-shell': { layers: ['shared', 'node', 'electron-node', 'electron-shell', 'simulator'], builtins: true, packages: [...PURE, ...NODE_IO, 'electron'] },
+};
+
+const WHY_BUILTIN = {
+  shared: 'shared/ is pure TypeScript that also runs in the browser',
+  renderer: 'the renderer runs in a sandboxed browser page; the host does Node work',
+};
 
 function layerOf(file) {
   const rel = path.relative(ROOT, file).split(path.sep);
@@ -21,48 +44,58 @@ function layerOf(file) {
   return rel[0];
 }
 
-const ALLOWED = {
-  shared: ['shared'],
-  node: ['shared', 'node'],
-  renderer: ['shared', 'renderer'],
-  simulator: ['shared', 'node', 'simulator'],
-  'electron-node': ['shared', 'node', 'electron-node', 'simulator'],
-  'electron-shell': ['shared', 'node', 'electron-node', 'electron-shell', 'simulator'],
-};
+function isBuiltin(spec) {
+  return spec.startsWith('node:') || NODE_BUILTINS.has(spec) || NODE_BUILTINS.has(spec.split('/')[0]);
+}
+
+/** 'react-dom/client' → 'react-dom', '@noble/hashes/sha2' → '@noble/hashes'. */
+function packageOf(spec) {
+  const parts = spec.split('/');
+  return spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}
+
+function packageAllowed(pkg, allowed) {
+  return allowed.some((a) => (a.endsWith('/*') ? pkg.startsWith(a.slice(0, -1)) : pkg === a));
+}
 
 const rule = {
   meta: { type: 'problem', schema: [], messages: { layer: '{{from}} may not import {{what}}: {{why}}' } },
   create(context) {
     const file = context.filename ?? context.getFilename();
     const from = layerOf(file);
-    const allowed = ALLOWED[from];
-    if (!allowed) return {};
+    const may = LAYERS[from];
+    if (!may) return {};
+    const report = (node, what, why) => context.report({ node, messageId: 'layer', data: { from, what, why } });
     function check(node, spec) {
       if (typeof spec !== 'string') return;
-      const bare = spec.startsWith('node:') ? spec.slice(5) : spec;
-      if (spec === 'electron' || spec.startsWith('electron/')) {
-        if (from !== 'electron-shell') {
-          context.report({ node, messageId: 'layer', data: { from, what: spec, why: 'only electron/main.ts, preload.ts and ipc.ts import electron' } });
-        }
+      if (spec.startsWith('.') || spec.startsWith('/')) {
+        const target = layerOf(path.resolve(path.dirname(file), spec));
+        if (!may.layers.includes(target)) report(node, spec, `${from} may use only ${may.layers.join(', ')}`);
         return;
       }
-      if (spec.startsWith('node:') || NODE_BUILTINS.has(bare.split('/')[0])) {
-        if (from === 'shared' || from === 'renderer') {
-          context.report({ node, messageId: 'layer', data: { from, what: spec, why: 'shared/ and renderer/ must run in a browser' } });
-        }
+      if (isBuiltin(spec)) {
+        if (!may.builtins) report(node, spec, WHY_BUILTIN[from] ?? `${from} may not use Node's built-in modules`);
         return;
       }
-      if (!spec.startsWith('.')) return;
-      const target = layerOf(path.resolve(path.dirname(file), spec));
-      if (!allowed.includes(target)) {
-        context.report({ node, messageId: 'layer', data: { from, what: spec, why: `${from} may use only ${allowed.join(', ')}` } });
+      const pkg = packageOf(spec);
+      if (pkg === 'electron' && !may.packages.includes('electron')) {
+        report(node, spec, 'only electron/main.ts, preload.ts and ipc.ts import electron');
+        return;
+      }
+      if (!packageAllowed(pkg, may.packages)) {
+        report(node, spec, `${from} may use the packages ${may.packages.join(', ')} (tools/eslint-layering.mjs lists what each layer may use)`);
       }
     }
+    const literal = (n) => (n && n.type === 'Literal' ? n.value : undefined);
     return {
       ImportDeclaration: (n) => check(n, n.source.value),
       ExportNamedDeclaration: (n) => n.source && check(n, n.source.value),
       ExportAllDeclaration: (n) => check(n, n.source.value),
-      ImportExpression: (n) => n.source.type === 'Literal' && check(n, n.source.value),
+      ImportExpression: (n) => check(n, literal(n.source)),
+      // import x = require('…'), require('…') and type-level import('…') reach a module just the same.
+      TSExternalModuleReference: (n) => check(n, literal(n.expression)),
+      CallExpression: (n) => n.callee.type === 'Identifier' && n.callee.name === 'require' && check(n, literal(n.arguments[0])),
+      TSImportType: (n) => check(n, literal(n.source)),
     };
   },
 };

@@ -1,16 +1,11 @@
 import { CliError, processIo, type CliIo } from './io.ts';
 import { errorLine } from './errorText.ts';
 import { commands } from './registry.ts';
+import { FOUNDATION_USAGE } from './usage.ts';
 
 const USAGE = `readerdesk: configuration manager for BALTECH BRP readers
 
-  readerdesk ports [--json]
-  readerdesk info --port <path | tcp://host:port> [--json] [--identify-customer-key]
-  readerdesk simulate --state <dir> [--tcp host:port] [--baud N] [--firmware STR] [--crypto-key HEX32] [--customer-key HEX20]
-  readerdesk sim tamper --state <dir> [--clear]
-  readerdesk brp encode <cmd-code> [<param-hex>] [--checksum none|bcc8|crc16|bcc16]
-  readerdesk brp decode <hex> [--command | --response] [--json]
-  readerdesk ui [--listen 127.0.0.1:<port>] [--no-sim]
+${FOUNDATION_USAGE}
 ${[...commands.values()].map((c) => c.usage).filter(Boolean).join('\n')}`;
 
 export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
@@ -25,7 +20,8 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     return 1;
   }
   try {
-    return await cmd.run(rest, io);
+    const run = await cmd.load();
+    return await run(rest, io);
   } catch (err) {
     io.err(`readerdesk ${name}: ${errorLine(err)}`);
     return err instanceof CliError ? err.exitCode : 1;

@@ -1,48 +1,38 @@
 import type { CliIo } from './io.ts';
-import { runPorts } from './commands/ports.ts';
-import { runInfo } from './commands/info.ts';
-import { runSimulate } from './commands/simulate.ts';
-import { runSim } from './commands/sim.ts';
-import { runBrp } from './commands/brp.ts';
-import { runUi } from './commands/ui.ts';
-import { runDoorfile } from './commands/doorfile.ts';
-import { runTag, TAG_USAGE, SIM_TAG_USAGE } from './commands/tag.ts';
-import { runCrypto, CRYPTO_USAGE } from './commands/crypto.ts';
-import { runConfig, CONFIG_USAGE } from './commands/config.ts';
-import { runFinalize } from './commands/finalize.ts';
-import { runDeploy } from './commands/deploy.ts';
-import { runFactoryReset } from './commands/factoryReset.ts';
-import { runReadback } from './commands/readback.ts';
-import { runEvents } from './commands/events.ts';
+import * as usage from './usage.ts';
+
+export type CommandRunner = (argv: string[], io: CliIo) => Promise<number>;
 
 export interface CliCommand {
-  run: (argv: string[], io: CliIo) => Promise<number>;
+  /** Imports the command's module only when it runs, so `--help` and every other command stay fast. */
+  load: () => Promise<CommandRunner>;
   /** Extra usage lines for commands beyond the foundation ones. */
   usage?: string;
 }
 
 export const commands = new Map<string, CliCommand>([
-  ['ports', { run: runPorts }],
-  ['info', { run: runInfo }],
-  ['simulate', { run: runSimulate }],
-  ['sim', { run: runSim }],
-  ['brp', { run: runBrp }],
-  ['ui', { run: runUi }],
-  ['tag', { run: runTag, usage: `${TAG_USAGE}\n${SIM_TAG_USAGE}` }],
-  ['crypto', { run: runCrypto, usage: CRYPTO_USAGE }],
-  ['config', { run: runConfig, usage: CONFIG_USAGE }],
-  ['finalize', { run: runFinalize, usage: '  readerdesk finalize <file.balcfg> --port <p> --out <file.bec2> [--label <reader name>]' }],
-  ['deploy', { run: runDeploy, usage: '  readerdesk deploy <file.bec2> --port <p> [--port <p> ...] [--json]' }],
-  ['factory-reset', { run: runFactoryReset, usage: '  readerdesk factory-reset --port <p> --yes' }],
-  ['readback', { run: runReadback, usage: '  readerdesk readback --port <p> [--json] [--diff <file.balcfg>]' }],
-  ['events', { run: runEvents, usage: '  readerdesk events --port <p> [--json]' }],
+  ['ports', { load: async () => (await import('./commands/ports.ts')).runPorts }],
+  ['info', { load: async () => (await import('./commands/info.ts')).runInfo }],
+  ['simulate', { load: async () => (await import('./commands/simulate.ts')).runSimulate }],
   [
-    'doorfile',
+    'sim',
     {
-      run: runDoorfile,
-      usage:
-        '  readerdesk doorfile build --in <users.csv> --site-key-file <file> --out <door.json> [--binary <door.bin>] [--max-users N] [--accept-warnings]\n' +
-        '  readerdesk doorfile verify --in <door.json> --site-key-file <file> [--json]',
+      load: async () => {
+        // `sim tag` is an extension that the tag module registers on `sim` when it loads.
+        await import('./commands/tag.ts');
+        return (await import('./commands/sim.ts')).runSim;
+      },
     },
   ],
+  ['brp', { load: async () => (await import('./commands/brp.ts')).runBrp }],
+  ['ui', { load: async () => (await import('./commands/ui.ts')).runUi }],
+  ['tag', { load: async () => (await import('./commands/tag.ts')).runTag, usage: `${usage.TAG_USAGE}\n${usage.SIM_TAG_USAGE}` }],
+  ['crypto', { load: async () => (await import('./commands/crypto.ts')).runCrypto, usage: usage.CRYPTO_USAGE }],
+  ['config', { load: async () => (await import('./commands/config.ts')).runConfig, usage: usage.CONFIG_USAGE }],
+  ['finalize', { load: async () => (await import('./commands/finalize.ts')).runFinalize, usage: usage.FINALIZE_USAGE }],
+  ['deploy', { load: async () => (await import('./commands/deploy.ts')).runDeploy, usage: usage.DEPLOY_USAGE }],
+  ['factory-reset', { load: async () => (await import('./commands/factoryReset.ts')).runFactoryReset, usage: usage.FACTORY_RESET_USAGE }],
+  ['readback', { load: async () => (await import('./commands/readback.ts')).runReadback, usage: usage.READBACK_USAGE }],
+  ['events', { load: async () => (await import('./commands/events.ts')).runEvents, usage: usage.EVENTS_USAGE }],
+  ['doorfile', { load: async () => (await import('./commands/doorfile.ts')).runDoorfile, usage: usage.DOORFILE_USAGE }],
 ]);

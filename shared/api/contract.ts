@@ -4,18 +4,28 @@ import { DEPLOY_PARAMS, type DeployApi, type DeployEvent } from './features/depl
 import { EVENTS_PARAMS, type EventsApi, type EventsEvent } from './features/events.ts';
 import { DOORFILE_PARAMS, type DoorfileApi, type DoorfileEvent } from './features/doorfile.ts';
 import { TAGS_PARAMS, type TagsApi, type TagsEvent } from './features/tags.ts';
+import type { NoMethods, ParamSchemas, SchemasRefusingTypedCalls } from './paramSchemas.ts';
 
 export * from './features/readers.ts';
 
 // The one API between the UI and the host, assembled from one slice per feature. Electron's
 // preload and the web shell's WebSocket client both produce an object that `satisfies
 // ReaderDeskApi`; the host validates every call against API_PARAMS before it runs.
+//
+// A method is declared once per feature (shared/api/features/*.ts): in the feature's interface and,
+// with the same name, in its *_PARAMS table. A method without a schema, a schema without a method,
+// or a schema that disagrees with the method's parameters fails the type check below (see
+// paramSchemas.ts); test/unit/ipcSecurity.test.ts also fails when the host offers a method the
+// contract has no schema for.
 
 export type AppEvent = ReadersEvent | ConfigEvent | DeployEvent | EventsEvent | DoorfileEvent | TagsEvent;
 
 export interface ReaderDeskApi extends ReadersApi, ConfigApi, DeployApi, EventsApi, DoorfileApi, TagsApi {
   onEvent(listener: (event: AppEvent) => void): Unsubscribe;
 }
+
+/** Every callable method of the API: all of ReaderDeskApi except the event subscription. */
+export type ApiMethods = Omit<ReaderDeskApi, 'onEvent'>;
 
 /** Parameter schemas by method name: the host rejects anything else before running a call. */
 export const API_PARAMS = {
@@ -25,7 +35,10 @@ export const API_PARAMS = {
   ...EVENTS_PARAMS,
   ...DOORFILE_PARAMS,
   ...TAGS_PARAMS,
-} as const;
+} as const satisfies ParamSchemas<ApiMethods>;
+
+// Fails to compile, naming the method, when a schema refuses arguments its interface allows.
+export type _EverySchemaAcceptsItsTypedCalls = NoMethods<SchemasRefusingTypedCalls<ApiMethods, typeof API_PARAMS>>;
 
 export type ApiMethod = keyof typeof API_PARAMS;
 export const API_METHODS = Object.keys(API_PARAMS) as ApiMethod[];
@@ -36,5 +49,4 @@ export interface ApiErrorPayload {
   message: string;
 }
 
-export const IPC_CHANNEL_CALL = 'readerdesk:call';
-export const IPC_CHANNEL_EVENT = 'readerdesk:event';
+export { IPC_CHANNEL_CALL, IPC_CHANNEL_EVENT } from './channels.ts';

@@ -3,6 +3,10 @@
 
 export type ChecksumKind = 'none' | 'bcc8' | 'crc16' | 'bcc16';
 
+/** The kinds a user can pick for a link (BCC16 is only named, never sent). */
+export const LINK_CHECKSUMS = ['none', 'crc16', 'bcc8'] as const satisfies readonly ChecksumKind[];
+export type LinkChecksumKind = (typeof LINK_CHECKSUMS)[number];
+
 /** The CheckSumAlgo field value (flag bits 0x30 shifted down) for each kind. */
 export const CHECKSUM_ALGO: Readonly<Record<ChecksumKind, number>> = { none: 0, bcc8: 1, crc16: 2, bcc16: 3 };
 

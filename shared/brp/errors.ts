@@ -8,7 +8,8 @@ export type BrpErrorCode =
   | 'reader-status'
   | 'port-lost'
   | 'reader-rejected'
-  | 'unsupported-checksum';
+  | 'unsupported-checksum'
+  | 'frame-too-large';
 
 export abstract class BrpError extends Error {
   abstract readonly code: BrpErrorCode;
@@ -110,5 +111,27 @@ export class ReaderRejectedError extends BrpError {
     readonly reason: string,
   ) {
     super(`The reader rejected ${command}: ${sentence(reason)}`);
+  }
+}
+
+/** A command frame larger than the reader takes (Sys.GetBufferSize); it was never sent. */
+export class FrameTooLargeError extends BrpError {
+  override readonly name = 'FrameTooLargeError';
+  readonly code = 'frame-too-large' as const;
+  constructor(
+    readonly command: string,
+    readonly frameBytes: number,
+    readonly limitBytes: number,
+    /** True when the reader reported its buffer size; false when only the guaranteed 128 bytes are known. */
+    readonly reported: boolean,
+    advice = 'Send less data in one command.',
+  ) {
+    const source = reported
+      ? 'it reported its buffer size with Sys.GetBufferSize'
+      : 'the 128 bytes every reader guarantees, since this reader does not report its buffer size';
+    super(
+      `${command} needs a command frame of ${frameBytes} bytes, but the reader takes at most ${limitBytes} bytes per frame ` +
+        `(${source}), so it was not sent. ${sentence(advice)}`,
+    );
   }
 }

@@ -337,7 +337,8 @@ export function decodeResponseFrame(bytes: Uint8Array): ResponseFrame {
 /**
  * Cuts a byte stream into frames. BRP has no start marker, so a byte that cannot be FormatFlags
  * is reported and skipped, and a frame with a wrong checksum is dropped as a whole. Timing is
- * the caller's job: after a gap of more than 20 ms it calls discardPartial() (brp.md 2.1).
+ * the caller's job: a reader drops a partial frame after a 20 ms gap (brp.md 2.1); a host reads by
+ * the length field and drops one when its command times out or the next command starts.
  */
 export class FrameReader<F> {
   private buf: Uint8Array = new Uint8Array(0);

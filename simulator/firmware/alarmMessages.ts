@@ -1,7 +1,6 @@
 // AR.GetMessage delivers tamper alarms as messages that the reader buffers for 5 seconds
-// (brp.md 4.21); a host must poll at least that often.
+// (brp.md 4.21); a host must poll at least that often. Message types: AR_MSG_TYPE (shared/brp).
 
-export const MSG_TYPE = { Card: 0x00, AlarmOn: 0x01, AlarmOff: 0x02 } as const;
 const BUFFER_MS = 5000;
 
 export interface ReaderMessage {

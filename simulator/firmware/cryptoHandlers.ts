@@ -3,16 +3,10 @@ import { aesCbcEncrypt } from '../../shared/crypto/aes.ts';
 import { sha256 } from '../../shared/crypto/sha256.ts';
 import { sealFrameWithEmbeddedKey } from '../../shared/bec2/index.ts';
 import * as Crypto from '../../shared/brp/commands/crypto.ts';
+import { CRYPTO_STATUS } from '../../shared/brp/status.ts';
 import { StatusReply, type VirtualReader } from './virtualReader.ts';
 import { DEFAULT_CUSTOMER_KEY } from '../state/readerState.ts';
 
-export const CRYPTO_STATUS = {
-  CrptErrInvalidBlock: 0x01,
-  CrptErrAuth: 0x02,
-  CrptErrKeyNotFound: 0x03,
-  CrptErrWriteConfigkey: 0x04,
-  CrptErrInvalidKey: 0x05,
-} as const;
 
 /** Custom/Crypto/Key: KeyIndex n is configuration value 0x80 + n (real-readers.md, Keys). */
 const KEY_LIST = 0x0601;

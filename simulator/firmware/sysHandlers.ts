@@ -1,14 +1,10 @@
-
 import * as Sys from '../../shared/brp/commands/sys.ts';
+import { SYS_STATUS } from '../../shared/brp/status.ts';
+import { factorySettings } from '../state/factorySettings.ts';
 import { ConfigStore } from './configStore.ts';
 import { StatusReply, type VirtualReader } from './virtualReader.ts';
 import { deviceSettingsId, projectSettingsId } from './readerIdentity.ts';
-
-export const SYS_STATUS = {
-  ErrCfgNotFound: 0x03,
-  ErrCfgAccessDenied: 0x05,
-  ErrCfgFull: 0x01,
-} as const;
+import { bufferLimits } from './readerBuffer.ts';
 
 /** Device/Run values that only an authenticated upload or a factory reset may change. */
 const PROTECTED_BY_UPLOAD = new Set(['0202/82', '0202/85', '0202/8A']);
@@ -17,18 +13,25 @@ const CONFIG_CAPACITY = 32 * 1024;
 export function registerSysHandlers(reader: VirtualReader): void {
   const { state } = reader;
 
-  reader.on(Sys.SysGetBufferSize, () => ({ maxSendSize: 1024, maxRecvSize: 1024, totalSize: 2048 }));
+  reader.on(Sys.SysGetBufferSize, () => bufferLimits(reader.hardware.bufferSize));
   reader.on(Sys.SysGetInfo, () => ({ info: `${state.firmware} ${state.serialNumber}` }));
   reader.on(Sys.SysGetBootStatus, () => ({ bits: 0 }));
   reader.on(Sys.SysReset, () => ({ reboot: true, response: undefined }));
+  reader.on(Sys.SysGetFeatures, () => reader.profile.features);
 
-  reader.on(Sys.SysFactoryReset, (req) => {
-    // The configuration, its CSC and the stored version go; the factory keys stay (decisions.md, Keys).
-    state.config = {};
+  // The configuration, its CSC and the stored version go and the factory settings come back; the
+  // factory keys stay (decisions.md, Keys).
+  const restoreFactorySettings = (): void => {
+    state.config = factorySettings();
     state.storedVersion = null;
     reader.persist();
+  };
+  reader.on(Sys.SysFactoryReset, (req) => {
+    restoreFactorySettings();
     return req.performReboot ? { reboot: true, response: undefined } : undefined;
   });
+  // Without a reboot: the host sends Sys.Reset afterwards (brp.md 4.5).
+  reader.on(Sys.SysFactoryResetLegacy, () => restoreFactorySettings());
 
   reader.on(Sys.SysCfgGetValue, (req) => {
     // A secret that exists is refused; one that does not is "not found", as Sys.CfgGetValueList would tell anyway.

@@ -1,5 +1,6 @@
 import { bytesEqual, concatBytes, fromHex, wipe } from '../../shared/bytes.ts';
 import * as Main from '../../shared/brp/commands/main.ts';
+import { MAIN_STATUS } from '../../shared/brp/status.ts';
 import {
   Bec2FormatError,
   hasAuthBlock,
@@ -13,20 +14,9 @@ import { StatusReply, type VirtualReader } from './virtualReader.ts';
 import { ConfigStore } from './configStore.ts';
 import { probeBec2Length } from './bec2Length.ts';
 import { DEFAULT_CUSTOMER_KEY } from '../state/readerState.ts';
+import { largestUploadBlock } from '../../shared/brp/frameLimits.ts';
+import { bufferLimits } from './readerBuffer.ts';
 
-export const MAIN_STATUS = {
-  ErrInvalidState: 0x10,
-  ErrReadFile: 0x11,
-  ErrInvalidFormat: 0x12,
-  ErrInvalidCustomerKey: 0x13,
-  ErrInvalidConfigSecurityCode: 0x14,
-  ErrInvalidConfigVersion: 0x15,
-  ErrInvalidCmac: 0x16,
-  ErrUpload: 0x17,
-} as const;
-
-/** Largest block the reader asks for at once (its buffer holds 1024 bytes per frame). */
-const BLOCK = 512;
 /** An upload nobody continues for this long is abandoned, so a cut-off host can start over. */
 const ABANDON_MS = 3000;
 
@@ -44,6 +34,9 @@ interface Upload {
  */
 export function registerUploadHandlers(reader: VirtualReader): void {
   let upload: Upload | undefined;
+  // The largest block whose Bf3UploadContinue frame still fits the reader's buffer, even with a
+  // 2-byte checksum: a bigger buffer means bigger blocks and fewer round trips.
+  const block = largestUploadBlock(bufferLimits(reader.hardware.bufferSize), 'crc16');
   const active = () => upload !== undefined && Date.now() - upload.lastActivity < ABANDON_MS;
   reader.onReboot(() => (upload = undefined));
 
@@ -75,7 +68,7 @@ export function registerUploadHandlers(reader: VirtualReader): void {
         continue: true,
         reconnect: false,
         reqDataAdr: u.data.length,
-        reqDataLen: Math.min(BLOCK, wanted - u.data.length),
+        reqDataLen: Math.min(block, wanted - u.data.length),
       };
       if ('total' in probe && !u.estimated) {
         u.estimated = true;

@@ -1,10 +1,18 @@
 import type { CommandFrame } from '../../shared/brp/frame.ts';
 import type { BrpCommand } from '../../shared/brp/command.ts';
 import { Listeners } from '../../shared/listeners.ts';
+import { GENERAL_STATUS } from '../../shared/brp/status.ts';
 import type { CommandOutcome } from '../link/frameServer.ts';
-import { GENERAL_STATUS } from '../link/frameServer.ts';
-import { saveState, type ReaderState } from '../state/readerState.ts';
+import { profileOf, saveState, type ReaderState } from '../state/readerState.ts';
 import { ConfigStore } from './configStore.ts';
+import { DEFAULT_BUFFER_SIZE } from './readerBuffer.ts';
+
+/** Properties of the reader hardware that are not stored in its state directory. */
+export interface ReaderHardware {
+  /** Bytes per command frame and per answer frame (Sys.GetBufferSize); see readerBuffer.ts. */
+  bufferSize: number;
+}
+import { PROFILES, type FirmwareProfile } from './profiles.ts';
 
 /** Thrown by a handler to answer with a status code instead of a payload. */
 export class StatusReply extends Error {
@@ -18,14 +26,29 @@ type Handler = (payload: Uint8Array) => CommandOutcome | Promise<CommandOutcome>
 /**
  * The firmware of the virtual reader: a table of handlers by command code, over a state that is
  * written to the state directory after every change. Handler groups (Sys, Crypto, AR, Main, tags)
- * register themselves; an unknown code gets ErrInvalidCmd like on a real reader.
+ * register themselves; an unknown code, or one the firmware profile lacks, gets ErrInvalidCmd like
+ * on a real reader.
  */
 export class VirtualReader {
   private readonly handlers = new Map<number, Handler>();
   private readonly rebootHooks = new Listeners<[]>();
   private readonly commandWatchers = new Listeners<[CommandFrame]>();
+  /**
+   * Autoread runs from power-up; AR.SetMode switches it at run time, and a card-accessing command
+   * (VHL.Select) switches it off (refman AR.SetMode). Volatile: a restart turns it on again.
+   */
+  autoreadEnabled = true;
 
-  constructor(readonly stateDir: string, readonly state: ReaderState) {}
+  constructor(
+    readonly stateDir: string,
+    readonly state: ReaderState,
+    readonly hardware: ReaderHardware = { bufferSize: DEFAULT_BUFFER_SIZE },
+  ) {}
+
+  /** The firmware generation this reader runs (simulator/firmware/profiles.ts). */
+  get profile(): FirmwareProfile {
+    return PROFILES[profileOf(this.state)];
+  }
 
   /** The live configuration; an upload swaps the whole object, so never keep this across calls. */
   get config(): ConfigStore {
@@ -61,6 +84,7 @@ export class VirtualReader {
 
   /** Volatile state (messages, validated PINs, running uploads) is lost when the reader restarts. */
   rebooted(): void {
+    this.autoreadEnabled = true;
     this.rebootHooks.emit();
   }
 
@@ -76,7 +100,7 @@ export class VirtualReader {
   async handle(frame: CommandFrame): Promise<CommandOutcome> {
     this.commandWatchers.emit(frame);
     const h = this.handlers.get(frame.cmdCode);
-    if (!h) return { status: GENERAL_STATUS.ErrInvalidCmd };
+    if (!h || this.profile.lacks.has(frame.cmdCode)) return { status: GENERAL_STATUS.ErrInvalidCmd };
     return h(frame.payload);
   }
 }

@@ -1,13 +1,8 @@
 import { encodeResponseFrame, FrameReader, type CommandFrame } from '../../shared/brp/frame.ts';
 import type { ChecksumKind } from '../../shared/brp/checksum.ts';
+import type { BufferSize } from '../../shared/brp/commands/sys.ts';
+import { GENERAL_STATUS } from '../../shared/brp/status.ts';
 import type { ByteLink } from './byteLink.ts';
-
-export const GENERAL_STATUS = {
-  ErrInvalidCmd: 0x41,
-  ErrTimeout: 0x81,
-  ErrFrame: 0x82,
-  ErrChecksum: 0x84,
-} as const;
 
 export interface CommandOutcome {
   status: number;
@@ -22,6 +17,11 @@ export interface FrameServerOptions {
   /** Emulate the wire time of this baud rate (8N1: 10 bit times per byte). */
   baud?: number;
   interByteGapMs?: number;
+  /**
+   * The reader's frame buffer (Sys.GetBufferSize): a larger command frame gets ErrFrame, an answer
+   * larger than the reader can send gets ErrResponseTooLong. Without it nothing is limited.
+   */
+  limits?: BufferSize;
   rebootMs?: number;
   onReboot?: () => void;
   /**
@@ -52,7 +52,12 @@ export class FrameServer {
     for (const ev of this.reader.push(bytes)) {
       switch (ev.kind) {
         case 'frame':
-          this.serialize(() => this.run(ev.frame, ev.raw.length));
+          if (this.opts.limits && ev.raw.length > this.opts.limits.maxSendSize) {
+            // The frame overflowed the reader's receive buffer: what it kept of it is no valid frame.
+            this.serialize(() => this.reply(ev.frame.cmdCode, GENERAL_STATUS.ErrFrame, ev.frame.checksum, ev.raw.length));
+          } else {
+            this.serialize(() => this.run(ev.frame, ev.raw.length));
+          }
           break;
         case 'bad-checksum':
         case 'unsupported-checksum':
@@ -84,15 +89,21 @@ export class FrameServer {
     } catch {
       outcome = { status: GENERAL_STATUS.ErrInvalidCmd };
     }
-    const bytes = encodeResponseFrame({
-      cmdCode: frame.cmdCode,
-      status: outcome.status,
-      payload: outcome.payload,
-      checksum: frame.checksum === 'bcc16' ? 'none' : frame.checksum,
-      compressedCmdCode: frame.compressedCmdCode,
-      compressedLength: frame.compressedLength,
-      phase: frame.mode === 'continuous' && outcome.status === 0 ? 'continuousEnd' : 'none',
-    });
+    const answer = (o: CommandOutcome) =>
+      encodeResponseFrame({
+        cmdCode: frame.cmdCode,
+        status: o.status,
+        payload: o.payload,
+        checksum: frame.checksum === 'bcc16' ? 'none' : frame.checksum,
+        compressedCmdCode: frame.compressedCmdCode,
+        compressedLength: frame.compressedLength,
+        phase: frame.mode === 'continuous' && o.status === 0 ? 'continuousEnd' : 'none',
+      });
+    let bytes = answer(outcome);
+    const limits = this.opts.limits;
+    if (limits && (bytes.length > limits.maxRecvSize || requestLen + bytes.length > limits.totalSize)) {
+      bytes = answer({ status: GENERAL_STATUS.ErrResponseTooLong });
+    }
     if (!(outcome.reboot && this.opts.rebootLosesAnswer)) await this.send(bytes, requestLen);
     if (outcome.reboot) {
       this.opts.onReboot?.();

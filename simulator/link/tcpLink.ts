@@ -2,6 +2,14 @@ import net from 'node:net';
 import { Listeners } from '../../shared/listeners.ts';
 import type { ByteLink } from './byteLink.ts';
 
+export interface TcpLinkOptions {
+  /**
+   * Send every answer as two TCP segments this many milliseconds apart, as a network may deliver
+   * it; a host must read answers by their length field, not by a pause (real-readers.md, Link layer).
+   */
+  splitMs?: number;
+}
+
 /** The virtual reader on TCP: one host at a time, like a reader's Ethernet BRP port. */
 export class TcpLink implements ByteLink {
   private server: net.Server | undefined;
@@ -10,10 +18,10 @@ export class TcpLink implements ByteLink {
   private closed = false;
   address = '';
 
-  private constructor(private readonly host: string, private port: number) {}
+  private constructor(private readonly host: string, private port: number, private readonly opts: TcpLinkOptions) {}
 
-  static async create(host: string, port: number): Promise<TcpLink> {
-    const link = new TcpLink(host, port);
+  static async create(host: string, port: number, opts: TcpLinkOptions = {}): Promise<TcpLink> {
+    const link = new TcpLink(host, port, opts);
     await link.listen();
     return link;
   }
@@ -25,7 +33,17 @@ export class TcpLink implements ByteLink {
   async write(bytes: Uint8Array): Promise<void> {
     const c = this.client;
     if (!c || c.destroyed) return;
-    await new Promise<void>((resolve) => c.write(bytes, () => resolve()));
+    const splitMs = this.opts.splitMs;
+    if (!splitMs || bytes.length < 2) {
+      await new Promise<void>((resolve) => c.write(bytes, () => resolve()));
+      return;
+    }
+    // Nagle is off (setNoDelay), so each write leaves as its own segment.
+    const half = Math.ceil(bytes.length / 2);
+    await new Promise<void>((resolve) => c.write(bytes.subarray(0, half), () => resolve()));
+    await new Promise((r) => setTimeout(r, splitMs));
+    if (c.destroyed) return;
+    await new Promise<void>((resolve) => c.write(bytes.subarray(half), () => resolve()));
   }
 
   async dropOff(ms: number): Promise<void> {

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fromHex, randomBytes, toHex } from '../../shared/bytes.ts';
 import { writeFileAtomicSync } from '../../node/files/atomicWrite.ts';
+import { factorySettings } from './factorySettings.ts';
+import { DEFAULT_PROFILE, PROFILES, type FirmwareProfileName } from '../firmware/profiles.ts';
 
 /**
  * Everything a virtual reader remembers across restarts. Factory data (crypto key, customer key,
@@ -10,6 +12,8 @@ import { writeFileAtomicSync } from '../../node/files/atomicWrite.ts';
  */
 export interface ReaderState {
   stateVersion: 1;
+  /** Which firmware generation the reader runs; absent in state files from before profiles (= current). */
+  profile?: FirmwareProfileName;
   firmware: string;
   serialNumber: string;
   factory: {
@@ -35,9 +39,11 @@ export const DEFAULT_CUSTOMER_KEY = 'BA17EC0DEFA017C05700';
 /** Stands in for the fleet-wide internal key; every virtual reader of a project must share it. */
 export const DEFAULT_CRYPTO_KEY = '2B7E151628AED2A6ABF7158809CF4F3C';
 
-export const DEFAULT_FIRMWARE = '1100 VirtRead  2.05.00 11/23/26';
+export const DEFAULT_FIRMWARE = PROFILES[DEFAULT_PROFILE].firmware;
 
 export interface StateOptions {
+  /** Firmware profile; stored in the state, so later starts without it keep the profile. */
+  profile?: FirmwareProfileName;
   firmware?: string;
   cryptoKey?: string;
   customerKey?: string;
@@ -55,21 +61,33 @@ export function loadOrCreateState(dir: string, opts: StateOptions = {}): ReaderS
   if (fs.existsSync(file)) {
     state = parseState(fs.readFileSync(file, 'utf8'), file);
   } else {
+    const profile = opts.profile ?? DEFAULT_PROFILE;
     state = {
       stateVersion: 1,
-      firmware: DEFAULT_FIRMWARE,
+      profile,
+      firmware: PROFILES[profile].firmware,
       serialNumber: String(10_000_000 + (new DataView(randomBytes(4).buffer).getUint32(0) % 90_000_000)),
       factory: { cryptoKey: DEFAULT_CRYPTO_KEY, customerKey: DEFAULT_CUSTOMER_KEY },
-      config: {},
+      config: factorySettings(),
       storedVersion: null,
     };
   }
   // Options given on the command line are factory data: they replace what the state held.
+  if (opts.profile && opts.profile !== profileOf(state)) {
+    // A firmware string that was only the old profile's default follows the profile.
+    if (state.firmware === PROFILES[profileOf(state)].firmware) state.firmware = PROFILES[opts.profile].firmware;
+    state.profile = opts.profile;
+  }
   if (opts.firmware) state.firmware = opts.firmware;
   if (opts.cryptoKey) state.factory.cryptoKey = checkKey(opts.cryptoKey, 16, '--crypto-key');
   if (opts.customerKey) state.factory.customerKey = checkKey(opts.customerKey, 10, '--customer-key');
   saveState(dir, state);
   return state;
+}
+
+/** The firmware profile the state runs (state files from before profiles run the current one). */
+export function profileOf(state: ReaderState): FirmwareProfileName {
+  return state.profile ?? DEFAULT_PROFILE;
 }
 
 export function saveState(dir: string, state: ReaderState): void {
@@ -95,6 +113,9 @@ function parseState(text: string, file: string): ReaderState {
   const s = raw as Partial<ReaderState>;
   if (s?.stateVersion !== 1 || typeof s.firmware !== 'string' || !s.factory || typeof s.config !== 'object') {
     throw new Error(`${file} is not a virtual reader state file (version 1); start with an empty state directory`);
+  }
+  if (s.profile !== undefined && !(s.profile in PROFILES)) {
+    throw new Error(`${file} names the firmware profile "${String(s.profile)}", which this simulator does not know; use ${Object.keys(PROFILES).join(' or ')}`);
   }
   return s as ReaderState;
 }

@@ -1,17 +1,23 @@
 // The virtual reader's antenna field: at most one wireless-memory tag, kept in the reader state
-// (state.tag) and answered through VHL.Select / VHL.Read / VHL.Write (docs/wireless-memory.md,
-// "Over BRP"). Control operations `tag-place` and `tag-remove` stand for a person putting the tag on
-// the reader and taking it away.
+// (state.tag) and answered through VHL.Select / VHL.ResolveFilename / VHL.Read / VHL.Write
+// (docs/wireless-memory.md, "Over BRP"). Like a real reader it reads and writes only through a VHL
+// file its configuration provides (VhlCfg, 0x0300-0x03FB), and answers only status codes the SDK
+// defines. Control operations `tag-place` and `tag-remove` stand for a person putting the tag on the
+// reader and taking it away.
 
-import { fromHex } from '../../shared/bytes.ts';
+import { bytesToText, fromHex } from '../../shared/bytes.ts';
 import {
-  REFUSAL_STATUS,
+  CARD_FAMILIES_ALL,
   VHLIsSelected,
   VHLRead,
+  VHLResolveFilename,
   VHLSelect,
   VHLWrite,
+  VHL_CFG_FILENAME_VALUE,
+  VHL_CFG_FILE_KEY_FIRST,
+  VHL_CFG_FILE_KEY_LAST,
   VHL_STATUS,
-  VHL_TAG_MEMORY_FILE,
+  refusalStatus,
   type WirelessMemoryRefusal,
 } from '../../shared/brp/commands/vhl.ts';
 import { BLOCK_SIZE, MASTER_PIN_SLOTS } from '../../shared/tag/layout.ts';
@@ -21,7 +27,6 @@ import { TagRefusal, type TagRefusalReason } from './tagRefusal.ts';
 import { WirelessMemoryTag } from './wirelessMemoryTag.ts';
 
 /** Both ends name the same refusals; this line fails to compile if they drift apart. */
-const STATUS_OF: Readonly<Record<TagRefusalReason, number>> = REFUSAL_STATUS;
 type SameReasons = [TagRefusalReason] extends [WirelessMemoryRefusal] ? ([WirelessMemoryRefusal] extends [TagRefusalReason] ? true : never) : never;
 const sameReasons: SameReasons = true;
 void sameReasons;
@@ -84,8 +89,9 @@ export class TagSlot {
     }
   }
 
-  select(): void {
-    if (!this.#tag?.inField) throw new StatusReply(VHL_STATUS.ErrNoTag);
+  /** A filter without any family the tag could belong to finds nothing (every family bit is one the tag may answer to). */
+  select(cardFamiliesFilter: number): void {
+    if (!this.#tag?.inField || (cardFamiliesFilter & CARD_FAMILIES_ALL) === 0) throw new StatusReply(VHL_STATUS.ErrNoTag);
     this.#selected = true;
   }
 
@@ -95,13 +101,13 @@ export class TagSlot {
 
   read(id: number, adr: number, len: number): Uint8Array {
     const tag = this.#ready(id);
-    return this.#refusalToStatus(() => tag.read(adr, len));
+    return this.#refusalToStatus('read', () => tag.read(adr, len));
   }
 
   write(id: number, adr: number, data: Uint8Array): void {
     const tag = this.#ready(id);
     try {
-      this.#refusalToStatus(() => tag.write(adr, data));
+      this.#refusalToStatus('write', () => tag.write(adr, data));
     } finally {
       // A refused counter-mode write still uses the counter (usage flag), so save either way.
       this.save();
@@ -121,18 +127,38 @@ export class TagSlot {
       throw new StatusReply(VHL_STATUS.ErrNoTag);
     }
     if (!this.#selected) throw new StatusReply(VHL_STATUS.ErrCardNotSelected);
-    if (id !== VHL_TAG_MEMORY_FILE) throw new StatusReply(VHL_STATUS.ErrConfig);
+    if (!vhlFileConfigured(this.reader, id)) throw new StatusReply(VHL_STATUS.ErrConfig);
     return this.#tag;
   }
 
-  #refusalToStatus<T>(fn: () => T): T {
+  #refusalToStatus<T>(access: 'read' | 'write', fn: () => T): T {
     try {
       return fn();
     } catch (err) {
-      if (err instanceof TagRefusal) throw new StatusReply(STATUS_OF[err.reason]);
+      if (err instanceof TagRefusal) throw new StatusReply(refusalStatus(err.reason, access));
       throw err;
     }
   }
+}
+
+/**
+ * Whether the reader configuration holds VHL file `id` (any value of VhlCfg SubKey 0x0300 + id).
+ * Id 0xFF is the dynamic file of VHL.Setup, which this reader does not implement.
+ */
+function vhlFileConfigured(reader: VirtualReader, id: number): boolean {
+  const key = VHL_CFG_FILE_KEY_FIRST + id;
+  return key <= VHL_CFG_FILE_KEY_LAST && reader.config.valueIds(key).length > 0;
+}
+
+/** VHL.ResolveFilename: exactly one VhlCfg/File/Filename must equal the name (case-sensitive). */
+function resolveVhlFile(reader: VirtualReader, fileName: string): number {
+  const hits: number[] = [];
+  for (let key = VHL_CFG_FILE_KEY_FIRST; key <= VHL_CFG_FILE_KEY_LAST; key++) {
+    const name = reader.config.get(key, VHL_CFG_FILENAME_VALUE);
+    if (name && bytesToText(name) === fileName) hits.push(key - VHL_CFG_FILE_KEY_FIRST);
+  }
+  if (hits.length !== 1) throw new StatusReply(VHL_STATUS.ErrConfig);
+  return hits[0]!;
 }
 
 const slots = new WeakMap<VirtualReader, TagSlot>();
@@ -149,12 +175,15 @@ export function registerTagPlugin(reader: VirtualReader, controlOps?: ControlOps
   const slot = new TagSlot(reader);
   slots.set(reader, slot);
 
-  reader.on(VHLSelect, () => {
-    slot.select();
+  reader.on(VHLSelect, (req) => {
+    // A card-accessing command stops Autoread until AR.SetMode or a restart (refman AR.SetMode).
+    reader.autoreadEnabled = false;
+    slot.select(req.cardFamiliesFilter);
     // The wireless memory has no BALTECH card type of its own: 0x00 (not identified).
     return { selectedCardType: 0x00 };
   });
   reader.on(VHLIsSelected, () => slot.isSelected());
+  reader.on(VHLResolveFilename, (req) => ({ id: resolveVhlFile(reader, req.fileName) }));
   reader.on(VHLRead, (req) => ({ data: slot.read(req.id, req.adr, req.len) }));
   reader.on(VHLWrite, (req) => slot.write(req.id, req.adr, req.data));
   reader.onReboot(() => slot.rebooted());

@@ -10,21 +10,16 @@ import {
   FACTORY_CTRL,
   FACTORY_EDIT_PIN_INDEX,
   INFO,
-  INFO_ADDR,
   INFO_SIZE,
   LAYOUT_VERSION,
   MASTER_PIN_FIRST_POSITION,
   MASTER_PIN_SLOTS,
-  MASTER_PIN_STORE_ADDR,
-  MASTER_RESERVED_ADDR,
   MEMORY_SIZE,
   MGMT_AREA_ADDR,
-  MGMT_AREA_END,
   PA,
   PIN_AREA_ADDR,
   RBPCTR_ADDR,
   RBPCTR_SIZE,
-  REG,
   REGISTER_SIZE,
   SEGMENT_AREA_ADDR,
   SEGMENT_COUNT,
@@ -36,6 +31,7 @@ import {
   type RegisterName,
 } from '../../shared/tag/layout.ts';
 import { decodeUnit } from '../../shared/tag/managementUnit.ts';
+import { regionAt, type Region } from '../../shared/tag/regions.ts';
 import { MAX_COUNTER, counterBytes, dosValue, encryptCounter, readCounter, xorBlocks } from '../../shared/tag/pinCrypto.ts';
 import { TagRefusal } from './tagRefusal.ts';
 
@@ -59,35 +55,7 @@ export interface WirelessMemoryTagOptions {
   initial?: Partial<WirelessMemoryTagState>;
 }
 
-type Region =
-  | { kind: 'info' | 'master-pins' | 'reserved' | 'pin-area'; start: number; end: number }
-  | { kind: 'register'; name: RegisterName; start: number; end: number }
-  | { kind: 'unit' | 'segment'; segment: number; start: number; end: number };
-
-const REGISTER_BY_ADDR = new Map<number, RegisterName>(Object.entries(REG).map(([name, addr]) => [addr, name as RegisterName]));
 const PIN_KIND_BY_REGISTER: Partial<Record<RegisterName, PinKind>> = { READ_PIN: 'read', WRITE_PIN: 'write', EDIT_PIN: 'edit' };
-
-function regionAt(addr: number): Region {
-  if (addr < INFO_ADDR + INFO_SIZE) return { kind: 'info', start: INFO_ADDR, end: INFO_ADDR + INFO_SIZE };
-  if (addr < MASTER_RESERVED_ADDR) return { kind: 'master-pins', start: MASTER_PIN_STORE_ADDR, end: MASTER_RESERVED_ADDR };
-  if (addr < REG.READ_PIN) return { kind: 'reserved', start: MASTER_RESERVED_ADDR, end: REG.READ_PIN };
-  if (addr < MGMT_AREA_ADDR) {
-    const start = addr - ((addr - REG.READ_PIN) % REGISTER_SIZE);
-    return { kind: 'register', name: REGISTER_BY_ADDR.get(start)!, start, end: start + REGISTER_SIZE };
-  }
-  if (addr < MGMT_AREA_END) {
-    const segment = Math.floor((addr - MGMT_AREA_ADDR) / UNIT_SIZE);
-    const start = MGMT_AREA_ADDR + segment * UNIT_SIZE;
-    return { kind: 'unit', segment, start, end: start + UNIT_SIZE };
-  }
-  if (addr < SEGMENT_AREA_ADDR) return { kind: 'reserved', start: MGMT_AREA_END, end: SEGMENT_AREA_ADDR };
-  if (addr < PIN_AREA_ADDR) {
-    const segment = Math.floor((addr - SEGMENT_AREA_ADDR) / SEGMENT_SIZE);
-    const start = SEGMENT_AREA_ADDR + segment * SEGMENT_SIZE;
-    return { kind: 'segment', segment, start, end: start + SEGMENT_SIZE };
-  }
-  return { kind: 'pin-area', start: PIN_AREA_ADDR, end: MEMORY_SIZE };
-}
 
 const hex = (b: Uint8Array) => toHex(b, false);
 

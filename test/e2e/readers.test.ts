@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, screenshot } from '../helpers/browser.ts';
+import { startSimProcess, type SimProcess } from '../helpers/processes.ts';
 import { startUiProcess, type WebShellProcess } from '../helpers/webShell.ts';
 
 describe('web shell: readers view in Chromium', () => {
@@ -34,6 +35,8 @@ describe('web shell: readers view in Chromium', () => {
     await card.waitFor();
     await expect.poll(() => card.getByTestId('firmware').textContent()).toMatch(/^1100 VirtRead/);
     expect(await card.getByTestId('csc').textContent()).toBe('not set');
+    expect(await card.getByTestId('features').textContent()).toBe('Tamper, Bec2Upload');
+    expect(await card.getByTestId('firmware-limits').count()).toBe(0);
     expect(await card.getByRole('status').textContent()).toMatch(/No project settings: security risk/);
     await screenshot(page, 'readers');
     // Connecting read the reader only: the customer key is identified on request.
@@ -42,5 +45,53 @@ describe('web shell: readers view in Chromium', () => {
     await key.getByRole('button', { name: 'Identify customer key' }).click();
     await expect.poll(() => key.textContent()).toBe('default customer key');
     await page.close();
+  });
+
+  it('shows which checksum the link uses and changes it for the port', async () => {
+    const page = await browser.newPage();
+    await page.goto(ui.url);
+    const connect = page.locator('.ports li', { hasText: ui.simAddress! }).getByRole('button', { name: 'Connect' });
+    await connect.click();
+    const card = page.getByTestId('reader-card');
+    await card.waitFor();
+    await expect.poll(() => connect.isEnabled()).toBe(true);
+    const link = card.getByTestId('link-checksum');
+    // The embedded reader sits on a pty: a port of unknown kind keeps CRC16; on its TCP fallback there is none.
+    const automatic = ui.simAddress!.startsWith('tcp://') ? /^none \(automatic: TCP checks the data itself\)$/ : /^CRC16 \(automatic: port of unknown kind/;
+    await expect.poll(() => link.textContent()).toMatch(automatic);
+    await card.getByLabel('Checksum for this port').selectOption('none');
+    await expect.poll(() => link.textContent()).toBe('none (set for this port)');
+    await expect.poll(() => card.getByTestId('firmware').textContent()).toMatch(/^1100 VirtRead/);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await screenshot(page, 'readers-link-checksum');
+    await card.getByLabel('Checksum for this port').selectOption('auto');
+    await expect.poll(() => link.textContent()).toMatch(automatic);
+    await page.close();
+  });
+
+  it('says in words what an older reader\'s firmware cannot tell', async () => {
+    let legacy: SimProcess | undefined;
+    const page = await browser.newPage();
+    try {
+      legacy = await startSimProcess(['--profile', 'legacy']);
+      await page.goto(ui.url);
+      await page.getByLabel('Port or address').fill(legacy.address);
+      await page.locator('form').getByRole('button', { name: 'Connect' }).click();
+      const card = page.getByRole('article', { name: legacy.address });
+      await expect.poll(() => card.getByTestId('firmware').textContent()).toMatch(/ 1\.14\.00 /);
+      expect(await card.getByTestId('csc').textContent()).toBe('unknown');
+      expect(await card.getByTestId('features').textContent()).toBe('unknown');
+      const limits = card.getByRole('list', { name: 'What this firmware cannot tell' });
+      // The tamper line comes with the first poll of AR.GetMessage, about a second after connecting.
+      await expect.poll(() => limits.locator('li').allTextContents(), { timeout: 15_000 }).toEqual([
+        'This firmware cannot list configuration values, so it cannot tell whether a Config Security Code is set.',
+        'This firmware cannot report its features (it lacks Sys.GetFeatures).',
+        'This reader cannot report tamper alarms over BRP: its firmware lacks AR.GetMessage.',
+      ]);
+      await screenshot(page, 'readers-legacy');
+    } finally {
+      await page.close();
+      await legacy?.stop();
+    }
   });
 });

@@ -13,7 +13,7 @@ const binary = electronBinary();
 if (!binary) {
   console.log(
     'Skipping the Electron app tests: no Electron binary is installed here (node_modules/electron has no dist/). ' +
-      'The same UI is tested in Chromium through the web shell (test/e2e); install Electron to run these.',
+      'The same UI is tested in Chromium through the web shell (test/e2e); "node tools/electronBinary.mjs --fetch" fetches Electron to run these.',
   );
 }
 

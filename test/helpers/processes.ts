@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
-const BIN = path.join(ROOT, 'bin/readerdesk.mjs');
+/** The CLI as it ships: the bundle that test/helpers/cliBundleSetup.ts builds before the tests. */
+export const CLI = path.join(ROOT, 'dist-cli/readerdesk.mjs');
 
 export function tempDir(prefix = 'rd-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -19,7 +20,7 @@ export interface CliResult {
 /** Runs the real `readerdesk` binary as a user would. */
 export function runCli(args: string[], opts: { timeoutMs?: number; input?: string } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -46,7 +47,7 @@ export interface SimProcess {
 
 /** Starts `readerdesk simulate` in its own process and waits for its `listening on` line. */
 export async function startSimProcess(extraArgs: string[] = [], stateDir = tempDir('rd-sim-')): Promise<SimProcess> {
-  const proc = spawn(process.execPath, [BIN, 'simulate', '--state', stateDir, ...extraArgs], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [CLI, 'simulate', '--state', stateDir, ...extraArgs], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   proc.stderr!.on('data', (d) => (err += d));

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
-import { ROOT, tempDir } from './processes.ts';
+import { CLI, ROOT, tempDir } from './processes.ts';
 
 export interface WebShellProcess {
   url: string;
@@ -13,7 +12,7 @@ export interface WebShellProcess {
 /** Runs `readerdesk ui` as a user would and waits for its `open …` line. */
 export async function startUiProcess(args: string[] = []): Promise<WebShellProcess> {
   const simState = tempDir('rd-ui-sim-');
-  const proc = spawn(process.execPath, [path.join(ROOT, 'bin/readerdesk.mjs'), 'ui', '--sim-state', simState, ...args], {
+  const proc = spawn(process.execPath, [CLI, 'ui', '--sim-state', simState, ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     // Settings (recent files) of a test run never touch the user's own.

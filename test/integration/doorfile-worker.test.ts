@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { build, type BuildOptions } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { runDoorfileJob } from '../../electron/host/doorfile/runDoorfileJob.ts';
-import { DOORFILE_WORKER_ENTRY, doorfileWorkerDefine } from '../../tools/doorfileWorkerBundle.mjs';
+import { DOORFILE_WORKER_ENTRY, doorfileWorkerOptions } from '../../tools/doorfileWorkerBundle.mjs';
 import { ROOT, tempDir } from '../helpers/processes.ts';
 
 const CSV = 'user_id,format,facility,card\n2,h10301,30,11456\n1,h10301,1,1\n3,h10301,1,1\n';
@@ -44,7 +44,7 @@ async function runBundle(dir: string, main: string): Promise<unknown> {
 }
 
 const expected = { userCount: 3, first: 1, warnings: 1 };
-const common: BuildOptions = { bundle: true, platform: 'node', target: 'node20', logLevel: 'error', absWorkingDir: ROOT };
+const common: BuildOptions = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', absWorkingDir: ROOT };
 
 describe('the door-file worker', () => {
   it('runs from the TypeScript sources', async () => {
@@ -58,7 +58,7 @@ describe('the door-file worker', () => {
     const program = writeProgram();
     const wrapped = program.replace(/\.ts$/, 'Cjs.ts');
     fs.writeFileSync(wrapped, fs.readFileSync(program, 'utf8').replace(/^(const p[\s\S]*)$/m, 'void (async () => {\n$1\n})();'));
-    await build({ ...common, format: 'cjs', entryPoints: [wrapped], outfile: path.join(out, 'main.cjs'), define: doorfileWorkerDefine('doorfileWorker.cjs') });
+    await build({ ...common, ...doorfileWorkerOptions('doorfileWorker.cjs', 'cjs'), format: 'cjs', entryPoints: [wrapped], outfile: path.join(out, 'main.cjs') });
     await build({ ...common, format: 'cjs', entryPoints: [DOORFILE_WORKER_ENTRY], outfile: path.join(out, 'doorfileWorker.cjs') });
     expect(await runBundle(out, 'main.cjs')).toEqual(expected);
   });
@@ -74,7 +74,7 @@ describe('the door-file worker', () => {
       outExtension: { '.js': '.mjs' },
       chunkNames: '[name]-[hash]',
       banner: { js: "import { createRequire as __rdRequire } from 'node:module'; const require = __rdRequire(import.meta.url);" },
-      define: doorfileWorkerDefine('doorfileWorker.mjs'),
+      define: doorfileWorkerOptions('doorfileWorker.mjs', 'esm').define,
     });
     expect(await runBundle(out, 'main.mjs')).toEqual(expected);
   });

@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli, startSimProcess, tempDir, type SimProcess } from '../helpers/processes.ts';
+import { CLI, ROOT, runCli, startSimProcess, tempDir, type SimProcess } from '../helpers/processes.ts';
 
 describe('readerdesk events', () => {
   const cleanup: (() => Promise<void> | void)[] = [];
@@ -13,7 +12,7 @@ describe('readerdesk events', () => {
     const stateDir = tempDir('rd-ev-');
     let sim: SimProcess = await startSimProcess([], stateDir);
     cleanup.push(() => sim.stop());
-    const proc = spawn(process.execPath, [path.join(ROOT, 'bin/readerdesk.mjs'), 'events', '--port', sim.address, '--json'], { cwd: ROOT });
+    const proc = spawn(process.execPath, [CLI, 'events', '--port', sim.address, '--json'], { cwd: ROOT });
     cleanup.push(() => void proc.kill('SIGKILL'));
     const lines: Record<string, unknown>[] = [];
     let buf = '';

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../simulator/startSimulator.ts';
 import { runCli, tempDir } from '../helpers/processes.ts';
+import { afterReaderAnswers } from '../helpers/afterReaderAnswers.ts';
+import { MainBf3UploadContinue } from '../../shared/brp/commands/main.ts';
 import { loadBalcfg, saveBalcfg } from '../../electron/host/files/balcfgStore.ts';
 import { setValue } from '../../shared/config/model.ts';
 
@@ -188,15 +190,16 @@ describe('damaged and interrupted uploads', () => {
     for (let i = 0; i < 40; i++) cfg = setValue(cfg, `0601/${(i + 1).toString(16).padStart(2, '0')}`, new Uint8Array(60).fill(0xab));
     await saveBalcfg(file, cfg);
     const big = await finalize(file, finalizerDefault, 'big-v1.bec2');
+    // Pull the plug once the upload is under way: right after the reader took its first block.
+    const firstBlock = afterReaderAnswers(slow, MainBf3UploadContinue);
     const deployRun = runCli(['deploy', big, '--port', slow.address, '--json'], { timeoutMs: 60_000 });
-    // Pull the plug once the upload is under way.
-    await new Promise((r) => setTimeout(r, 1200));
+    await firstBlock;
     await slow.stop();
     const r = await deployRun;
     expect(r.code).not.toBe(0);
     const [res] = JSON.parse(r.stdout);
     expect(res).toMatchObject({ result: 'failed', reason: 'io' });
-    expect(res.message).toMatch(/keeps its previous configuration/);
+    expect(res.message).toMatch(/never got the last block/);
     slow = await startSimulator({ stateDir, rebootMs: 200 });
     sims.push(slow);
     expect(await info(slow)).toMatchObject({ configId: null, securityCode: 'unset' });

@@ -48,14 +48,16 @@ function openSocket(): Promise<WebSocket> {
 /** The next answer (not an event) on the socket. */
 function nextAnswer(ws: WebSocket): Promise<{ id: unknown; ok: boolean; result?: unknown; error?: { code: string; message: string } }> {
   return new Promise((resolve, reject) => {
+    const onClose = () => reject(new Error('closed'));
     const onMessage = (data: unknown) => {
       const msg = JSON.parse(String(data));
       if ('event' in msg) return;
       ws.off('message', onMessage);
+      ws.off('close', onClose);
       resolve(msg);
     };
     ws.on('message', onMessage);
-    ws.once('close', () => reject(new Error('closed')));
+    ws.once('close', onClose);
   });
 }
 

@@ -56,6 +56,10 @@ const summary = (state: ReaderSummary['state'], lastError: string | null = null)
   customerKeySignature: null,
   bootProblems: [],
   lastError,
+  link: null,
+  features: null,
+  firmwareLacks: [],
+  tamperReporting: null,
 });
 
 describe('diagnostics bundle', () => {

@@ -2,7 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
+import { minimatch } from 'minimatch';
+import { CLI_EXTERNALS } from '../../tools/build-cli.mjs';
 import { ROOT } from '../helpers/processes.ts';
+import { runtimeClosure, type FileSet } from '../helpers/packagedApp.ts';
 
 const require = createRequire(import.meta.url);
 const config = require(path.join(ROOT, 'electron-builder.config.cjs'));
@@ -28,7 +31,8 @@ describe('electron-builder configuration', () => {
     expect(config.publish).toBeNull();
   });
 
-  it('passes electron-builder’s own schema check', async () => {
+  // Loading electron-builder's schema code alone takes seconds on a busy machine.
+  it('passes electron-builder’s own schema check', { timeout: 60_000 }, async () => {
     const { validateConfiguration } = require('app-builder-lib/out/util/config/config');
     const { DebugLogger } = require('builder-util');
     await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
@@ -86,7 +90,30 @@ describe('electron-builder configuration', () => {
     expect(fs.readFileSync(res('tools/build-electron.mjs'), 'utf8')).toMatch(/external: \[[^\]]*'serialport'/);
   });
 
+  it('packs every package that serialport loads (serialport’s index requires its mock binding too)', () => {
+    const excluded = config.files.filter((f: string) => f.startsWith('!')).map((f: string) => f.slice(1));
+    for (const dep of runtimeClosure(['serialport'])) {
+      const main = `node_modules/${dep}/package.json`;
+      expect(excluded.filter((p: string) => minimatch(main, p, { dot: true })), dep).toEqual([]);
+    }
+  });
+
   it('turns off the Electron fuses that would let others run code in the app', () => {
-    expect(config.electronFuses).toMatchObject({ runAsNode: false, enableNodeOptionsEnvironmentVariable: false, enableNodeCliInspectArguments: false, onlyLoadAppFromAsar: true });
+    expect(config.electronFuses).toMatchObject({ runAsNode: false, enableNodeOptionsEnvironmentVariable: false, enableNodeCliInspectArguments: false, onlyLoadAppFromAsar: true, grantFileProtocolExtraPrivileges: false });
+  });
+});
+
+describe('the command line in the packaged app', () => {
+  const sets = () => config.extraResources as FileSet[];
+
+  it('ships the CLI bundle, and every package it loads from node_modules, beside app.asar', () => {
+    expect(sets()).toEqual(expect.arrayContaining([expect.objectContaining({ from: 'dist-cli', to: 'cli/dist-cli' })]));
+    expect(sets()).toEqual(expect.arrayContaining([expect.objectContaining({ from: 'dist-renderer', to: 'cli/dist-renderer' })]));
+    const installedExternals = CLI_EXTERNALS.filter((name) => fs.existsSync(res(`node_modules/${name}/package.json`)));
+    expect(installedExternals).toContain('@serialport/bindings-cpp');
+    for (const dep of runtimeClosure(installedExternals)) {
+      const shipped = sets().some((s) => s.to.startsWith('cli/node_modules/') && `node_modules/${dep}/`.startsWith(`${s.from}/`));
+      expect(shipped, `${dep} (needed by ${installedExternals.join(', ')}) is shipped in resources/cli/node_modules`).toBe(true);
+    }
   });
 });

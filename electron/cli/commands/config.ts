@@ -5,15 +5,7 @@ import { bumpVersion, configIdString, createBalcfg, deleteValue, newVersionFrom,
 import { describeValue, formatValue } from '../../../shared/config/catalogue.ts';
 import { loadBalcfg, saveBalcfg } from '../../host/files/balcfgStore.ts';
 import { CliError, type CliIo } from '../io.ts';
-
-export const CONFIG_USAGE = [
-  '  readerdesk config new <file> --name <s> --customer <n> --project <n> --device <n>',
-  '  readerdesk config set <file> <KKKK/VV> <hex>',
-  '  readerdesk config del <file> <KKKK/VV>',
-  '  readerdesk config show <file> [--json] [--reveal]',
-  '  readerdesk config bump <file>',
-  '  readerdesk config new-version <file> --from <version>     (rollback: a new version from an older one)',
-].join('\n');
+import { CONFIG_USAGE } from '../usage.ts';
 
 function whole(text: string | undefined, option: string, min: number, max: number): number {
   if (text === undefined) throw new CliError(`config new needs ${option}`);
@@ -89,7 +81,7 @@ export async function runConfig(argv: string[], io: CliIo): Promise<number> {
                 const secret = describeValue(v.id).secret;
                 return { id: v.id, hex: secret && !values.reveal ? null : v.hex, secret };
               }),
-              history: cfg.history.map(({ values: _v, ...h }) => h),
+              history: cfg.history.map(({ changes: _c, ...h }) => h),
             },
             null,
             2,

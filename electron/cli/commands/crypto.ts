@@ -7,8 +7,7 @@ import { toHex, wipe } from '../../../shared/bytes.ts';
 import { xxteaDecryptBlock, xxteaEncryptBlock } from '../../../shared/tag/xxtea.ts';
 import { readSecretFile, SecretFileError } from '../../host/tags/pinFile.ts';
 import { CliError, type CliIo } from '../io.ts';
-
-export const CRYPTO_USAGE = '  readerdesk crypto xxtea encrypt|decrypt --key-file <file with 32 hex digits> <block: 32 hex digits>';
+import { CRYPTO_USAGE } from '../usage.ts';
 
 export async function runCrypto(argv: string[], io: CliIo): Promise<number> {
   const [algo, direction, ...rest] = argv;

@@ -1,19 +1,29 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { deployToReaders, decodeBec2Text, expectedConfigIdOf } from '../../host/lifecycle/deployJob.ts';
+import { sameReaderTwice } from '../../host/lifecycle/readerKey.ts';
 import { CliError, type CliIo } from '../io.ts';
+import { CHECKSUM_OPTION, checksumArg, portArg } from '../linkOptions.ts';
 
 export async function runDeploy(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { port: { type: 'string', multiple: true }, json: { type: 'boolean' }, baud: { type: 'string' } },
+    options: { port: { type: 'string', multiple: true }, json: { type: 'boolean' }, baud: { type: 'string' }, ...CHECKSUM_OPTION },
     allowPositionals: true,
     strict: true,
   });
   const file = positionals[0];
-  const ports = values.port ?? [];
+  const ports = (values.port ?? []).map(portArg);
+  const checksum = checksumArg(values.checksum);
   if (!file || ports.length === 0) throw new CliError('usage: deploy <file.bec2> --port <p> [--port <p> ...] [--json]');
-  if (new Set(ports).size !== ports.length) throw new CliError('the same --port is given twice; each reader needs its own port');
+  const twice = await sameReaderTwice(ports);
+  if (twice) {
+    throw new CliError(
+      twice.first === twice.again
+        ? `the same --port is given twice (${twice.first}); each reader needs its own port`
+        : `--port ${twice.again} is the same reader as --port ${twice.first}; give each reader once`,
+    );
+  }
   let text: string;
   try {
     text = fs.readFileSync(file, 'latin1');
@@ -29,6 +39,7 @@ export async function runDeploy(argv: string[], io: CliIo): Promise<number> {
   const lastPct = new Map<string, number>();
   const results = await deployToReaders(binary, ports, {
     baudRate: values.baud ? Number(values.baud) : undefined,
+    checksum,
     expectedConfigId: expectedConfigIdOf(text),
     onProgress: (p) => {
       if (values.json || p.phase !== 'uploading') return;
@@ -40,7 +51,7 @@ export async function runDeploy(argv: string[], io: CliIo): Promise<number> {
     },
   });
   if (values.json) {
-    io.out(JSON.stringify(results.map(({ port, result, reason, message, bytes, durationMs }) => ({ port, result, reason, message, bytes, durationMs })), null, 2));
+    io.out(JSON.stringify(results, null, 2));
   } else {
     for (const r of results) io.out(`${r.port}: ${r.result} — ${r.message} (${r.bytes} bytes, ${r.durationMs} ms)`);
   }

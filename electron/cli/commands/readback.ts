@@ -7,27 +7,47 @@ import { diffValues } from '../../../shared/config/diff.ts';
 import { describeValue, formatValue } from '../../../shared/config/catalogue.ts';
 import { fromHex } from '../../../shared/bytes.ts';
 import { CliError, type CliIo } from '../io.ts';
+import { CHECKSUM_OPTION, checksumArg, portArg } from '../linkOptions.ts';
+
+/** Said when the firmware cannot list values (no Sys.CfgGetValueList). */
+export const READABLE_ONLY_NOTE =
+  'This firmware cannot list configuration values (it lacks Sys.CfgGetValueList): ReaderDesk asked for every readable value id, so secret values (keys, Config Security Code) are not shown even where the reader holds them.';
 
 export async function runReadback(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { port: { type: 'string' }, json: { type: 'boolean' }, diff: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({ args: argv, options: { port: { type: 'string' }, json: { type: 'boolean' }, diff: { type: 'string' }, ...CHECKSUM_OPTION }, strict: true });
   if (!values.port) throw new CliError('usage: readback --port <p> [--json] [--diff <file.balcfg>]');
-  const { info, readValues } = await withSession(values.port, async (s) => ({
-    info: await readReaderInfo(s),
-    readValues: await readBackValues(s),
-  }));
+  const checksum = checksumArg(values.checksum);
+  const { info, readBack } = await withSession(
+    portArg(values.port),
+    async (s) => ({
+      info: await readReaderInfo(s),
+      readBack: await readBackValues(s),
+    }),
+    { checksum },
+  );
+  const readValues = readBack.values;
   let diff = null;
   if (values.diff) {
     const cfg = await loadBalcfg(values.diff);
     // Secret values cannot be compared: the reader never returns them. Compare presence only.
     const fromReader = readValues.map((v) => ({ id: v.id, hex: v.hex ?? '' }));
-    const fromFile = cfg.values.map((v) => ({ id: v.id, hex: describeValue(v.id).secret ? '' : v.hex }));
+    // Where the firmware cannot list values, it cannot say whether it holds a secret one either.
+    const comparable = readBack.valueList === 'complete' ? cfg.values : cfg.values.filter((v) => !describeValue(v.id).secret);
+    const fromFile = comparable.map((v) => ({ id: v.id, hex: describeValue(v.id).secret ? '' : v.hex }));
     diff = diffValues(fromFile, fromReader);
   }
   if (values.json) {
-    io.out(JSON.stringify({ firmware: info.firmware, configId: info.configId, configName: info.configName, securityCode: info.securityCode, values: readValues, diff }, null, 2));
+    io.out(
+      JSON.stringify(
+        { firmware: info.firmware, configId: info.configId, configName: info.configName, securityCode: info.securityCode, valueList: readBack.valueList, values: readValues, diff },
+        null,
+        2,
+      ),
+    );
     return 0;
   }
   io.out(`${info.firmware}; configuration ${info.configId === null ? 'none' : `${info.configId} ${info.configName ?? ''}`.trim()}`);
+  if (readBack.valueList === 'readable-only') io.out(READABLE_ONLY_NOTE);
   for (const v of readValues) {
     const d = describeValue(v.id);
     io.out(`  ${v.id}  ${d.name.padEnd(44)} ${v.secret || v.hex === null ? '(secret: present, never readable)' : `${formatValue(v.id, fromHex(v.hex))}  [${v.hex}]`}`);

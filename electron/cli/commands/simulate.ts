@@ -1,6 +1,9 @@
 import { parseArgs } from 'node:util';
 import { startSimulator } from '../../../simulator/startSimulator.ts';
+import { parseProfileName, type FirmwareProfileName } from '../../../simulator/firmware/profiles.ts';
 import { CliError, type CliIo } from '../io.ts';
+import { BRP_DEFAULT_TCP_PORT } from '../../../shared/brp/tcpAddress.ts';
+import { bufferSizeProblem, DEFAULT_BUFFER_SIZE } from '../../../simulator/firmware/readerBuffer.ts';
 
 export async function runSimulate(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
@@ -8,8 +11,11 @@ export async function runSimulate(argv: string[], io: CliIo): Promise<number> {
     options: {
       state: { type: 'string' },
       tcp: { type: 'string' },
+      'split-ms': { type: 'string' },
+      'buffer-size': { type: 'string' },
       baud: { type: 'string' },
       firmware: { type: 'string' },
+      profile: { type: 'string' },
       'crypto-key': { type: 'string' },
       'customer-key': { type: 'string' },
     },
@@ -18,25 +24,50 @@ export async function runSimulate(argv: string[], io: CliIo): Promise<number> {
   if (!values.state) throw new CliError('simulate needs --state <dir> (the virtual reader keeps its configuration and keys there)');
   let tcp: { host: string; port: number } | undefined;
   if (values.tcp) {
-    const m = /^(?:tcp:\/\/)?([^:]+):(\d{1,5})$/.exec(values.tcp);
-    if (!m) throw new CliError(`--tcp takes host:port, e.g. 127.0.0.1:4001 (got "${values.tcp}")`);
-    tcp = { host: m[1]!, port: Number(m[2]) };
+    const m = /^(?:tcp:\/\/)?([^:/]+)(?::(\d{1,5}))?$/.exec(values.tcp);
+    if (!m) throw new CliError(`--tcp takes host:port, e.g. 127.0.0.1:4001, or a host alone for the BRP port ${BRP_DEFAULT_TCP_PORT} (got "${values.tcp}")`);
+    tcp = { host: m[1]!, port: m[2] === undefined ? BRP_DEFAULT_TCP_PORT : Number(m[2]) };
+  }
+  let splitMs: number | undefined;
+  if (values['split-ms'] !== undefined) {
+    if (!tcp) throw new CliError('--split-ms splits answers into TCP segments, so it needs --tcp host:port');
+    splitMs = Number(values['split-ms']);
+    if (!/^\d+$/.test(values['split-ms']) || splitMs > 10_000) {
+      throw new CliError(`--split-ms takes a pause between 0 and 10000 milliseconds (got "${values['split-ms']}")`);
+    }
+  }
+  let bufferSize = DEFAULT_BUFFER_SIZE;
+  if (values['buffer-size'] !== undefined) {
+    bufferSize = /^\d+$/.test(values['buffer-size']) ? Number(values['buffer-size']) : NaN;
+    const problem = bufferSizeProblem(bufferSize);
+    if (problem) throw new CliError(`--buffer-size: ${problem}`);
   }
   let baud: number | undefined;
   if (values.baud) {
     baud = Number(values.baud);
     if (!Number.isInteger(baud) || baud < 300 || baud > 4_000_000) throw new CliError(`--baud takes a rate between 300 and 4000000 (got "${values.baud}")`);
   }
+  let profile: FirmwareProfileName | undefined;
+  if (values.profile !== undefined) {
+    try {
+      profile = parseProfileName(values.profile);
+    } catch (err) {
+      throw new CliError((err as Error).message);
+    }
+  }
   const sim = await startSimulator({
+    profile,
     stateDir: values.state,
     tcp,
+    splitMs,
+    bufferSize,
     baud,
     firmware: values.firmware,
     cryptoKey: values['crypto-key'],
     customerKey: values['customer-key'],
   });
   io.out(`listening on ${sim.address}`);
-  io.out(`state directory: ${sim.reader.stateDir}; stop with Ctrl+C`);
+  io.out(`state directory: ${sim.reader.stateDir}; firmware profile ${sim.reader.profile.name} (${sim.reader.state.firmware}); stop with Ctrl+C`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);

@@ -18,31 +18,16 @@ import {
   readTagInfo,
   setPin,
   updateCounter,
+  withTag,
   writeHostId,
   writeName,
   writeSegment,
 } from '../../host/tags/tagOperations.ts';
 import { CliError, type CliIo } from '../io.ts';
+import { CHECKSUM_OPTION, checksumArg, portArg } from '../linkOptions.ts';
+import type { LinkChecksumKind } from '../../../shared/brp/checksum.ts';
 import { simExtensions } from './sim.ts';
-
-const PIN_FILE_NOTE = 'PIN files hold 32 hex digits; PINs are never taken from the command line.';
-
-export const TAG_USAGE = [
-  '  readerdesk tag info --port <p> [--json]',
-  '  readerdesk tag counter --port <p>',
-  '  readerdesk tag set-pin --port <p> --position <1..251> --master-index <0..3> --master-pin-file <file> --pin-file <file>',
-  '  readerdesk tag protect --port <p> --segment <n> --edit-pin-file <file> [--read-pin <index>|none] [--write-pin <index>|none]',
-  '                         [--read allow|deny] [--write allow|deny] [--edit-pin <index>] [--lock]',
-  '  readerdesk tag read --port <p> --segment <n> [--offset N] [--length N] [--pin-file <file>]',
-  '  readerdesk tag write --port <p> --segment <n> [--offset N] --hex <data> [--pin-file <file>]',
-  '  readerdesk tag name --port <p> --text <name> [--host-id <text>]      (through PIN 0)',
-  '  readerdesk tag raw-read --port <p> --addr <a> --length <n>  |  tag raw-write --port <p> --addr <a> --hex <data>',
-  `      ${PIN_FILE_NOTE}`,
-].join('\n');
-
-export const SIM_TAG_USAGE =
-  '  readerdesk sim tag --state <dir> --place [--master-pin <index>=<hex32> ...] | --remove\n' +
-  '      (--master-pin is factory programming of a simulated tag, the only place a PIN is accepted on the command line)';
+import { PIN_FILE_NOTE, SIM_TAG_USAGE } from '../usage.ts';
 
 type Sub = (argv: string[], io: CliIo) => Promise<number>;
 
@@ -67,10 +52,10 @@ export async function runTag(argv: string[], io: CliIo): Promise<number> {
 
 // --- argument helpers -------------------------------------------------------------------------
 
-/** parseArgs without echoing what the user typed: a mistyped option may hold a PIN. */
+/** parseArgs without echoing what the user typed: a mistyped option may hold a PIN. Every subcommand takes --checksum. */
 function parse<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], sub: string, options: T) {
   try {
-    return parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values;
+    return parseArgs({ args: argv, options: { ...options, ...CHECKSUM_OPTION }, strict: true, allowPositionals: false }).values;
   } catch (err) {
     const e = err as { code?: string; message: string };
     const opt = e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /'(-[^'=\s]*)/.exec(e.message)?.[1] : undefined;
@@ -108,8 +93,18 @@ async function secret(file: string | undefined, flag: string, what: string, sub:
   }
 }
 
-async function onTag<T>(port: string, fn: (link: TagLink) => Promise<T>): Promise<T> {
-  return withSession(port, async (session) => fn(await TagLink.select(session)));
+interface ReaderLink {
+  port: string;
+  checksum: LinkChecksumKind | undefined;
+}
+
+function readerLink(v: { port?: unknown; checksum?: unknown }, sub: string): ReaderLink {
+  const port = portArg(need(typeof v.port === 'string' ? v.port : undefined, '--port <p>', sub));
+  return { port, checksum: checksumArg(typeof v.checksum === 'string' ? v.checksum : undefined) };
+}
+
+async function onTag<T>(reader: ReaderLink, fn: (link: TagLink) => Promise<T>): Promise<T> {
+  return withSession(reader.port, (session) => withTag(session, fn), { checksum: reader.checksum });
 }
 
 function pinName(index: number): string {
@@ -135,7 +130,7 @@ function printable(name: Uint8Array): string {
 
 async function runInfo(argv: string[], io: CliIo): Promise<number> {
   const v = parse(argv, 'info', { port: { type: 'string' }, json: { type: 'boolean' } });
-  const info = await onTag(need(v.port, '--port <p>', 'info'), readTagInfo);
+  const info = await onTag(readerLink(v, 'info'), readTagInfo);
   if (v.json) {
     io.out(JSON.stringify({ ...info, counter: info.counter.toString(), name: toHex(info.name, false) }, null, 2));
     return 0;
@@ -150,7 +145,7 @@ async function runInfo(argv: string[], io: CliIo): Promise<number> {
 
 async function runCounter(argv: string[], io: CliIo): Promise<number> {
   const v = parse(argv, 'counter', { port: { type: 'string' } });
-  const r = await onTag(need(v.port, '--port <p>', 'counter'), updateCounter);
+  const r = await onTag(readerLink(v, 'counter'), updateCounter);
   io.out(`Roll-back counter advanced from ${r.previous} to ${r.counter}; the usage flag is clear.`);
   return 0;
 }
@@ -163,7 +158,7 @@ async function runSetPin(argv: string[], io: CliIo): Promise<number> {
     'master-pin-file': { type: 'string' },
     'pin-file': { type: 'string' },
   });
-  const port = need(v.port, '--port <p>', 'set-pin');
+  const port = readerLink(v, 'set-pin');
   const position = intArg(need(v.position, '--position <1..251>', 'set-pin'), '--position', 1, MASTER_PIN_FIRST_POSITION - 1)!;
   const masterIndex = intArg(need(v['master-index'], '--master-index <0..3>', 'set-pin'), '--master-index', 0, 3)!;
   const masterPin = await secret(v['master-pin-file'], '--master-pin-file', 'master PIN', 'set-pin');
@@ -205,7 +200,7 @@ async function runProtect(argv: string[], io: CliIo): Promise<number> {
     'edit-pin': { type: 'string' },
     lock: { type: 'boolean' },
   });
-  const port = need(v.port, '--port <p>', 'protect');
+  const port = readerLink(v, 'protect');
   const segment = intArg(need(v.segment, '--segment <n>', 'protect'), '--segment', 0, 15)!;
   const change: Partial<ManagementUnit> = {};
   const readPin = pinIndexOrNone(v['read-pin'], '--read-pin');
@@ -244,7 +239,7 @@ async function runRead(argv: string[], io: CliIo): Promise<number> {
     length: { type: 'string' },
     'pin-file': { type: 'string' },
   });
-  const port = need(v.port, '--port <p>', 'read');
+  const port = readerLink(v, 'read');
   const segment = intArg(need(v.segment, '--segment <n>', 'read'), '--segment', 0, 15)!;
   const offset = intArg(v.offset, '--offset', 0, SEGMENT_SIZE - 1);
   const length = intArg(v.length, '--length', 1, SEGMENT_SIZE);
@@ -267,7 +262,7 @@ async function runWrite(argv: string[], io: CliIo): Promise<number> {
     'data-file': { type: 'string' },
     'pin-file': { type: 'string' },
   });
-  const port = need(v.port, '--port <p>', 'write');
+  const port = readerLink(v, 'write');
   const segment = intArg(need(v.segment, '--segment <n>', 'write'), '--segment', 0, 15)!;
   const offset = intArg(v.offset, '--offset', 0, SEGMENT_SIZE - 1);
   let data: Uint8Array;
@@ -294,7 +289,7 @@ async function readData(file: string): Promise<Uint8Array> {
 
 async function runName(argv: string[], io: CliIo): Promise<number> {
   const v = parse(argv, 'name', { port: { type: 'string' }, text: { type: 'string' }, 'host-id': { type: 'string' } });
-  const port = need(v.port, '--port <p>', 'name');
+  const port = readerLink(v, 'name');
   const name = new TextEncoder().encode(need(v.text, '--text <name>', 'name'));
   const hostId = v['host-id'] === undefined ? undefined : new TextEncoder().encode(v['host-id']);
   await onTag(port, async (link) => {
@@ -307,7 +302,7 @@ async function runName(argv: string[], io: CliIo): Promise<number> {
 
 async function runRawRead(argv: string[], io: CliIo): Promise<number> {
   const v = parse(argv, 'raw-read', { port: { type: 'string' }, addr: { type: 'string' }, length: { type: 'string' } });
-  const port = need(v.port, '--port <p>', 'raw-read');
+  const port = readerLink(v, 'raw-read');
   const addr = intArg(need(v.addr, '--addr <a>', 'raw-read'), '--addr', 0, MEMORY_SIZE - 1)!;
   const length = intArg(need(v.length, '--length <n>', 'raw-read'), '--length', 1, MEMORY_SIZE)!;
   const data = await onTag(port, (link) => link.read({ addr, length, what: `read ${length} bytes at 0x${addr.toString(16).padStart(4, '0')}` }));
@@ -317,7 +312,7 @@ async function runRawRead(argv: string[], io: CliIo): Promise<number> {
 
 async function runRawWrite(argv: string[], io: CliIo): Promise<number> {
   const v = parse(argv, 'raw-write', { port: { type: 'string' }, addr: { type: 'string' }, hex: { type: 'string' } });
-  const port = need(v.port, '--port <p>', 'raw-write');
+  const port = readerLink(v, 'raw-write');
   const addr = intArg(need(v.addr, '--addr <a>', 'raw-write'), '--addr', 0, MEMORY_SIZE - 1)!;
   const data = hexArg(need(v.hex, '--hex <data>', 'raw-write'), '--hex');
   await onTag(port, (link) => link.write({ addr, data, what: `write ${data.length} bytes at 0x${addr.toString(16).padStart(4, '0')}` }));

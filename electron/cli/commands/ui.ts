@@ -2,14 +2,14 @@ import os from 'node:os';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { fileURLToPath } from 'node:url';
 import type { RunningSimulator } from '../../../simulator/startSimulator.ts';
 import { startEmbeddedSimulator } from '../../../simulator/startEmbeddedSimulator.ts';
 import { AppService } from '../../host/app/appService.ts';
 import { startWebShell } from '../../host/webshell/webShellServer.ts';
 import { CliError, type CliIo } from '../io.ts';
+import { APP_ROOT } from '../appRoot.ts';
 
-export const RENDERER_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist-renderer');
+export const RENDERER_DIST = path.join(APP_ROOT, 'dist-renderer');
 
 /** Where the embedded virtual reader keeps its state unless told otherwise. */
 export function defaultSimState(): string {

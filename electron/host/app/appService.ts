@@ -1,6 +1,5 @@
 import os from 'node:os';
-import fs from 'node:fs';
-import type { AppEvent, AppInfo, PortEntry, ReadersApi, ReaderSummary } from '../../../shared/api/contract.ts';
+import type { AppEvent, AppInfo, ConnectOptions, PortEntry, ReadersApi, ReaderSummary } from '../../../shared/api/contract.ts';
 import type { ConfigApi } from '../../../shared/api/features/config.ts';
 import type { DeployApi } from '../../../shared/api/features/deploy.ts';
 import type { EventsApi } from '../../../shared/api/features/events.ts';
@@ -18,6 +17,7 @@ import { listReaderPorts } from '../ports/listPorts.ts';
 import type { HidDeviceFactory } from '../transport/hidDevice.ts';
 import { ReaderManager } from './readerManager.ts';
 import { FrameJournal } from './frameJournal.ts';
+import { APP_VERSION } from './version.ts';
 
 export interface AppServiceOptions {
   shell: 'electron' | 'web';
@@ -27,14 +27,6 @@ export interface AppServiceOptions {
   /** The USB HID stack the port list looks in (node-hid unless a test plugs in another). */
   hidDevices?: HidDeviceFactory;
 }
-
-const VERSION: string = (() => {
-  try {
-    return JSON.parse(fs.readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')).version;
-  } catch {
-    return '0.0.0';
-  }
-})();
 
 // The feature slices' methods are mixed into AppService in its constructor.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
@@ -59,7 +51,7 @@ export class AppService implements ReadersApi {
       settings: opts.settings ?? new SettingsStore(),
       emit: (e) => this.emit(e),
       shell: opts.shell,
-      version: VERSION,
+      version: APP_VERSION,
       simulatorAddress: opts.simulatorAddress ?? null,
     };
     Object.assign(
@@ -73,7 +65,7 @@ export class AppService implements ReadersApi {
   }
 
   async appInfo(): Promise<AppInfo> {
-    return { version: VERSION, platform: `${os.type()} ${os.release()} (${process.arch})`, shell: this.opts.shell, simulatorAddress: this.opts.simulatorAddress ?? null };
+    return { version: APP_VERSION, platform: `${os.type()} ${os.release()} (${process.arch})`, shell: this.opts.shell, simulatorAddress: this.opts.simulatorAddress ?? null };
   }
 
   async listPorts(): Promise<PortEntry[]> {
@@ -91,8 +83,8 @@ export class AppService implements ReadersApi {
     return this.readers.list();
   }
 
-  connect(address: string): Promise<ReaderSummary> {
-    return this.readers.connect(address.trim());
+  connect(address: string, options?: ConnectOptions | null): Promise<ReaderSummary> {
+    return this.readers.connect(address.trim(), options);
   }
 
   disconnect(id: string): Promise<void> {

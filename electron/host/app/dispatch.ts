@@ -9,7 +9,7 @@ export type DispatchResult = { ok: true; result: unknown } | { ok: false; error:
  */
 export async function dispatchCall(api: ReaderDeskApi, method: unknown, params: unknown): Promise<DispatchResult> {
   if (typeof method !== 'string' || !Object.prototype.hasOwnProperty.call(API_PARAMS, method)) {
-    return { ok: false, error: { code: 'unknown-method', message: `The app does not offer "${String(method)}".` } };
+    return { ok: false, error: { code: 'unknown-method', message: `The app does not offer ${methodLabel(method)}.` } };
   }
   const schema = API_PARAMS[method as ApiMethod];
   const parsed = schema.safeParse(params);
@@ -23,4 +23,14 @@ export async function dispatchCall(api: ReaderDeskApi, method: unknown, params: 
   } catch (err) {
     return { ok: false, error: toApiError(err) };
   }
+}
+
+/**
+ * Names a refused method in the answer when it has the shape of a method name (letters, camelCase).
+ * The request may carry anything else: an object whose toString is not a function, or a pasted key,
+ * which an answer must neither fail on nor echo back.
+ */
+function methodLabel(method: unknown): string {
+  const nameLike = typeof method === 'string' && /^[a-z][A-Za-z]{0,47}$/.test(method) && !/[0-9A-Fa-f]{16}/.test(method);
+  return nameLike ? `"${method}"` : 'that method';
 }

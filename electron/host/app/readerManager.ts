@@ -1,7 +1,11 @@
 import { randomBytes, toHex } from '../../../shared/bytes.ts';
-import type { AppEvent, ReaderSummary } from '../../../shared/api/contract.ts';
+import type { AppEvent, ConnectOptions, ReaderSummary, TamperReporting } from '../../../shared/api/contract.ts';
+import type { LinkChecksumKind } from '../../../shared/brp/checksum.ts';
+import { canonicalReaderAddress } from '../../../shared/brp/tcpAddress.ts';
+import type { LinkChecksum } from '../transport/linkChecksum.ts';
 import * as AR from '../../../shared/brp/commands/ar.ts';
-import { ReaderStatusError } from '../../../shared/brp/errors.ts';
+import { AR_STATUS } from '../../../shared/brp/status.ts';
+import { isGroupStatus, isUnsupportedCommand } from '../../../shared/brp/statusChecks.ts';
 import { Listeners } from '../../../shared/listeners.ts';
 import type { BrpSession } from '../brp/session.ts';
 import type { FrameLogSink } from '../brp/frameLog.ts';
@@ -16,11 +20,14 @@ interface ConnectedReader {
   poller: ReturnType<typeof setInterval> | undefined;
   reconnecting: boolean;
   closed: boolean;
+  /** The user's checksum for this port; undefined lets the kind of link decide. */
+  checksum: LinkChecksumKind | undefined;
+  /** The choice the first session made; a reconnect keeps it even while the port list is still catching up. */
+  link?: LinkChecksum;
+  /** Operations that stop Autoread for a moment (tag access) hold the tamper poll meanwhile. */
+  pollHolds: number;
 }
 
-const AR_ERR_NO_MESSAGE = 0x01;
-const MSG_ALARM_ON = 0x01;
-const MSG_ALARM_OFF = 0x02;
 
 export interface ReaderManagerOptions {
   frameLog?: FrameLogSink;
@@ -37,6 +44,8 @@ export interface ReaderManagerOptions {
 export class ReaderManager {
   private readonly readers = new Map<string, ConnectedReader>();
   private readonly listeners = new Listeners<[AppEvent]>();
+  /** Connects to one address run one after the other, so a checksum change never closes a link another connect is reading. */
+  private readonly connecting = new Map<string, Promise<unknown>>();
 
   constructor(private readonly opts: ReaderManagerOptions = {}) {}
 
@@ -55,12 +64,35 @@ export class ReaderManager {
   }
 
   byAddress(address: string): ReaderSummary | undefined {
-    return [...this.readers.values()].find((r) => r.summary.address === address)?.summary;
+    const canonical = canonicalReaderAddress(address);
+    return [...this.readers.values()].find((r) => r.summary.address === canonical)?.summary;
   }
 
-  async connect(address: string): Promise<ReaderSummary> {
+  /** The checksum the user set for a connected reader's port, for flows that open their own session. */
+  checksumFor(address: string): LinkChecksumKind | undefined {
+    const a = canonicalReaderAddress(address);
+    return [...this.readers.values()].find((r) => r.summary.address === a)?.checksum;
+  }
+
+  async connect(rawAddress: string, options: ConnectOptions | null = {}): Promise<ReaderSummary> {
+    const address = canonicalReaderAddress(rawAddress);
+    const before = this.connecting.get(address) ?? Promise.resolve();
+    const run = before.catch(() => undefined).then(() => this.connectNow(address, options?.checksum));
+    this.connecting.set(address, run);
+    try {
+      return await run;
+    } finally {
+      if (this.connecting.get(address) === run) this.connecting.delete(address);
+    }
+  }
+
+  private async connectNow(address: string, checksum: LinkChecksumKind | undefined): Promise<ReaderSummary> {
     const existing = [...this.readers.values()].find((r) => r.summary.address === address);
-    if (existing && existing.summary.state !== 'disconnected') return this.refresh(existing.summary.id);
+    if (existing && existing.summary.state !== 'disconnected') {
+      if (existing.checksum === checksum) return this.refresh(existing.summary.id);
+      // Another checksum for the port: the reader takes it with the next frame, so open the link anew.
+      await this.disconnect(existing.summary.id);
+    }
     const id = existing?.summary.id ?? toHex(randomBytes(6), false);
     const reader: ConnectedReader = {
       summary: emptySummary(id, address),
@@ -68,6 +100,8 @@ export class ReaderManager {
       poller: undefined,
       reconnecting: false,
       closed: false,
+      checksum,
+      pollHolds: 0,
     };
     this.readers.set(id, reader);
     try {
@@ -107,6 +141,9 @@ export class ReaderManager {
       customerKeySignature: info.customerKey?.signature ?? null,
       bootProblems: info.bootStatus.problems.map((p) => p.name),
       lastError: null,
+      link: r.session.linkChecksum,
+      features: info.features,
+      firmwareLacks: info.firmwareLacks,
     };
     this.emit({ type: 'reader-changed', reader: r.summary });
     return r.summary;
@@ -118,12 +155,25 @@ export class ReaderManager {
     return this.refresh(id);
   }
 
+  /** Runs `fn` with the tamper poll of that reader paused (it would see Autoread stopped by `fn`). */
+  async holdPolling<T>(id: string, fn: () => Promise<T>): Promise<T> {
+    const r = this.readers.get(id);
+    if (!r) return fn();
+    r.pollHolds++;
+    try {
+      return await fn();
+    } finally {
+      r.pollHolds--;
+    }
+  }
+
   /**
    * Closes the reader's session for an operation that needs the port to itself (a deploy job
    * opens its own session) and returns a function that reattaches afterwards.
    */
   async borrow(address: string): Promise<() => Promise<void>> {
-    const r = [...this.readers.values()].find((x) => x.summary.address === address);
+    const canonical = canonicalReaderAddress(address);
+    const r = [...this.readers.values()].find((x) => x.summary.address === canonical);
     if (!r?.session) return async () => undefined;
     clearInterval(r.poller);
     r.poller = undefined;
@@ -142,7 +192,8 @@ export class ReaderManager {
   }
 
   private async attach(r: ConnectedReader): Promise<void> {
-    const session = await openSession(r.summary.address, { frameLog: this.opts.frameLog });
+    const session = await openSession(r.summary.address, { frameLog: this.opts.frameLog, checksum: r.checksum, linkChecksum: r.link });
+    r.link = session.linkChecksum;
     r.session = session;
     session.onPortLost(() => {
       if (r.closed || r.session !== session) return;
@@ -161,26 +212,48 @@ export class ReaderManager {
   }
 
   private async poll(r: ConnectedReader, session: BrpSession): Promise<void> {
-    if (r.session !== session || session.isLost) return;
+    if (r.session !== session || session.isLost || r.pollHolds > 0) return;
     // Drain every buffered message: several may have queued up since the last poll.
-    for (let i = 0; i < 8; i++) {
+    for (let i = 0; i < 8 && r.pollHolds === 0; i++) {
+      let msg: AR.ArMessage;
       try {
-        const msg = await session.execute(AR.ARGetMessage, undefined);
-        if (msg.msgType === MSG_ALARM_ON || msg.msgType === MSG_ALARM_OFF) {
-          this.emit({
-            type: 'tamper',
-            readerId: r.summary.id,
-            address: r.summary.address,
-            time: Date.now(),
-            state: msg.msgType === MSG_ALARM_ON ? 'on' : 'off',
-          });
-        }
+        msg = await session.execute(AR.ARGetMessage, undefined);
       } catch (err) {
-        if (!(err instanceof ReaderStatusError && err.status === AR_ERR_NO_MESSAGE)) {
-          // Polling problems are not the user's business unless they persist; the next poll retries.
+        // An answer that crossed a held operation says nothing about the reader's normal state.
+        if (r.pollHolds > 0) return;
+        if (isGroupStatus(err, 'AR', AR_STATUS.ErrNoMessage)) this.setTamperReporting(r, 'available');
+        else if (isGroupStatus(err, 'AR', AR_STATUS.ErrArDisabled)) this.setTamperReporting(r, 'autoread-disabled');
+        else if (isUnsupportedCommand(err)) {
+          this.setTamperReporting(r, 'not-supported');
+          // This firmware will never know AR.GetMessage: asking again only fills the line.
+          if (r.session === session) {
+            clearInterval(r.poller);
+            r.poller = undefined;
+          }
         }
+        // Other polling problems (a lost frame) are not the user's business unless they persist; the next poll retries.
         return;
       }
+      this.setTamperReporting(r, 'available');
+      if (msg.msgType === AR.AR_MSG_TYPE.AlarmOn || msg.msgType === AR.AR_MSG_TYPE.AlarmOff) {
+        this.emit({
+          type: 'tamper',
+          readerId: r.summary.id,
+          address: r.summary.address,
+          time: Date.now(),
+          state: msg.msgType === AR.AR_MSG_TYPE.AlarmOn ? 'on' : 'off',
+        });
+      }
+    }
+  }
+
+  /** Publishes a change of whether tamper alarms can arrive; a reader that cannot report them is said once. */
+  private setTamperReporting(r: ConnectedReader, value: TamperReporting): void {
+    if (r.summary.tamperReporting === value) return;
+    r.summary = { ...r.summary, tamperReporting: value };
+    this.emit({ type: 'reader-changed', reader: r.summary });
+    if (value !== 'available') {
+      this.emit({ type: 'tamper-unavailable', readerId: r.summary.id, address: r.summary.address, time: Date.now(), reason: value });
     }
   }
 
@@ -229,6 +302,10 @@ function emptySummary(id: string, address: string): ReaderSummary {
     customerKeySignature: null,
     bootProblems: [],
     lastError: null,
+    link: null,
+    features: null,
+    firmwareLacks: [],
+    tamperReporting: null,
   };
 }
 

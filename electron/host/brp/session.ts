@@ -1,30 +1,41 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { encodeCommandFrame, FrameReader, type ResponseFrame } from '../../../shared/brp/frame.ts';
-import type { ChecksumKind } from '../../../shared/brp/checksum.ts';
+import type { LinkChecksumKind } from '../../../shared/brp/checksum.ts';
 import type { BrpCommand } from '../../../shared/brp/command.ts';
 import {
   BrpChecksumError,
   BrpError,
   BrpFrameError,
   BrpTimeoutError,
+  FrameTooLargeError,
   PortLostError,
   ReaderStatusError,
   UnsupportedChecksumError,
 } from '../../../shared/brp/errors.ts';
-import { describeStatus } from '../../../shared/brp/status.ts';
+import { describeStatus, GENERAL_STATUS } from '../../../shared/brp/status.ts';
 import { commandName } from '../../../shared/brp/commands/index.ts';
+import { SysCfgSetValue, SysGetBufferSize, type BufferSize } from '../../../shared/brp/commands/sys.ts';
+import { fitsGuaranteedFrame, GUARANTEED_LIMITS, largestCommandFrame } from '../../../shared/brp/frameLimits.ts';
 import type { Transport, Unsubscribe } from '../transport/transport.ts';
+import { linkChecksumFor, type LinkChecksum } from '../transport/linkChecksum.ts';
 import type { FrameLogSink } from './frameLog.ts';
 
 export interface SessionOptions {
-  checksum?: ChecksumKind;
+  /** The user's checksum for this port; without it the link's kind decides (see linkChecksum.ts). */
+  checksum?: LinkChecksumKind;
+  /** An already made choice, so a reconnect keeps the checksum of the first session. */
+  linkChecksum?: LinkChecksum;
   /** Baud rate of the link, used to add the wire time of each frame to its timeout. */
   baudRate?: number;
   /** Extra time on top of each command's documented timeout: OS and USB latency. */
   timeoutMarginMs?: number;
-  /** A gap longer than this between two bytes ends a partial frame (brp.md 2.1). */
-  interByteGapMs?: number;
   frameLog?: FrameLogSink;
+}
+
+/** The reader's frame limits as far as the session knows them. */
+export interface FrameLimits extends BufferSize {
+  /** False when the reader does not know Sys.GetBufferSize and only the guaranteed 128 bytes apply. */
+  reported: boolean;
 }
 
 interface Pending {
@@ -39,6 +50,11 @@ interface Pending {
  * A BRP session: one command in flight, a queue behind it, per-command timeouts, resync after
  * garbage or a bad checksum, and typed errors. It never retries on its own, because a repeated
  * Sys.CfgSetValue or upload block is not always harmless; callers decide.
+ *
+ * Answers are read by their length field alone, as BALTECH's host library does: the 20 ms
+ * inter-byte gap is the reader's rule for frames it receives, and TCP or USB may deliver an answer
+ * in pieces far apart. A partial frame is dropped when its command times out or the next command
+ * starts, which is where the stream resynchronises after garbage.
  */
 export class BrpSession {
   private readonly reader = FrameReader.forResponses();
@@ -47,19 +63,28 @@ export class BrpSession {
   private queue: Promise<unknown> = Promise.resolve();
   private sequenceLock: Promise<void> = Promise.resolve();
   private readonly owner = new AsyncLocalStorage<BrpSession>();
-  private gapTimer: ReturnType<typeof setTimeout> | undefined;
   private lostReason: string | undefined;
   private readonly lostListeners = new Set<(reason: string) => void>();
-  readonly checksum: ChecksumKind;
+  private limits: FrameLimits | undefined;
+  readonly linkChecksum: LinkChecksum;
 
   constructor(readonly transport: Transport, private readonly options: SessionOptions = {}) {
-    this.checksum = options.checksum ?? 'crc16';
+    this.linkChecksum = options.linkChecksum ?? linkChecksumFor(transport.address, options.checksum);
     this.unsubscribe.push(transport.onData((bytes) => this.onBytes(bytes)));
     this.unsubscribe.push(transport.onLost((reason) => this.onLost(reason)));
   }
 
   get address(): string {
     return this.transport.address;
+  }
+
+  get checksum(): LinkChecksumKind {
+    return this.linkChecksum.checksum;
+  }
+
+  /** What a new session to the same reader needs to speak the same way (after a restart). */
+  get reopenOptions(): SessionOptions {
+    return { linkChecksum: this.linkChecksum, baudRate: this.options.baudRate, timeoutMarginMs: this.options.timeoutMarginMs, frameLog: this.options.frameLog };
   }
 
   get isLost(): boolean {
@@ -89,6 +114,14 @@ export class BrpSession {
     }
   }
 
+  /**
+   * The reader's frame limits, asked with Sys.GetBufferSize once per session. A firmware without the
+   * command (ErrInvalidCmd) gets the 128 bytes every reader guarantees.
+   */
+  frameLimits(): Promise<FrameLimits> {
+    return this.exclusive(() => this.enqueue(() => this.knownLimits()));
+  }
+
   /** Runs one command from the command table and returns its decoded response. */
   execute<Req, Res>(command: BrpCommand<Req, Res>, request: Req, opts: { timeoutMs?: number } = {}): Promise<Res> {
     const payload = command.encodeRequest(request);
@@ -114,7 +147,6 @@ export class BrpSession {
   async close(): Promise<void> {
     for (const u of this.unsubscribe.splice(0)) u();
     this.failPending(new PortLostError(this.address, 'the session was closed'));
-    clearTimeout(this.gapTimer);
     await this.transport.close();
   }
 
@@ -129,14 +161,50 @@ export class BrpSession {
     return baud ? Math.ceil((bytes * 10 * 1000) / baud) : 0;
   }
 
+  private async knownLimits(): Promise<FrameLimits> {
+    if (this.limits) return this.limits;
+    const frame = await this.exchange(SysGetBufferSize.name, SysGetBufferSize.code, new Uint8Array(0), SysGetBufferSize.timeoutMs);
+    if (frame.status === GENERAL_STATUS.ErrInvalidCmd) {
+      this.limits = { ...GUARANTEED_LIMITS, reported: false };
+    } else if (frame.status !== 0) {
+      const { name, meaning } = describeStatus(SysGetBufferSize.code, frame.status);
+      throw new ReaderStatusError(SysGetBufferSize.name, SysGetBufferSize.code, frame.status, name, meaning);
+    } else {
+      this.limits = { ...SysGetBufferSize.decodeResponse(frame.payload), reported: true };
+    }
+    return this.limits;
+  }
+
+  /** Refuses a frame the reader could not take; asks for its limits only when a frame exceeds the guaranteed size. */
+  private async checkFits(name: string, cmdCode: number, frameBytes: number): Promise<void> {
+    if (fitsGuaranteedFrame(frameBytes, this.checksum)) return;
+    // A frame the link cannot carry at all is refused by its transport, in its own words; the reader need not be asked.
+    const linkMax = this.transport.maxFrameBytes;
+    if (linkMax !== undefined && frameBytes > linkMax) return;
+    const limits = await this.knownLimits();
+    const largest = largestCommandFrame(limits, this.checksum);
+    if (frameBytes <= largest) return;
+    const advice =
+      cmdCode === SysCfgSetValue.code
+        ? 'This configuration value is too long for this reader: it cannot be written in one frame, so leave it out or shorten it'
+        : undefined;
+    throw new FrameTooLargeError(name, frameBytes, largest, limits.reported, advice);
+  }
+
   private async exchange(name: string, cmdCode: number, payload: Uint8Array, timeoutMs: number): Promise<ResponseFrame> {
     if (this.lostReason !== undefined) throw new PortLostError(this.address, this.lostReason);
     const bytes = encodeCommandFrame({ cmdCode, payload, checksum: this.checksum });
+    if (cmdCode !== SysGetBufferSize.code) await this.checkFits(name, cmdCode, bytes.length);
+    if (this.lostReason !== undefined) throw new PortLostError(this.address, this.lostReason);
+    // Whatever is left of an earlier answer cannot belong to this command: start clean.
+    this.dropPartial('incomplete frame dropped before the next command');
     // The answer may be as long as the frame limit; count a generous response on the wire too.
-    const total = timeoutMs + this.wireTimeMs(bytes.length + 300) + (this.options.timeoutMarginMs ?? 250);
+    const total =
+      timeoutMs + this.wireTimeMs(bytes.length + 300) + (this.options.timeoutMarginMs ?? 250) + (this.transport.roundTripMarginMs ?? 0);
     const answer = new Promise<ResponseFrame>((resolve, reject) => {
       const timer = setTimeout(() => {
         if (this.pending?.timer === timer) this.pending = undefined;
+        this.dropPartial('incomplete frame dropped: its command timed out');
         reject(new BrpTimeoutError(name, timeoutMs));
       }, total);
       this.pending = { name, cmdCode, resolve, reject, timer };
@@ -152,8 +220,13 @@ export class BrpSession {
     return answer;
   }
 
+  private dropPartial(problem: string): void {
+    if (!this.reader.hasPartial()) return;
+    const dropped = this.reader.discardPartial();
+    this.options.frameLog?.({ time: Date.now(), direction: 'in', address: this.address, bytes: dropped, problem });
+  }
+
   private onBytes(bytes: Uint8Array): void {
-    clearTimeout(this.gapTimer);
     for (const ev of this.reader.push(bytes)) {
       const log = this.options.frameLog;
       switch (ev.kind) {
@@ -178,12 +251,6 @@ export class BrpSession {
           log?.({ time: Date.now(), direction: 'in', address: this.address, bytes: ev.raw, problem: ev.reason });
           break;
       }
-    }
-    if (this.reader.hasPartial()) {
-      this.gapTimer = setTimeout(() => {
-        const dropped = this.reader.discardPartial();
-        this.options.frameLog?.({ time: Date.now(), direction: 'in', address: this.address, bytes: dropped, problem: 'incomplete frame dropped' });
-      }, this.options.interByteGapMs ?? 20);
     }
   }
 

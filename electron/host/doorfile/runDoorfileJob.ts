@@ -10,22 +10,14 @@
 //   and since a worker thread does not inherit the loader hooks of its parent, tsxWorkerBoot.mjs
 //   registers tsx in the worker before loading it.
 
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { DoorfileJobError, type BuildPlan, type DoorfileJob, type JobResult, type MainMessage, type WorkerMessage } from './jobProtocol.ts';
 
 declare const __READERDESK_DOORFILE_WORKER__: string | undefined;
 
-/** The bundle's own folder: __dirname in CommonJS (Electron's main.cjs), import.meta.url in an ES module bundle. */
-function bundleDir(): string {
-  return typeof __dirname === 'string' ? __dirname : path.dirname(fileURLToPath(import.meta.url));
-}
-
 function startWorker(job: DoorfileJob): Worker {
-  if (typeof __READERDESK_DOORFILE_WORKER__ === 'string') {
-    return new Worker(path.join(bundleDir(), __READERDESK_DOORFILE_WORKER__), { workerData: { job } });
-  }
+  // In a bundle, import.meta.url names the bundle file (in CommonJS through the bundler's define).
+  if (typeof __READERDESK_DOORFILE_WORKER__ === 'string') return new Worker(new URL(__READERDESK_DOORFILE_WORKER__, import.meta.url), { workerData: { job } });
   return new Worker(new URL('./tsxWorkerBoot.mjs', import.meta.url), { workerData: { job, entry: new URL('./doorfileWorker.ts', import.meta.url).href } });
 }
 

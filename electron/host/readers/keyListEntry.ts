@@ -1,14 +1,12 @@
 import * as Sys from '../../../shared/brp/commands/sys.ts';
 import { ReaderStatusError } from '../../../shared/brp/errors.ts';
-import { STATUS } from '../../../shared/brp/status.ts';
+import { STATUS, SYS_STATUS } from '../../../shared/brp/status.ts';
 import type { BrpSession } from '../brp/session.ts';
 
 /** Custom/Crypto/Key: the reader's crypto key list; KeyIndex n is value 0x80 + n (real-readers.md, Keys). */
 export const KEY_LIST_KEY = 0x0601;
 const FIRST_INDEX = 0x01;
 const LAST_INDEX = 0x7f;
-const SYS_ERR_CFG_NOT_FOUND = 0x03;
-const SYS_ERR_CFG_ACCESS_DENIED = 0x05;
 
 export function keyListValueId(keyIndex: number): string {
   return `0601/${(0x80 + keyIndex).toString(16).toUpperCase()}`;
@@ -38,8 +36,8 @@ async function isFreeByProbe(session: BrpSession, index: number): Promise<boolea
     return false;
   } catch (err) {
     const status = statusOf(err);
-    if (status === SYS_ERR_CFG_NOT_FOUND) return true;
-    if (status === SYS_ERR_CFG_ACCESS_DENIED) return false;
+    if (status === SYS_STATUS.ErrCfgNotFound) return true;
+    if (status === SYS_STATUS.ErrCfgAccessDenied) return false;
     throw err;
   }
 }
@@ -57,7 +55,7 @@ export async function findFreeKeyListEntry(session: BrpSession): Promise<number>
     used = new Set(values.filter((v) => v > 0x80).map((v) => v - 0x80));
   } catch (err) {
     const status = statusOf(err);
-    if (status === SYS_ERR_CFG_NOT_FOUND) used = new Set();
+    if (status === SYS_STATUS.ErrCfgNotFound) used = new Set();
     else if (status === STATUS.ErrInvalidCmd) {
       listed = false;
       used = new Set();
@@ -75,6 +73,6 @@ export async function removeKeyListEntry(session: BrpSession, index: number): Pr
   try {
     await session.execute(Sys.SysCfgDelValues, { key: KEY_LIST_KEY, value: 0x80 + index });
   } catch (err) {
-    if (statusOf(err) !== SYS_ERR_CFG_NOT_FOUND) throw err;
+    if (statusOf(err) !== SYS_STATUS.ErrCfgNotFound) throw err;
   }
 }

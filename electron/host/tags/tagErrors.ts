@@ -2,7 +2,8 @@
 // steps, segments and PIN indexes, never PIN or master PIN values.
 
 import { ReaderStatusError } from '../../../shared/brp/errors.ts';
-import { VHL_STATUS, refusalOfStatus, type WirelessMemoryRefusal } from '../../../shared/brp/commands/vhl.ts';
+import { VHL_STATUS, WIRELESS_MEMORY_VHL_FILE, type WirelessMemoryRefusal } from '../../../shared/brp/commands/vhl.ts';
+import { COMMAND_GROUP, commandGroup } from '../../../shared/brp/status.ts';
 
 export type TagFailure =
   | WirelessMemoryRefusal
@@ -12,6 +13,8 @@ export type TagFailure =
   | 'transfer-unconfirmed'
   /** The management unit read back differs from what was written. */
   | 'unit-mismatch'
+  /** The reader configuration provides no VHL file for the tag (VHL.ErrConfig). */
+  | 'no-vhl-file'
   /** A real reader's generic VHL.ErrRead / ErrWrite / ErrAuth, or another reader status. */
   | 'reader';
 
@@ -48,22 +51,46 @@ export function refusalSentence(reason: Exclude<WirelessMemoryRefusal, 'no-tag'>
   return WHY[reason];
 }
 
-/** Turns a reader status for a tag step into a TagOperationError; other errors pass through. */
-export function tagError(err: unknown, step: string, detail?: Partial<Record<WirelessMemoryRefusal, string>>): unknown {
-  if (!(err instanceof ReaderStatusError) || (err.cmdCode >> 8) !== 0x01) return err;
-  const reason = refusalOfStatus(err.status);
-  if (reason === 'no-tag') {
+/** The VHL statuses a real reader reports for a refusal without saying which tag rule applied. */
+export function isGenericRefusal(err: unknown): boolean {
+  return (
+    err instanceof ReaderStatusError &&
+    commandGroup(err.cmdCode) === COMMAND_GROUP.VHL &&
+    (err.status === VHL_STATUS.ErrAuth || err.status === VHL_STATUS.ErrRead || err.status === VHL_STATUS.ErrWrite)
+  );
+}
+
+/**
+ * Turns a reader status for a tag step into a TagOperationError; other errors pass through.
+ * `reason` is the tag rule the host worked out for a generic refusal (refusalDiagnosis.ts).
+ */
+export function tagError(
+  err: unknown,
+  step: string,
+  detail?: Partial<Record<WirelessMemoryRefusal, string>>,
+  reason?: WirelessMemoryRefusal,
+): unknown {
+  if (!(err instanceof ReaderStatusError) || commandGroup(err.cmdCode) !== COMMAND_GROUP.VHL) return err;
+  if (err.status === VHL_STATUS.ErrNoTag || reason === 'no-tag') {
     return new TagOperationError('no-tag', step, `No tag is in the reader's field, so ReaderDesk could not ${step}; put the tag on the reader and run the command again.`);
   }
-  if (reason) return new TagOperationError(reason, step, `The tag refused to ${step}: ${detail?.[reason] ?? WHY[reason]}`);
   if (err.status === VHL_STATUS.ErrCardNotSelected) {
     return new TagOperationError('not-selected', step, `The tag could not ${step}: it left the field and came back since it was selected; run the command again.`);
   }
-  if (err.status === VHL_STATUS.ErrRead || err.status === VHL_STATUS.ErrWrite || err.status === VHL_STATUS.ErrAuth) {
+  if (err.status === VHL_STATUS.ErrConfig) {
+    return new TagOperationError(
+      'no-vhl-file',
+      step,
+      `ReaderDesk could not ${step}: the reader's configuration has no VHL file named "${WIRELESS_MEMORY_VHL_FILE}" for wireless-memory tags. ` +
+        `Deploy a configuration that has one (VhlCfg/File/Filename, value 0x03nn/00 = "${WIRELESS_MEMORY_VHL_FILE}").`,
+    );
+  }
+  if (isGenericRefusal(err)) {
+    if (reason) return new TagOperationError(reason, step, `The tag refused to ${step}: ${detail?.[reason] ?? WHY[reason]}`);
     return new TagOperationError(
       'reader',
       step,
-      `The tag refused to ${step}: the reader reported ${err.statusName}, which does not say which tag rule applied (wrong or missing PIN, locked or closed segment, used counter).`,
+      `The tag refused to ${step}: the reader reported ${err.statusName}, and ReaderDesk could not tell which tag rule applied (wrong or missing PIN, locked or closed segment, used counter).`,
     );
   }
   return new TagOperationError('reader', step, `ReaderDesk could not ${step}: ${err.message}`);

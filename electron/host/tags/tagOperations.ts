@@ -1,8 +1,16 @@
 // Wireless-memory operations over a BRP session: the plans of shared/tag/hostProtocol.ts run as
-// VHL.Select / VHL.Read / VHL.Write (docs/wireless-memory.md, "Over BRP"). Every failure is a
-// TagOperationError whose message says what the tag refused and why; PINs never appear in one.
+// VHL.Select / VHL.ResolveFilename / VHL.Read / VHL.Write (docs/wireless-memory.md, "Over BRP").
+// Every failure is a TagOperationError whose message says what the tag refused and why; PINs never
+// appear in one.
 
-import { CARD_FAMILIES_ALL, VHLRead, VHLSelect, VHLWrite, VHL_TAG_MEMORY_FILE } from '../../../shared/brp/commands/vhl.ts';
+import {
+  CARD_FAMILIES_ALL,
+  VHLRead,
+  VHLResolveFilename,
+  VHLSelect,
+  VHLWrite,
+  WIRELESS_MEMORY_VHL_FILE,
+} from '../../../shared/brp/commands/vhl.ts';
 import { bytesEqual } from '../../../shared/bytes.ts';
 import {
   parsePublicInfo,
@@ -30,45 +38,86 @@ import {
 } from '../../../shared/tag/layout.ts';
 import { decodeUnit, encodeUnit, type ManagementUnit } from '../../../shared/tag/managementUnit.ts';
 import type { WirelessMemoryRefusal } from '../../../shared/brp/commands/vhl.ts';
+import { AR_MODE, ARSetMode } from '../../../shared/brp/commands/ar.ts';
+import type { ReaderStatusError } from '../../../shared/brp/errors.ts';
 import type { BrpSession } from '../brp/session.ts';
-import { TagOperationError, tagError } from './tagErrors.ts';
+import { diagnoseRefusal, type RefusedAccess } from './refusalDiagnosis.ts';
+import { TagOperationError, isGenericRefusal, tagError } from './tagErrors.ts';
 
-/** The selected tag in a reader's field. */
+/** The selected tag in a reader's field, read and written through the VHL file the configuration provides. */
 export class TagLink {
-  private constructor(readonly session: BrpSession) {}
+  private constructor(
+    readonly session: BrpSession,
+    /** VHL file id the reader resolved for the tag's VHL file name. */
+    readonly fileId: number,
+  ) {}
 
-  /** Selects the tag in the field (VHL.Select); fails with reason 'no-tag' when there is none. */
-  static async select(session: BrpSession): Promise<TagLink> {
+  /**
+   * Selects the tag in the field (VHL.Select) and finds the reader's VHL file for it by name
+   * (VHL.ResolveFilename, as BALTECH advises instead of a fixed id). Fails with reason 'no-tag'
+   * when no tag is there and 'no-vhl-file' when the configuration has no such file.
+   */
+  static async select(session: BrpSession, vhlFileName = WIRELESS_MEMORY_VHL_FILE): Promise<TagLink> {
     try {
       await session.execute(VHLSelect, { cardFamiliesFilter: CARD_FAMILIES_ALL, reselect: true, acceptConfCard: false });
     } catch (err) {
       throw tagError(err, 'select the tag');
     }
-    return new TagLink(session);
+    let fileId: number;
+    try {
+      fileId = (await session.execute(VHLResolveFilename, { fileName: vhlFileName })).id;
+    } catch (err) {
+      throw tagError(err, 'find the VHL file for the tag');
+    }
+    return new TagLink(session, fileId);
   }
 
   async read(r: MemoryRead, detail?: Partial<Record<WirelessMemoryRefusal, string>>): Promise<Uint8Array> {
     try {
-      const { data } = await this.session.execute(VHLRead, { id: VHL_TAG_MEMORY_FILE, adr: r.addr, len: r.length });
+      const data = await this.#readBytes(r.addr, r.length);
       if (data.length !== r.length) {
         throw new TagOperationError('reader', r.what, `The reader returned ${data.length} bytes when asked to ${r.what} (${r.length} bytes).`);
       }
       return data;
     } catch (err) {
-      throw tagError(err, r.what, detail);
+      throw await this.#explain(err, { access: 'read', addr: r.addr, length: r.length }, r.what, detail);
     }
   }
 
   async write(w: MemoryWrite, detail?: Partial<Record<WirelessMemoryRefusal, string>>): Promise<void> {
     try {
-      await this.session.execute(VHLWrite, { id: VHL_TAG_MEMORY_FILE, adr: w.addr, data: w.data });
+      await this.session.execute(VHLWrite, { id: this.fileId, adr: w.addr, data: w.data });
     } catch (err) {
-      throw tagError(err, w.what, detail);
+      throw await this.#explain(err, { access: 'write', addr: w.addr, length: w.data.length }, w.what, detail);
     }
+  }
+
+  async #readBytes(addr: number, length: number): Promise<Uint8Array> {
+    return (await this.session.execute(VHLRead, { id: this.fileId, adr: addr, len: length })).data;
+  }
+
+  /** A generic refusal gets the tag rule the host can work out by reading the tag's public parts. */
+  async #explain(err: unknown, refused: RefusedAccess, step: string, detail?: Partial<Record<WirelessMemoryRefusal, string>>): Promise<unknown> {
+    if (!isGenericRefusal(err)) return tagError(err, step, detail);
+    const reason = await diagnoseRefusal(refused, (err as ReaderStatusError).status, (addr, length) => this.#readBytes(addr, length));
+    return tagError(err, step, detail, reason);
   }
 
   async run(writes: readonly MemoryWrite[], detail?: Partial<Record<WirelessMemoryRefusal, string>>): Promise<void> {
     for (const w of writes) await this.write(w, detail);
+  }
+}
+
+/**
+ * Runs a tag operation and hands the reader back to Autoread afterwards: a card-accessing command
+ * (VHL.Select) stops Autoread, and with it tamper messages over BRP (refman AR.SetMode).
+ * EnableIfDefinedRules restores what the configuration sets up; a reader without AR.SetMode is left alone.
+ */
+export async function withTag<T>(session: BrpSession, fn: (link: TagLink) => Promise<T>): Promise<T> {
+  try {
+    return await fn(await TagLink.select(session));
+  } finally {
+    await session.execute(ARSetMode, { mode: AR_MODE.EnableIfDefinedRules }).catch(() => undefined);
   }
 }
 

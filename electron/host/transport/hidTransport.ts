@@ -6,6 +6,7 @@ import { PortLostError } from '../../../shared/brp/errors.ts';
 import {
   DEFAULT_HID_REPORT_LAYOUT,
   hidReportLength,
+  maxHidFrameLength,
   packHidReport,
   unpackHidReport,
   type HidReportLayout,
@@ -48,6 +49,10 @@ export class HidTransport implements Transport {
 
   get isOpen(): boolean {
     return this.device !== undefined;
+  }
+
+  get maxFrameBytes(): number {
+    return maxHidFrameLength(4, this.layout);
   }
 
   async open(): Promise<void> {

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { SerialPort } from 'serialport';
 import { Listeners, type Transport } from './transport.ts';
 import { PortLostError } from '../../../shared/brp/errors.ts';
@@ -32,6 +33,7 @@ export class SerialTransport implements Transport {
     await new Promise<void>((resolve, reject) => {
       port.open((err) => (err ? reject(new PortLostError(this.address, describeOpenError(this.address, err))) : resolve()));
     });
+    await this.raiseDtr(port);
     port.on('data', (chunk: Buffer) => this.data.emit(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength)));
     port.on('close', (err: Error | null) => {
       if (!this.closing) this.lost.emit(err?.message ?? 'the port was closed');
@@ -40,6 +42,18 @@ export class SerialTransport implements Transport {
       if (!this.closing) this.lost.emit(err.message);
     });
     this.port = port;
+  }
+
+  /**
+   * BALTECH's library raises DTR (and RTS) on open: older CP210x-based readers do not start without it
+   * (real-readers.md, Link layer). A pseudo-terminal has no modem lines and refuses the request; that
+   * is no fault. On a real port a refusal is, because such a reader would stay silent.
+   */
+  private async raiseDtr(port: SerialPort): Promise<void> {
+    const err = await new Promise<Error | null>((resolve) => port.set({ dtr: true, rts: true }, (e) => resolve(e ?? null)));
+    if (!err || isPseudoTerminal(this.address)) return;
+    await new Promise<void>((resolve) => port.close(() => resolve()));
+    throw new PortLostError(this.address, `the port was opened but refused to raise DTR (${err.message}); readers that wait for DTR do not start without it`);
   }
 
   async write(bytes: Uint8Array): Promise<void> {
@@ -64,6 +78,17 @@ export class SerialTransport implements Transport {
   onLost(listener: (reason: string) => void) {
     return this.lost.add(listener);
   }
+}
+
+/** Linux /dev/pts/N (also behind a symlink such as the virtual reader's tty) and the BSD/macOS pty names. */
+function isPseudoTerminal(path: string): boolean {
+  let real = path;
+  try {
+    real = fs.realpathSync(path);
+  } catch {
+    // keep the name as given
+  }
+  return /^\/dev\/(pts\/\d+|ttys\d+|tty[p-wP-W][0-9a-f]|pty)/.test(real);
 }
 
 function describeOpenError(path: string, err: Error): string {

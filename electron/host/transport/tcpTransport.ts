@@ -1,6 +1,10 @@
 import net from 'node:net';
 import { Listeners, type Transport } from './transport.ts';
 import { PortLostError } from '../../../shared/brp/errors.ts';
+import { formatTcpAddress, parseTcpAddress } from '../../../shared/brp/tcpAddress.ts';
+
+/** BRP_DEFAULT_TCPIP_ROUNDTRIP_TIMEOUT of BALTECH's SDK (real-readers.md, Link layer). */
+export const TCP_ROUNDTRIP_MARGIN_MS = 1500;
 
 /** BRP over TCP (readers with an Ethernet interface, and the virtual reader's --tcp mode). */
 export class TcpTransport implements Transport {
@@ -9,15 +13,21 @@ export class TcpTransport implements Transport {
   private readonly data = new Listeners<[Uint8Array]>();
   private readonly lost = new Listeners<[string]>();
   readonly address: string;
+  readonly roundTripMarginMs = TCP_ROUNDTRIP_MARGIN_MS;
 
   constructor(private readonly host: string, private readonly port: number) {
-    this.address = `tcp://${host}:${port}`;
+    this.address = formatTcpAddress({ host, port });
   }
 
+  /** tcp://host:port, or tcp://host for a reader on the BRP default port 2939. */
   static parse(address: string): TcpTransport {
-    const m = /^tcp:\/\/([^:/]+):(\d{1,5})\/?$/.exec(address);
-    if (!m) throw new PortLostError(address, 'a TCP address looks like tcp://host:port');
-    return new TcpTransport(m[1]!, Number(m[2]));
+    let parsed;
+    try {
+      parsed = parseTcpAddress(address);
+    } catch (err) {
+      throw new PortLostError(address, (err as Error).message);
+    }
+    return new TcpTransport(parsed.host, parsed.port);
   }
 
   get isOpen(): boolean {

@@ -9,6 +9,13 @@ export interface Transport {
   write(bytes: Uint8Array): Promise<void>;
   close(): Promise<void>;
   readonly isOpen: boolean;
+  /**
+   * Added to every command timeout for links with a network round trip: BALTECH's host library adds
+   * 1,500 ms over TCP (BRP_DEFAULT_TCPIP_ROUNDTRIP_TIMEOUT). Absent means none.
+   */
+  readonly roundTripMarginMs?: number;
+  /** The longest frame the link itself can carry (USB HID reports); the transport refuses longer ones. Absent means no limit. */
+  readonly maxFrameBytes?: number;
   onData(listener: (bytes: Uint8Array) => void): Unsubscribe;
   /** Fires once when the link goes away without close() being called (cable pulled, reader rebooted). */
   onLost(listener: (reason: string) => void): Unsubscribe;

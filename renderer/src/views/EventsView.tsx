@@ -51,7 +51,7 @@ export function EventsView() {
                     <td>
                       <span className={`sev-badge sev-${e.severity}`}>{t(`events.severity.${e.severity}`)}</span> {t(`events.kind.${e.kind}`)}
                     </td>
-                    <td>{e.reason ?? ''}</td>
+                    <td>{e.kind === 'tamper-unavailable' && e.reason ? t(`events.tamperUnavailable.${e.reason}`) : (e.reason ?? '')}</td>
                     <td>
                       {e.acknowledgedAt === null ? (
                         <button

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PortEntry, ReaderSummary } from '../../../shared/api/contract.ts';
 import { useApi } from '../api/apiContext.ts';
 import { ReaderCard } from '../components/ReaderCard.tsx';
+import { ChecksumSelect, connectOptions, type ChecksumChoice } from '../components/ChecksumSelect.tsx';
 
 export function ReadersView() {
   const api = useApi();
@@ -10,6 +11,7 @@ export function ReadersView() {
   const [ports, setPorts] = useState<PortEntry[]>([]);
   const [readers, setReaders] = useState<ReaderSummary[]>([]);
   const [manual, setManual] = useState('');
+  const [checksum, setChecksum] = useState<ChecksumChoice>('auto');
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -34,7 +36,7 @@ export function ReadersView() {
     setBusy(address);
     setError(null);
     try {
-      const r = await api.connect(address);
+      const r = await api.connect(address, connectOptions(checksum));
       setReaders((rs) => upsert(rs, r));
     } catch (err) {
       setError((err as Error).message);
@@ -50,6 +52,7 @@ export function ReadersView() {
         <div className="row">
           <h3>{t('readers.ports')}</h3>
           <button onClick={() => void loadPorts()}>{t('readers.refreshPorts')}</button>
+          <ChecksumSelect value={checksum} onChange={setChecksum} label={t('readers.checksumLabel')} disabled={busy !== null} />
         </div>
         {ports.length === 0 && <p>{t('readers.noPorts')}</p>}
         <ul className="ports" aria-label={t('readers.ports')}>

@@ -59,13 +59,18 @@ const identity = z.strictObject({
 
 const valueEntry = z.looseObject({ id: z.string().max(16), hex: z.string().max(256) });
 
-/** Shape and size only; parseBalcfg on the host gives the real verdict. */
+/**
+ * Shape and size only; parseBalcfg on the host gives the real verdict. Typed as the Balcfg it lets
+ * through because every method that takes one re-checks it before use (configService's checkDocument).
+ */
 const balcfgShape = z.looseObject({
   format: z.string().max(64),
   formatVersion: z.number(),
   values: z.array(valueEntry).max(65_536),
-  history: z.array(z.looseObject({ values: z.array(valueEntry).max(65_536) })).max(99),
-});
+  history: z
+    .array(z.looseObject({ changes: z.looseObject({ set: z.array(valueEntry).max(65_536), removed: z.array(z.string().max(16)).max(65_536) }) }))
+    .max(99),
+}) as unknown as z.ZodType<Balcfg>;
 
 export const CONFIG_PARAMS = {
   configNew: z.tuple([filePath, identity]),

@@ -5,10 +5,18 @@ import type { FrameRecord } from './readers.ts';
 // frame log and the diagnostics bundle for support.
 // Every method added to EventsApi needs an entry in EVENTS_PARAMS (validated by the host before it runs).
 
-export type EventKind = 'tamper-on' | 'tamper-off' | 'reader-lost' | 'reader-reconnected' | 'reader-disconnected' | 'reader-removed';
+export type EventKind =
+  | 'tamper-on'
+  | 'tamper-off'
+  | 'tamper-unavailable'
+  | 'reader-lost'
+  | 'reader-reconnected'
+  | 'reader-disconnected'
+  | 'reader-removed';
 export const EVENT_KINDS = [
   'tamper-on',
   'tamper-off',
+  'tamper-unavailable',
   'reader-lost',
   'reader-reconnected',
   'reader-disconnected',

@@ -81,33 +81,43 @@ export interface BootStatusProblem {
   severity: BootStatusSeverity;
 }
 
-/** Bits 0-23 are errors to fix before use (they raise CriticalBootStatus), 24-31 warnings (brp.md 4.3). */
+/**
+ * Bits 0-23 are errors to fix before use (they raise CriticalBootStatus), 24-31 warnings. Names as
+ * the SDK's Sys.GetBootStatus layout gives them (real-readers.md); the "Legacy" bits are only set by
+ * older firmware, newer firmware uses the bit of the same name without the suffix.
+ */
 const BOOT_STATUS_BITS: Readonly<Record<number, readonly [string, string]>> = {
-  0: ['IncompleteFirmware', 'An aborted upload left the firmware incomplete.'],
-  1: ['CorruptFirmware', 'The firmware is damaged.'],
+  0: ['IncompleteFirmware', 'An aborted upload left the firmware incomplete; upload the firmware again.'],
+  1: ['CorruptFirmware', 'The firmware is damaged; upload the firmware again.'],
   2: ['Configuration', 'The configuration is damaged; deploy it again.'],
   4: ['Dataflash', 'The data flash memory does not work.'],
   5: ['RTC', 'The real-time clock does not work.'],
   7: ['HWoptions', 'The hardware options could not be read.'],
-  8: ['Rf13MHzLegacy', 'The legacy 13.56 MHz RFID part does not work.'],
+  8: ['Rf13MHzLegacy', 'The 13.56 MHz RFID part does not work (reported by older firmware).'],
   9: ['Rf13MHzLegic', 'The LEGIC 13.56 MHz RFID part does not work.'],
   10: ['Rf13MHz', 'The 13.56 MHz RFID part does not work.'],
   12: ['Rf125kHz', 'The 125 kHz RFID part does not work.'],
   14: ['ExtendedLED', 'The RGB LED does not work.'],
   15: ['Ethernet', 'The Ethernet part does not work.'],
-  16: ['ConfCardPresented', 'A configuration card was presented (legacy indication).'],
+  16: ['ConfCardPresented', 'A configuration card was presented (reported by older firmware).'],
   17: ['Display', 'The display does not work.'],
-  18: ['FirmwareVersionBlocked', 'The loaded firmware version is on the reader\'s blocklist.'],
+  18: ['FirmwareVersionBlockedLegacy', 'The loaded firmware version is on the reader\'s blocklist (reported by older firmware).'],
   19: ['Keyboard', 'The keypad does not work.'],
   20: ['BatteryManagement', 'The battery management does not work.'],
   21: ['Tamper', 'The tamper alarm hardware is defective.'],
   22: ['WiFi', 'The WiFi chip is defective.'],
   23: ['Bluetooth', 'The Bluetooth chip is defective.'],
-  28: ['ConfigurationInconsistent', 'The configuration is inconsistent (legacy indication).'],
+  27: ['FirmwareVersionBlocked', 'The loaded firmware version is on the reader\'s blocklist (Device/Run/FirmwareVersionBlacklist).'],
+  28: ['ConfigurationInconsistent', 'The configuration is inconsistent (reported by older firmware); deploy it again.'],
   29: ['FactorySettings', 'A factory reset failed and left the reader without settings.'],
-  30: ['UnexpectedReboots', 'The reader restarted unexpectedly at least once.'],
+  30: ['UnexpectedRebootsLegacy', 'The reader restarted unexpectedly at least once (reported by older firmware).'],
   31: ['NewerReaderChipFirmware', 'The reader chip refused to go back to an older firmware.'],
 };
+
+/** Name of a boot status bit as the SDK gives it, or `Bit<n>` for one it leaves unassigned. */
+export function bootStatusBitName(bit: number): string {
+  return BOOT_STATUS_BITS[bit]?.[0] ?? `Bit${bit}`;
+}
 
 export const BOOT_STATUS_ERROR_MASK = 0x00ffffff;
 
@@ -119,7 +129,7 @@ export function bootStatusProblems(bits: number): BootStatusProblem[] {
     const known = BOOT_STATUS_BITS[bit];
     out.push({
       bit,
-      name: known?.[0] ?? `Bit${bit}`,
+      name: bootStatusBitName(bit),
       meaning: known?.[1] ?? 'A boot status bit that ReaderDesk does not know is set.',
       severity: bit < 24 ? 'error' : 'warning',
     });
@@ -154,6 +164,45 @@ export const SysFactoryReset = defineCommand<{ performReboot: boolean }, void>({
   request: { encode: (v, w) => w.bool(v.performReboot), decode: (r) => ({ performReboot: r.bool('PerformReboot') }) },
   response: EMPTY,
   describeRequest: (req) => (req.performReboot ? 'factory reset, then reboot' : 'factory reset without reboot'),
+});
+
+/** For hardware without Sys.FactoryReset: no parameters, and the host reboots the reader afterwards (Sys.Reset). */
+export const SysFactoryResetLegacy = defineCommand<void, void>({
+  name: 'Sys.FactoryResetLegacy',
+  code: 0x0022,
+  timeoutMs: 30000,
+  request: EMPTY,
+  response: EMPTY,
+});
+
+// --- Sys.GetFeatures ---------------------------------------------------------------------------
+
+export interface FeatureList {
+  /** Feature ids (shared/brp/features.ts names them). */
+  featureIds: number[];
+  /** The highest feature id the firmware knows. */
+  maxFeatureId: number;
+}
+
+/** What a reader supports (SDK layout: count, 16-bit ids, MaxFeatureID); older firmware lacks the command. */
+export const SysGetFeatures = defineCommand<void, FeatureList>({
+  name: 'Sys.GetFeatures',
+  code: 0x0024,
+  timeoutMs: 100,
+  request: EMPTY,
+  response: {
+    encode: (v, w) => {
+      w.u8(v.featureIds.length, 'the number of features');
+      for (const id of v.featureIds) w.u16(id, 'FeatureID');
+      w.u16(v.maxFeatureId, 'MaxFeatureID');
+    },
+    decode: (r) => {
+      const n = r.u8('the number of features');
+      const featureIds: number[] = [];
+      for (let i = 0; i < n; i++) featureIds.push(r.u16(`FeatureID ${i + 1} of ${n}`));
+      return { featureIds, maxFeatureId: r.u16('MaxFeatureID') };
+    },
+  },
 });
 
 // --- Sys.GetPort -------------------------------------------------------------------------------

@@ -1,19 +1,44 @@
 // VHL group (0x01) entries used for wireless-memory tags (docs/wireless-memory.md, "Over BRP").
 // Layouts, codes and timeouts follow the BALTECH reference (refman/cmds/vhl): VHL.Select selects
-// the tag in the field, VHL.Read and VHL.Write move bytes at a byte address of the tag memory.
-// Requests may carry counter-mode register values (E_PIN(RBPCTR), commit blocks), so
-// describeRequest reports addresses and lengths only.
+// the tag in the field, VHL.ResolveFilename finds the VHL file the reader configuration provides
+// for it, VHL.Read and VHL.Write move bytes at a byte address of that file. Requests may carry
+// counter-mode register values (E_PIN(RBPCTR), commit blocks), so describeRequest reports
+// addresses and lengths only.
 
+import { asciiBytes, bytesToText } from '../../bytes.ts';
 import { defineCommand, EMPTY } from '../command.ts';
+import { VHL_STATUS } from '../status.ts';
+
+export { VHL_STATUS };
 
 /**
- * VHL file ID of a dynamic VHL file (VHL.Setup). For a wireless-memory tag, ReaderDesk uses it to
- * mean "the tag memory, byte-addressed as in docs/wireless-memory.md".
+ * The name ReaderDesk resolves (VHL.ResolveFilename) to find the VHL file that describes a
+ * wireless-memory tag: VhlCfg/File/Filename (0x03nn/0x00) of the reader configuration.
  */
-export const VHL_TAG_MEMORY_FILE = 0xff;
+export const WIRELESS_MEMORY_VHL_FILE = 'WirelessMemory';
 
-/** CardFamiliesFilter bits of VHL.Select (bit mask, 16 bits); the wireless memory answers to any. */
-export const CARD_FAMILIES_ALL = 0x0fff;
+/** VhlCfg (MasterKey 0x03): SubKey 0x03nn describes VHL file id nn; Filename is its value 0x00. */
+export const VHL_CFG_FILE_KEY_FIRST = 0x0300;
+export const VHL_CFG_FILE_KEY_LAST = 0x03fb;
+export const VHL_CFG_FILENAME_VALUE = 0x00;
+
+/** CardFamiliesFilter bits of VHL.Select (SDK CardFamilies); bit 1 (0x0002) and 0xF000 are unused. */
+export const CARD_FAMILIES = {
+  Iso14443A: 0x0001,
+  Iso15693: 0x0004,
+  Iso14443B: 0x0008,
+  IClassIso14B: 0x0010,
+  IClass: 0x0020,
+  Felica: 0x0040,
+  Khz125Part1: 0x0080,
+  Srix: 0x0100,
+  Khz125Part2: 0x0200,
+  BluetoothMce: 0x0400,
+  LEGICPrime: 0x0800,
+} as const;
+
+/** Every card family: the wireless memory has no family of its own, so hosts scan them all. */
+export const CARD_FAMILIES_ALL = Object.values(CARD_FAMILIES).reduce((a, b) => a | b, 0);
 
 export interface VhlSelectRequest {
   cardFamiliesFilter: number;
@@ -32,6 +57,19 @@ export const VHLSelect = defineCommand<VhlSelectRequest, { selectedCardType: num
   },
   response: { encode: (v, w) => w.u8(v.selectedCardType, 'SelectedCardType'), decode: (r) => ({ selectedCardType: r.u8('SelectedCardType') }) },
   describeRequest: (req) => `card families 0x${req.cardFamiliesFilter.toString(16).padStart(4, '0')}${req.reselect ? ', reselect' : ''}`,
+});
+
+/** The id of the VHL file whose VhlCfg/File/Filename equals the name exactly; VHL.ErrConfig unless exactly one does. */
+export const VHLResolveFilename = defineCommand<{ fileName: string }, { id: number }>({
+  name: 'VHL.ResolveFilename',
+  code: 0x0110,
+  timeoutMs: 100,
+  request: {
+    encode: (v, w) => w.lenBytes8(asciiBytes(v.fileName), 'FileName'),
+    decode: (r) => ({ fileName: bytesToText(r.lenBytes8('FileName')) }),
+  },
+  response: { encode: (v, w) => w.u8(v.id, 'Id'), decode: (r) => ({ id: r.u8('Id') }) },
+  describeRequest: (req) => `"${req.fileName}"`,
 });
 
 export interface VhlReadRequest {
@@ -81,31 +119,6 @@ export const VHLIsSelected = defineCommand<void, void>({
   response: EMPTY,
 });
 
-/**
- * Status codes of the VHL group. 0x01..0x0D are documented by BALTECH; 0x20..0x29 are ReaderDesk
- * simulator codes that say which wireless-memory rule the tag applied (a real reader reports those
- * refusals as VHL.ErrRead or VHL.ErrWrite, which the host explains in general terms).
- */
-export const VHL_STATUS = {
-  ErrNoTag: 0x01,
-  ErrCardNotSelected: 0x02,
-  ErrHf: 0x03,
-  ErrConfig: 0x04,
-  ErrAuth: 0x05,
-  ErrRead: 0x06,
-  ErrWrite: 0x07,
-  SimErrUsageFlagSet: 0x20,
-  SimErrDosMismatch: 0x21,
-  SimErrPinRequired: 0x22,
-  SimErrSegmentNotReadable: 0x23,
-  SimErrSegmentNotWritable: 0x24,
-  SimErrEditLocked: 0x25,
-  SimErrCrossesUnit: 0x26,
-  SimErrCounterNotNext: 0x27,
-  SimErrNotReadable: 0x28,
-  SimErrBadAddress: 0x29,
-} as const;
-
 /** Every reason a wireless-memory tag gives for a refusal; the tag itself (simulator/tag) uses this type. */
 export type WirelessMemoryRefusal =
   | 'usage-flag-set'
@@ -121,24 +134,16 @@ export type WirelessMemoryRefusal =
   | 'no-tag'
   | 'bad-address';
 
-/** The status a reader answers for each refusal: documented codes where one fits, else a simulator code. */
-export const REFUSAL_STATUS: Readonly<Record<WirelessMemoryRefusal, number>> = {
-  'no-tag': VHL_STATUS.ErrNoTag,
-  'wrong-pin': VHL_STATUS.ErrAuth,
-  'usage-flag-set': VHL_STATUS.SimErrUsageFlagSet,
-  'dos-mismatch': VHL_STATUS.SimErrDosMismatch,
-  'pin-required': VHL_STATUS.SimErrPinRequired,
-  'segment-not-readable': VHL_STATUS.SimErrSegmentNotReadable,
-  'segment-not-writable': VHL_STATUS.SimErrSegmentNotWritable,
-  'edit-locked': VHL_STATUS.SimErrEditLocked,
-  'crosses-unit': VHL_STATUS.SimErrCrossesUnit,
-  'counter-not-next': VHL_STATUS.SimErrCounterNotNext,
-  'not-readable': VHL_STATUS.SimErrNotReadable,
-  'bad-address': VHL_STATUS.SimErrBadAddress,
-};
+/** Refusals that are a failed or missing proof of a PIN: a reader reports them as an authentication error. */
+const AUTH_REFUSALS: ReadonlySet<WirelessMemoryRefusal> = new Set(['wrong-pin', 'dos-mismatch', 'pin-required']);
 
-/** The refusal a status stands for, or undefined for codes that name no single rule (ErrRead, ErrHf, ...). */
-export function refusalOfStatus(status: number): WirelessMemoryRefusal | undefined {
-  for (const [reason, code] of Object.entries(REFUSAL_STATUS)) if (code === status) return reason as WirelessMemoryRefusal;
-  return undefined;
+/**
+ * The status a reader answers for a refusal: only codes the SDK defines. A missing tag is
+ * VHL.ErrNoTag, a failed or missing PIN proof VHL.ErrAuth, every other rule VHL.ErrRead or
+ * VHL.ErrWrite by the kind of access; the host finds out which rule applied (electron/host/tags).
+ */
+export function refusalStatus(reason: WirelessMemoryRefusal, access: 'read' | 'write'): number {
+  if (reason === 'no-tag') return VHL_STATUS.ErrNoTag;
+  if (AUTH_REFUSALS.has(reason)) return VHL_STATUS.ErrAuth;
+  return access === 'read' ? VHL_STATUS.ErrRead : VHL_STATUS.ErrWrite;
 }

@@ -6,6 +6,7 @@ import * as AR from '../../../shared/brp/commands/ar.ts';
 import * as Crypto from '../../../shared/brp/commands/crypto.ts';
 import * as Main from '../../../shared/brp/commands/main.ts';
 import * as Sys from '../../../shared/brp/commands/sys.ts';
+import * as VHL from '../../../shared/brp/commands/vhl.ts';
 import { ALL_COMMANDS, commandByCode, commandName } from '../../../shared/brp/commands/index.ts';
 
 const h = fromHex;
@@ -20,6 +21,9 @@ const cases: Case[] = [
   [Sys.SysGetBootStatus, undefined, '', { bits: 0x20000004 }, '20 00 00 04'],
   [Sys.SysReset, undefined, '', undefined, ''],
   [Sys.SysFactoryReset, { performReboot: true }, '01', undefined, ''],
+  [Sys.SysFactoryResetLegacy, undefined, '', undefined, ''],
+  [Sys.SysGetFeatures, undefined, '', { featureIds: [63, 83], maxFeatureId: 88 }, '02 003F 0053 0058'],
+  [Sys.SysGetFeatures, undefined, '', { featureIds: [], maxFeatureId: 70 }, '00 0046'],
   [Sys.SysGetPort, undefined, '', { portMask: 0x0081 }, '00 81'],
   [Sys.SysCfgGetValue, { key: 0x0620, value: 0x01 }, '06 20 01', { content: h('00 01 86 9F') }, '04 00 01 86 9F'],
   [Sys.SysCfgSetValue, { key: 0x0202, value: 0x19, content: h('01') }, '02 02 19 01 01', undefined, ''],
@@ -45,6 +49,8 @@ const cases: Case[] = [
   [AR.ARGetMessage, undefined, '', { msgType: AR.AR_MSG_TYPE.AlarmOn, msgData: h('') }, '01 00'],
   [AR.ARGetMessage, undefined, '', { msgType: 0, msgData: h('12 34') }, '00 02 12 34'],
   [Main.MainBf3UploadStart, undefined, '', { reqDataAdr: 0, reqDataLen: 0x80 }, '00000000 0080'],
+  [VHL.VHLResolveFilename, { fileName: 'WirelessMemory' }, `0E ${toHex(text('WirelessMemory'))}`, { id: 1 }, '01'],
+  [VHL.VHLSelect, { cardFamiliesFilter: VHL.CARD_FAMILIES_ALL, reselect: true, acceptConfCard: false }, '0F FD 01 00', { selectedCardType: 0 }, '00'],
   [
     Main.MainBf3UploadContinue,
     { dataAdr: 0x100, data: h('01 02 03') },
@@ -143,7 +149,7 @@ describe('helpers', () => {
     expect(problems.map((p) => [p.name, p.severity])).toEqual([
       ['Configuration', 'error'],
       ['Tamper', 'error'],
-      ['UnexpectedReboots', 'warning'],
+      ['UnexpectedRebootsLegacy', 'warning'],
     ]);
     expect(Sys.bootStatusProblems(0)).toEqual([]);
     expect(Sys.bootStatusProblems(1 << 3)[0]).toMatchObject({ name: 'Bit3', severity: 'error' });

@@ -4,7 +4,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { REFUSAL_STATUS, VHLRead, VHL_STATUS } from '../../../shared/brp/commands/vhl.ts';
+import { ARGetMessage } from '../../../shared/brp/commands/ar.ts';
+import { VHLRead, VHLSelect, VHL_STATUS, refusalStatus, type WirelessMemoryRefusal } from '../../../shared/brp/commands/vhl.ts';
 import { describeStatus } from '../../../shared/brp/status.ts';
 import { ReaderStatusError } from '../../../shared/brp/errors.ts';
 import { fromHex } from '../../../shared/bytes.ts';
@@ -17,6 +18,7 @@ import {
   readPublicInfo,
   readSegment,
   setPin,
+  withTag,
   writeSegment,
 } from '../../../electron/host/tags/tagOperations.ts';
 import { attachMemoryReader } from '../../../simulator/memoryReader.ts';
@@ -65,13 +67,35 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+const REFUSALS: WirelessMemoryRefusal[] = [
+  'usage-flag-set',
+  'dos-mismatch',
+  'wrong-pin',
+  'pin-required',
+  'segment-not-readable',
+  'segment-not-writable',
+  'edit-locked',
+  'crosses-unit',
+  'counter-not-next',
+  'not-readable',
+  'no-tag',
+  'bad-address',
+];
+
 describe('wireless-memory status codes', () => {
-  it('gives every refusal its own VHL status with a name the host can show', () => {
-    const codes = Object.values(REFUSAL_STATUS);
-    expect(new Set(codes).size).toBe(codes.length);
-    expect(REFUSAL_STATUS['no-tag']).toBe(VHL_STATUS.ErrNoTag);
-    expect(REFUSAL_STATUS['wrong-pin']).toBe(VHL_STATUS.ErrAuth);
-    for (const code of codes) expect(describeStatus(VHLRead.code, code).name).toMatch(/^VHL\.(Err|SimErr)\w+$/);
+  it('answers every refusal with a VHL status the SDK defines (0x01..0x0D), as a real reader would', () => {
+    for (const reason of REFUSALS) {
+      for (const access of ['read', 'write'] as const) {
+        const code = refusalStatus(reason, access);
+        expect(code, reason).toBeGreaterThanOrEqual(0x01);
+        expect(code, reason).toBeLessThanOrEqual(0x0d);
+        expect(describeStatus(VHLRead.code, code).name).toMatch(/^VHL\.Err\w+$/);
+      }
+    }
+    expect(refusalStatus('no-tag', 'read')).toBe(VHL_STATUS.ErrNoTag);
+    expect(refusalStatus('wrong-pin', 'write')).toBe(VHL_STATUS.ErrAuth);
+    expect(refusalStatus('segment-not-readable', 'read')).toBe(VHL_STATUS.ErrRead);
+    expect(refusalStatus('usage-flag-set', 'write')).toBe(VHL_STATUS.ErrWrite);
   });
 });
 
@@ -142,5 +166,38 @@ describe('tag operations over BRP', () => {
     const dos = await failure(setPin(link, { position: 6, masterIndex: 0, masterPin: WRONG, pin: PIN }));
     expect(dos.reason).toBe('dos-mismatch');
     expect(dos.message).not.toMatch(/c3c3|a1a1|0011223344/i);
+  });
+});
+
+describe('the VHL file and Autoread', () => {
+  it('reads through the VHL file the configuration names, and says so when the configuration has none', async () => {
+    slot.placeNew([]);
+    const link = await TagLink.select(session);
+    expect(link.fileId).toBe(0x01);
+    // A deployed configuration replaces the factory settings: without a VHL file the reader refuses.
+    reader.state.config = {};
+    const noFile = await failure(TagLink.select(session));
+    expect(noFile.reason).toBe('no-vhl-file');
+    expect(noFile.message).toMatch(/configuration has no VHL file named "WirelessMemory"/);
+    // The fixed id ReaderDesk used before (0xFF, a VHL.Setup file) is not configured either.
+    const err = await session.execute(VHLRead, { id: 0xff, adr: 0, len: 16 }).catch((e: unknown) => e);
+    expect((err as ReaderStatusError).statusName).toBe('VHL.ErrConfig');
+  });
+
+  it('finds no tag for a filter with only the unused card-family bit', async () => {
+    slot.placeNew([]);
+    const err = await session.execute(VHLSelect, { cardFamiliesFilter: 0x0002, reselect: true, acceptConfCard: false }).catch((e: unknown) => e);
+    expect((err as ReaderStatusError).statusName).toBe('VHL.ErrNoTag');
+  });
+
+  it('hands the reader back to Autoread after a tag operation', async () => {
+    slot.placeNew([]);
+    await TagLink.select(session);
+    // VHL.Select is card access: Autoread (and tamper messages over BRP) stop.
+    const stopped = await session.execute(ARGetMessage, undefined).catch((e: unknown) => e);
+    expect((stopped as ReaderStatusError).statusName).toBe('AR.ErrArDisabled');
+    await withTag(session, readPublicInfo);
+    const back = await session.execute(ARGetMessage, undefined).catch((e: unknown) => e);
+    expect((back as ReaderStatusError).statusName).toBe('AR.ErrNoMessage');
   });
 });

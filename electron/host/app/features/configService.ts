@@ -159,11 +159,13 @@ export function createConfigService(ctx: AppContext): ConfigApi {
         if (!summary || summary.state !== 'connected') {
           throw new ConfigError('not-connected', 'That reader is not connected; connect it on the Readers page first.');
         }
-        const fromReader = await readBackValues(ctx.readers.session(readerId));
-        // The reader never returns secrets: compare them by presence only.
+        const { values: fromReader, valueList } = await readBackValues(ctx.readers.session(readerId));
+        // The reader never returns secrets: compare them by presence only, and not at all where the
+        // firmware cannot list values (it cannot say whether it holds them).
         const hidden = new Set(fromReader.filter((v) => v.secret || v.hex === null).map((v) => v.id));
         const isHidden = (id: string) => hidden.has(id) || describeValue(id).secret;
-        const fileSide = cfg.values.map((v) => ({ id: v.id, hex: isHidden(v.id) ? '' : v.hex }));
+        const comparable = valueList === 'complete' ? cfg.values : cfg.values.filter((v) => !describeValue(v.id).secret);
+        const fileSide = comparable.map((v) => ({ id: v.id, hex: isHidden(v.id) ? '' : v.hex }));
         const readerSide = fromReader.map((v) => ({ id: v.id, hex: isHidden(v.id) ? '' : (v.hex ?? '') }));
         const raw = diffValues(fileSide, readerSide);
         const diff: ValueDiff = {

@@ -4,6 +4,7 @@ import type { ReaderSummary } from '../../../../shared/api/contract.ts';
 import type { DeployApi, DeployResult, ReadBackReport } from '../../../../shared/api/features/deploy.ts';
 import { csvDocument } from '../../../../shared/csvWriter.ts';
 import { decodeBec2Text, deployToReader, expectedConfigIdOf } from '../../lifecycle/deployJob.ts';
+import { sameReaderTwice } from '../../lifecycle/readerKey.ts';
 import { factoryReset } from '../../lifecycle/factoryReset.ts';
 import { readBackValues } from '../../lifecycle/readBack.ts';
 import { readReaderInfo } from '../../readers/readerInfo.ts';
@@ -58,8 +59,14 @@ export function createDeployService(ctx: AppContext): DeployApi {
       const file = resolveUserPath(bec2Path);
       const ports = addresses.map((a) => a.trim());
       if (ports.some((p) => p === '')) throw new DeployError('bad-address', 'One of the reader addresses is empty; remove it or type a port.');
-      if (new Set(ports).size !== ports.length) {
-        throw new DeployError('duplicate-address', 'The same reader is listed twice; each reader can take the file only once per deploy.');
+      const twice = await sameReaderTwice(ports);
+      if (twice) {
+        throw new DeployError(
+          'duplicate-address',
+          twice.first === twice.again
+            ? 'The same reader is listed twice; each reader can take the file only once per deploy.'
+            : `${twice.again} is the same reader as ${twice.first}; list each reader once.`,
+        );
       }
       let text: string;
       try {
@@ -80,6 +87,7 @@ export function createDeployService(ctx: AppContext): DeployApi {
           const reattach = await ctx.readers.borrow(port);
           try {
             return await deployToReader(binary, port, {
+              checksum: ctx.readers.checksumFor(port),
               onProgress: (progress) => ctx.emit({ type: 'deploy-progress', ...(jobId ? { jobId } : {}), progress }),
               frameLog: (e) => ctx.frames.add(e),
               expectedConfigId: expectedConfigIdOf(text),
@@ -122,7 +130,7 @@ export function createDeployService(ctx: AppContext): DeployApi {
       }
       const reattach = await ctx.readers.borrow(reader.address);
       try {
-        const session = await openSession(reader.address, { frameLog: (e) => ctx.frames.add(e) });
+        const session = await openSession(reader.address, { frameLog: (e) => ctx.frames.add(e), checksum: ctx.readers.checksumFor(reader.address) });
         await factoryReset(session);
       } catch (err) {
         throw new DeployError('factory-reset', `The factory reset did not complete: ${(err as Error).message}`);
@@ -138,13 +146,14 @@ export function createDeployService(ctx: AppContext): DeployApi {
       const reader = summaryOf(readerId);
       const session = ctx.readers.session(readerId);
       const info = await readReaderInfo(session);
-      const values = await readBackValues(session);
+      const { values, valueList } = await readBackValues(session);
       return {
         address: reader.address,
         firmware: info.firmware,
         configId: info.configId,
         configName: info.configName,
         securityCode: info.securityCode,
+        valueList,
         values,
       };
     },

@@ -17,6 +17,7 @@ import type { AppContext } from '../appContext.ts';
 import { writeFileAtomic } from '../../../../node/files/atomicWrite.ts';
 import { expandHome } from '../../files/userPath.ts';
 import { listSerialPorts, type SerialPortEntry } from '../../ports/listPorts.ts';
+import { tamperUnavailableSentence } from '../tamperUnavailable.ts';
 
 /** How many entries the in-memory event log keeps (oldest go first). */
 const LOG_CAPACITY = 10_000;
@@ -35,6 +36,7 @@ class ExportError extends Error {
 const DETAILS: Record<EventKind, string> = {
   'tamper-on': 'Tamper alarm: the reader housing was opened.',
   'tamper-off': 'Tamper alarm over: the reader housing was closed again.',
+  'tamper-unavailable': 'This reader cannot report tamper alarms over BRP, so ReaderDesk will not see its housing being opened.',
   'reader-lost': 'The reader stopped answering; ReaderDesk is trying to reconnect.',
   'reader-reconnected': 'The reader answers again.',
   'reader-disconnected': 'ReaderDesk gave up reconnecting to the reader.',
@@ -43,6 +45,7 @@ const DETAILS: Record<EventKind, string> = {
 const SEVERITY: Record<EventKind, EventLogEntry['severity']> = {
   'tamper-on': 'alarm',
   'tamper-off': 'info',
+  'tamper-unavailable': 'warning',
   'reader-lost': 'warning',
   'reader-reconnected': 'info',
   'reader-disconnected': 'warning',
@@ -55,7 +58,8 @@ export function createEventsService(ctx: AppContext, deps: EventsServiceDeps = {
   const log: EventLogEntry[] = [];
   const known = new Map<string, { address: string; state: ReaderSummary['state'] }>();
 
-  const record = (kind: EventKind, readerId: string, address: string, time: number, reason: string | null = null): void => {
+  /** `details` replaces the standard sentence where the host has a more precise one. */
+  const record = (kind: EventKind, readerId: string, address: string, time: number, reason: string | null = null, details?: string): void => {
     const entry: EventLogEntry = {
       id: toHex(randomBytes(8), false),
       time,
@@ -63,7 +67,7 @@ export function createEventsService(ctx: AppContext, deps: EventsServiceDeps = {
       address,
       kind,
       severity: SEVERITY[kind],
-      details: reason ? `${DETAILS[kind]} Reason: ${reason}` : DETAILS[kind],
+      details: details ?? (reason ? `${DETAILS[kind]} Reason: ${reason}` : DETAILS[kind]),
       reason,
       acknowledgedAt: SEVERITY[kind] === 'alarm' ? null : time,
     };
@@ -75,6 +79,9 @@ export function createEventsService(ctx: AppContext, deps: EventsServiceDeps = {
   const onReaderEvent = (e: AppEvent): void => {
     if (e.type === 'tamper') {
       record(e.state === 'on' ? 'tamper-on' : 'tamper-off', e.readerId, e.address, e.time);
+    } else if (e.type === 'tamper-unavailable') {
+      // The reason is a code the UI words in its language; exports get the English sentence in details.
+      record('tamper-unavailable', e.readerId, e.address, e.time, e.reason, tamperUnavailableSentence(e.reason));
     } else if (e.type === 'reader-changed') {
       const r = e.reader;
       const before = known.get(r.id)?.state;

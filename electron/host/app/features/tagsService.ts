@@ -2,7 +2,7 @@ import type { TagSegmentView, TagsApi } from '../../../../shared/api/features/ta
 import { fromHex, toHex, wipe } from '../../../../shared/bytes.ts';
 import type { ManagementUnit } from '../../../../shared/tag/managementUnit.ts';
 import type { BrpSession } from '../../brp/session.ts';
-import { TagLink, protectSegment, readSegment, readTagInfo, setPin, updateCounter, writeSegment } from '../../tags/tagOperations.ts';
+import { TagLink, withTag, protectSegment, readSegment, readTagInfo, setPin, updateCounter, writeSegment } from '../../tags/tagOperations.ts';
 import { TagOperationError } from '../../tags/tagErrors.ts';
 import type { AppContext } from '../appContext.ts';
 
@@ -71,7 +71,8 @@ export function createTagsService(ctx: AppContext): TagsApi {
   function onTag<T>(readerId: string, fn: (link: TagLink) => Promise<T>): Promise<T> {
     const run = async () => {
       try {
-        return await fn(await TagLink.select(session(readerId)));
+        // Tamper polling waits meanwhile: VHL.Select stops Autoread until withTag restarts it.
+        return await ctx.readers.holdPolling(readerId, () => withTag(session(readerId), fn));
       } catch (err) {
         throw mapped(err);
       }

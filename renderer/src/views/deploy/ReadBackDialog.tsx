@@ -78,8 +78,13 @@ export function ReadBackDialog({ reader, onClose }: { reader: ReaderSummary; onC
             <dt>{t('deploy.readback.configuration')}</dt>
             <dd data-testid="readback-config">{report.configId === null ? t('deploy.readback.none') : `${report.configId} ${report.configName ?? ''}`.trim()}</dd>
             <dt>{t('deploy.readback.securityCode')}</dt>
-            <dd>{report.securityCode === 'set' ? t('deploy.readback.set') : t('deploy.readback.unset')}</dd>
+            <dd>{t(`deploy.readback.${report.securityCode}`)}</dd>
           </dl>
+          {report.valueList === 'readable-only' && (
+            <p className="muted" data-testid="readback-readable-only">
+              {t('deploy.readback.readableOnly')}
+            </p>
+          )}
           {rows.length === 0 ? (
             <p>{t('deploy.readback.noValues')}</p>
           ) : (

@@ -1,0 +1,26 @@
+// The link options every command that opens a reader's port shares: --port and --checksum.
+
+import { LINK_CHECKSUMS, type LinkChecksumKind } from '../../shared/brp/checksum.ts';
+import { canonicalReaderAddress, tcpAddressProblem } from '../../shared/brp/tcpAddress.ts';
+import { CliError } from './io.ts';
+
+/** Spread into a command's parseArgs options. */
+export const CHECKSUM_OPTION = { checksum: { type: 'string' } } as const;
+
+export const CHECKSUM_USAGE = '[--checksum none|crc16|bcc8]';
+
+/** The user's --checksum, or undefined for the default of the link's kind (none on TCP and USB, CRC16 otherwise). */
+export function checksumArg(value: string | undefined): LinkChecksumKind | undefined {
+  if (value === undefined) return undefined;
+  if ((LINK_CHECKSUMS as readonly string[]).includes(value)) return value as LinkChecksumKind;
+  throw new CliError(
+    `--checksum takes none, crc16 or bcc8 (got "${value}"); leave it out to use the default for the port (none on TCP and USB, CRC16 on other serial ports)`,
+  );
+}
+
+/** A --port value, refused with a sentence when it is a malformed tcp:// address; tcp://host becomes tcp://host:2939. */
+export function portArg(value: string): string {
+  const problem = tcpAddressProblem(value.trim());
+  if (problem) throw new CliError(`--port: ${problem}`);
+  return canonicalReaderAddress(value);
+}
