@@ -29,6 +29,16 @@ function ownBuffer(bytes: Uint8Array): Uint8Array {
   return own;
 }
 
+/** What went wrong in the worker itself (not in the job), as a sentence that says what to do. */
+function workerError(e: Error): Error {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ERR_WORKER_OUT_OF_MEMORY') return new Error('the door-file work ran out of memory; split the users over several files.');
+  if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') {
+    return new Error(`the door-file worker is missing from this installation (${e.message}); install ReaderDesk again.`);
+  }
+  return new Error(`the door-file work stopped unexpectedly (${e.message}); try again.`);
+}
+
 export interface JobOptions {
   /**
    * Asked when the job needs the site key (build and verify). Its errors end the job and reach
@@ -79,7 +89,7 @@ export function runDoorfileJob<J extends DoorfileJob>(job: J, options: JobOption
         );
       }
     });
-    worker.on('error', (e) => fail(new Error(`the door-file work stopped unexpectedly (${e.message}); try again, and split the users over several files if it happens again.`)));
+    worker.on('error', (e) => fail(workerError(e)));
     worker.on('exit', (code) => {
       if (!settled) fail(new Error(`the door-file work stopped unexpectedly (exit code ${code}); try again.`));
     });
