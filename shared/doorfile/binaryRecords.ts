@@ -5,11 +5,11 @@
 import { dayNumberOf } from './dates.ts';
 import type { CredentialType } from './credential.ts';
 import type { UserRecord } from './userRecord.ts';
-import { TYPE_CARD, TYPE_NONE, TYPE_PIN, UserTable } from './userTable.ts';
+import { CREDENTIAL_TYPE_CODES, UserTable } from './userTable.ts';
 
 export const RECORD_BYTES = 32;
 
-export const TYPE_CODES: Readonly<Record<CredentialType | 'none', number>> = { none: TYPE_NONE, card: TYPE_CARD, pin: TYPE_PIN };
+export const TYPE_CODES: Readonly<Record<CredentialType | 'none', number>> = CREDENTIAL_TYPE_CODES;
 
 export const RECORD_LAYOUT = {
   primary: 0, // 8 bytes

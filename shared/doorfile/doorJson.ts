@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { BuiltDoorFile } from './build.ts';
 import { CREDENTIAL_BYTES } from './credential.ts';
-import { TYPE_NONE, TYPE_PIN } from './userTable.ts';
+import { CREDENTIAL_TYPE_CODES } from './userTable.ts';
 import { parseJsonText } from '../jsonText.ts';
 
 export type PrimaryFieldName = 'primeCred' | 'primeCr';
@@ -106,12 +106,12 @@ function putRecords(file: BuiltDoorFile, pieces: ReturnType<typeof recordPieces>
     pos = put(buf, pos, pieces.primeKey);
     pos = putHexBlock(buf, pos, primeCreds, k * CREDENTIAL_BYTES);
     pos = put(buf, pos, pieces.prCrTyp);
-    pos = put(buf, pos, table.primaryTypes[k] === TYPE_PIN ? TYPE_TOKENS.pin : TYPE_TOKENS.card);
+    pos = put(buf, pos, table.primaryTypes[k] === CREDENTIAL_TYPE_CODES.pin ? TYPE_TOKENS.pin : TYPE_TOKENS.card);
     pos = put(buf, pos, pieces.scndCr);
     const secondType = table.secondaryTypes[k]!;
-    pos = secondType === TYPE_NONE ? put(buf, pos, TYPE_TOKENS.null) : putHexBlock(buf, pos, secondCreds, s++ * CREDENTIAL_BYTES);
+    pos = secondType === CREDENTIAL_TYPE_CODES.none ? put(buf, pos, TYPE_TOKENS.null) : putHexBlock(buf, pos, secondCreds, s++ * CREDENTIAL_BYTES);
     pos = put(buf, pos, pieces.scndCrTyp);
-    pos = put(buf, pos, secondType === TYPE_NONE ? TYPE_TOKENS.null : secondType === TYPE_PIN ? TYPE_TOKENS.pin : TYPE_TOKENS.card);
+    pos = put(buf, pos, secondType === CREDENTIAL_TYPE_CODES.none ? TYPE_TOKENS.null : secondType === CREDENTIAL_TYPE_CODES.pin ? TYPE_TOKENS.pin : TYPE_TOKENS.card);
     pos = put(buf, pos, pieces.active);
     pos = putNumber(buf, pos, table.active[k]!);
     pos = put(buf, pos, pieces.attribute);

@@ -9,7 +9,7 @@ import { DEFAULT_ACTIVATION_NUMBER, DEFAULT_EXPIRATION_NUMBER, MAX_DAY, dateTime
 import { issueAt, type Issue } from './issues.ts';
 import { isPinText, PIN_MAX_DIGITS, PIN_MIN_DIGITS, PIN_RECOMMENDED_DIGITS, writePinBlock } from './pin.ts';
 import { ATTRIBUTE_NORMAL, MAX_USER_ID, NO_SCHEDULE, type UserRecord } from './userRecord.ts';
-import { TYPE_CARD, TYPE_PIN, UserTable } from './userTable.ts';
+import { CREDENTIAL_TYPE_CODES, UserTable } from './userTable.ts';
 import { fieldMax, isWiegandFormat, WIEGAND_FORMATS, wiegandFrame } from './wiegand.ts';
 
 export const CREDENTIAL_FORMATS = ['h10301', 'c1000-35', 'h10304', 'h10302', 'raw', 'pin'] as const;
@@ -359,7 +359,7 @@ class RowReader {
       const card = this.readInt(this.cell(cols.cells.card), 0, limits.card, cols.names.card, true, ` for ${format}`);
       if (card === null) return false;
       writeSmallCredentialBlock(buffer, off, wiegandFrame(format, facility, card), f.bits);
-      this.readType = TYPE_CARD;
+      this.readType = CREDENTIAL_TYPE_CODES.card;
       this.readBits = f.bits;
       return true;
     }
@@ -379,7 +379,7 @@ class RowReader {
         );
       }
       this.readBits = writePinBlock(buffer, off, pin);
-      this.readType = TYPE_PIN;
+      this.readType = CREDENTIAL_TYPE_CODES.pin;
       return true;
     }
 
@@ -420,7 +420,7 @@ class RowReader {
       lo = ((lo << 4) | d) >>> 0;
     }
     writeCredentialBlock(buffer, off, hi, lo, bitCount);
-    this.readType = TYPE_CARD;
+    this.readType = CREDENTIAL_TYPE_CODES.card;
     this.readBits = bitCount;
     return true;
   }

@@ -7,17 +7,15 @@ import { CREDENTIAL_BYTES, type Credential, type CredentialType } from './creden
 import { dateTimeNumber, dateTimeText } from './dates.ts';
 import type { UserRecord } from './userRecord.ts';
 
-/** Type codes as the 32-byte record keeps them (docs/doorfile.md, "Binary export"). */
-export const TYPE_NONE = 0;
-export const TYPE_CARD = 1;
-export const TYPE_PIN = 2;
+/** Credential type codes as the 32-byte record keeps them (docs/doorfile.md, "Binary export"). */
+export const CREDENTIAL_TYPE_CODES = { none: 0, card: 1, pin: 2 } as const;
 
 export function typeCode(type: CredentialType): number {
-  return type === 'pin' ? TYPE_PIN : TYPE_CARD;
+  return CREDENTIAL_TYPE_CODES[type];
 }
 
 export function typeName(code: number): CredentialType {
-  return code === TYPE_PIN ? 'pin' : 'card';
+  return code === CREDENTIAL_TYPE_CODES.pin ? 'pin' : 'card';
 }
 
 type Column = Uint8Array | Uint16Array | Uint32Array | Float64Array;
@@ -73,7 +71,7 @@ export class UserTable {
   /** The same for secondary blocks; made when the first secondary credential arrives. */
   secondaries: Uint8Array | null = null;
   primaryTypes: Uint8Array;
-  /** TYPE_NONE when the user has no secondary credential. */
+  /** CREDENTIAL_TYPE_CODES.none when the user has no secondary credential. */
   secondaryTypes: Uint8Array;
   primaryBits: Uint8Array;
   secondaryBits: Uint8Array;
@@ -161,7 +159,7 @@ export class UserTable {
   }
 
   hasSecondary(i: number): boolean {
-    return this.secondaryTypes[i] !== TYPE_NONE;
+    return this.secondaryTypes[i] !== CREDENTIAL_TYPE_CODES.none;
   }
 
   /**
