@@ -8,7 +8,8 @@
 
 export const HOST_SENTENCES = {
   // The wire between UI and host.
-  'unknown-method': 'The app does not offer "{method}".',
+  'unknown-method': 'The app does not offer {method}.',
+  'that-method': 'that method',
   'bad-params': 'The request for {method} was malformed: {detail}.',
   forbidden: 'This window may not use ReaderDesk.',
   'offline.unreachable': 'The ReaderDesk service is not reachable. Is "readerdesk ui" still running?',
@@ -83,6 +84,7 @@ export const HOST_SENTENCES = {
   'deploy.reader-gone': 'That reader is not connected any more; connect it on the Readers page first.',
   'deploy.empty-address': 'One of the reader addresses is empty; remove it or type a port.',
   'deploy.duplicate-address': 'The same reader is listed twice; each reader can take the file only once per deploy.',
+  'deploy.same-reader': '{again} is the same reader as {first}; list each reader once.',
   'deploy.file-unreadable': 'Cannot read {file}: {why}.',
   'deploy.not-bec2': '{file} is not a readable BEC2 file; pick the .bec2 file that finalizing wrote.',
   'deploy.report-not-folder': 'Cannot save the report: {folder} is not a folder.',
@@ -103,6 +105,7 @@ export const HOST_SENTENCES = {
   'doorfile.out-is-csv': 'The door file would overwrite the users CSV; choose another output path.',
   'doorfile.binary-is-json': 'The JSON door file and the binary export have the same path; give the binary export its own path.',
   'doorfile.invalid': '{reason}',
+  'doorfile.failed': '{reason}',
   'doorfile.refused-errors': 'Nothing was written: the CSV has {errors} error(s){andWarnings}. Correct them and build again.',
   'doorfile.and-warnings': ' and {warnings} warning(s)',
   'doorfile.refused-warnings': 'Nothing was written: the CSV has {warnings} warning(s). Correct them, or tick "accept warnings" to write the file anyway.',

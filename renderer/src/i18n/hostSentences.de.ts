@@ -5,7 +5,8 @@
 import type { HostErrorCode } from '../../../shared/errors/catalogue.ts';
 
 export const HOST_SENTENCES_DE: { readonly [C in HostErrorCode]: string } = {
-  'unknown-method': 'Die App bietet „{method}“ nicht an.',
+  'unknown-method': 'Die App bietet {method} nicht an.',
+  'that-method': 'diese Methode',
   'bad-params': 'Die Anfrage für {method} war fehlerhaft: {detail}.',
   forbidden: 'Dieses Fenster darf ReaderDesk nicht verwenden.',
   'offline.unreachable': 'Der ReaderDesk-Dienst ist nicht erreichbar. Läuft „readerdesk ui“ noch?',
@@ -79,6 +80,7 @@ export const HOST_SENTENCES_DE: { readonly [C in HostErrorCode]: string } = {
   'deploy.reader-gone': 'Dieser Leser ist nicht mehr verbunden; verbinden Sie ihn zuerst auf der Seite „Leser“.',
   'deploy.empty-address': 'Eine der Leseradressen ist leer; entfernen Sie sie oder geben Sie einen Port ein.',
   'deploy.duplicate-address': 'Derselbe Leser ist zweimal aufgeführt; jeder Leser kann die Datei nur einmal je Verteilung erhalten.',
+  'deploy.same-reader': '{again} ist derselbe Leser wie {first}; führen Sie jeden Leser nur einmal auf.',
   'deploy.file-unreadable': '{file} kann nicht gelesen werden: {why}.',
   'deploy.not-bec2': '{file} ist keine lesbare BEC2-Datei; wählen Sie die .bec2-Datei, die beim Finalisieren geschrieben wurde.',
   'deploy.report-not-folder': 'Der Bericht kann nicht gespeichert werden: {folder} ist kein Ordner.',
@@ -102,6 +104,7 @@ export const HOST_SENTENCES_DE: { readonly [C in HostErrorCode]: string } = {
   'doorfile.binary-is-json':
     'Die JSON-Türdatei und der Binärexport haben denselben Pfad; geben Sie dem Binärexport einen eigenen Pfad.',
   'doorfile.invalid': 'Die Türdatei ist ungültig: {reason}',
+  'doorfile.failed': 'Die Türdatei-Verarbeitung ist fehlgeschlagen: {reason}',
   'doorfile.refused-errors': 'Nichts wurde geschrieben: Die CSV hat {errors} Fehler{andWarnings}. Beheben Sie sie und erstellen Sie erneut.',
   'doorfile.and-warnings': ' und {warnings} Warnung(en)',
   'doorfile.refused-warnings':

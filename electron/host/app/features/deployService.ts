@@ -6,6 +6,7 @@ import { HostError, reasonOf } from '../../../../shared/errors/hostError.ts';
 import { errnoOf, fileProblem } from '../../../../shared/errors/fileProblem.ts';
 import { csvDocument } from '../../../../shared/csvWriter.ts';
 import { decodeBec2Text, deployToReader, expectedConfigIdOf } from '../../lifecycle/deployJob.ts';
+import { sameReaderTwice } from '../../lifecycle/readerKey.ts';
 import { factoryReset } from '../../lifecycle/factoryReset.ts';
 import { readBackValues } from '../../lifecycle/readBack.ts';
 import { readReaderInfo } from '../../readers/readerInfo.ts';
@@ -38,8 +39,11 @@ export function createDeployService(ctx: AppContext): DeployApi {
       const file = resolveUserPath(bec2Path);
       const ports = addresses.map((a) => a.trim());
       if (ports.some((p) => p === '')) throw new HostError('deploy.empty-address', {});
-      if (new Set(ports).size !== ports.length) {
-        throw new HostError('deploy.duplicate-address', {});
+      const twice = await sameReaderTwice(ports);
+      if (twice) {
+        throw twice.first === twice.again
+          ? new HostError('deploy.duplicate-address', {})
+          : new HostError('deploy.same-reader', { again: twice.again, first: twice.first });
       }
       let text: string;
       try {
