@@ -16,6 +16,18 @@ export default defineConfig({
       { define, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', sequence: { groupOrder: 0 } } },
       {
         define,
+        // Property tests (test/fuzz/campaign.ts): a few thousand inputs each in `npm test`, FUZZ_RUNS
+        // (200,000 by default) in `npm run fuzz`, where a run may take hours instead of seconds.
+        test: {
+          name: 'fuzz',
+          include: ['test/fuzz/**/*.test.ts'],
+          environment: 'node',
+          sequence: { groupOrder: 0 },
+          testTimeout: process.env.npm_lifecycle_event === 'fuzz' || process.env.FUZZ_RUNS ? 24 * 3_600_000 : 60_000,
+        },
+      },
+      {
+        define,
         test: {
           name: 'integration',
           sequence: { groupOrder: 1 },

@@ -3,10 +3,12 @@ import { benchDoorfile } from './doorfile.bench.ts';
 import { benchUi } from './ui.bench.ts';
 import { benchDeploy } from './deploy.bench.ts';
 import { benchStartup } from './startup.bench.ts';
+import { benchConfig } from './config.bench.ts';
 
 export const benches: [string, (print: (line: string) => void) => Promise<void>][] = [
   ['deploy', benchDeploy],
   ['doorfile', benchDoorfile],
   ['ui', benchUi],
   ['startup', benchStartup],
+  ['config', benchConfig],
 ];

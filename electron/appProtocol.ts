@@ -5,20 +5,11 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { ELECTRON_CSP } from './shellPolicy.ts';
+import { contentTypeOf } from './host/files/contentType.ts';
 
 export const APP_SCHEME = 'readerdesk';
 export const APP_HOST = 'app';
 export const APP_INDEX_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
 
 /** The file inside `rendererDir` that a request URL names, or null when it names anything else. */
 export function appFileFor(url: string, rendererDir: string): string | null {
@@ -48,7 +39,7 @@ export async function serveAppRequest(url: string, rendererDir: string): Promise
   if (file) {
     try {
       const body = await fs.readFile(file);
-      return new Response(body, { status: 200, headers: { ...headers, 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' } });
+      return new Response(body, { status: 200, headers: { ...headers, 'Content-Type': contentTypeOf(file) } });
     } catch {
       // falls through to 404
     }

@@ -4,6 +4,7 @@
 // a source file changed since the last build.
 import fs from 'node:fs';
 import path from 'node:path';
+import { DOORFILE_WORKER_ENTRY, doorfileWorkerOptions } from './doorfileWorkerBundle.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 export const CLI_DIR = path.join(ROOT, 'dist-cli');
@@ -43,7 +44,8 @@ export async function buildCliBundle() {
   const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
   const result = await build({
     absWorkingDir: ROOT,
-    entryPoints: { readerdesk: 'electron/cli/entry.ts' },
+    // Door-file work runs in a worker thread started from doorfileWorker.mjs (electron/host/doorfile/runDoorfileJob.ts).
+    entryPoints: { readerdesk: 'electron/cli/entry.ts', doorfileWorker: DOORFILE_WORKER_ENTRY },
     bundle: true,
     splitting: true,
     platform: 'node',
@@ -56,7 +58,7 @@ export async function buildCliBundle() {
     external: CLI_EXTERNALS,
     // The bundled CommonJS packages (ws) call require() for Node's own modules.
     banner: { js: "import { createRequire as __readerdeskCreateRequire } from 'node:module'; const require = __readerdeskCreateRequire(import.meta.url);" },
-    define: { __READERDESK_VERSION__: JSON.stringify(version), __READERDESK_ROOT_FROM_MODULE__: JSON.stringify('..') },
+    define: { __READERDESK_VERSION__: JSON.stringify(version), __READERDESK_ROOT_FROM_MODULE__: JSON.stringify('..'), ...doorfileWorkerOptions('doorfileWorker.mjs', 'esm').define },
     metafile: true,
     write: false,
     legalComments: 'none',
@@ -75,7 +77,7 @@ export async function buildCliBundle() {
   }
   // Bundled packages change only with the lock file, so checking that one file stands for all of theirs.
   const sources = Object.keys(result.metafile.inputs).filter((f) => !f.startsWith('node_modules/'));
-  const inputs = [...sources, 'package.json', 'package-lock.json', 'tools/build-cli.mjs'];
+  const inputs = [...sources, 'package.json', 'package-lock.json', 'tools/build-cli.mjs', 'tools/doorfileWorkerBundle.mjs'];
   writeWhole(STAMP, JSON.stringify({ startedAt, version, inputs, outputs }, null, 1));
   return CLI_BUNDLE;
 }

@@ -16,7 +16,7 @@ export const ADMIN_IDS = {
   configSecurityCode: '0202/82',
 } as const;
 
-const WHY_MANAGED: Readonly<Record<string, string>> = {
+const WHY_MANAGED: ReadonlyMap<string, string> = new Map(Object.entries({
   [ADMIN_IDS.customer]: '0620/01 (CustomerNo) comes from the project settings header; change the customer number there.',
   [ADMIN_IDS.device]: '0620/02 (DeviceSettingsNo) comes from the project settings header; change the device settings number there.',
   [ADMIN_IDS.project]: '0620/05 (ProjectSettingsNo) comes from the project settings header; change the project number there.',
@@ -24,11 +24,11 @@ const WHY_MANAGED: Readonly<Record<string, string>> = {
   [ADMIN_IDS.version]: '0620/07 (ProjectSettingsVersion) is the configuration version; use "new version" to raise it.',
   [ADMIN_IDS.configSecurityCode]:
     '0202/82 (ConfigSecurityCode) is generated with the project settings and kept across versions; it cannot be edited. Create new project settings for a new code.',
-};
+}));
 
 /** Why the id may not be set or deleted by hand, or null when it may. */
 export function whyManaged(id: string): string | null {
-  return WHY_MANAGED[id] ?? null;
+  return WHY_MANAGED.get(id) ?? null;
 }
 
 function asciiHex(text: string): string {

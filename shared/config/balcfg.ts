@@ -2,24 +2,29 @@
 // key order, values sorted by id, one value per line, a trailing newline; the same document always
 // gives the same text. docs/balcfg.md describes every field.
 
+import type { z } from 'zod';
 import { ADMIN_IDS, adminValues } from './adminValues.ts';
 import { describeValue } from './catalogue.ts';
 import { BalcfgError } from './errors.ts';
+import { changesFromValueLists, checkHistoryChanges } from './history.ts';
 import {
   BALCFG_FORMAT,
   BALCFG_FORMAT_VERSION,
+  LEGACY_FORMAT_VERSION,
   balcfgSchema,
   checkWithSchema,
+  legacyBalcfgSchema,
   type Balcfg,
   type BalcfgValue,
   type HistoryEntry,
+  type ValueChanges,
 } from './schema.ts';
 import { compareValueIds, normalizeValueId } from './valueId.ts';
 import { parseJsonText } from '../jsonText.ts';
 
 export { BalcfgError } from './errors.ts';
-export type { Balcfg, BalcfgValue, ConfigIdentity, CustomerKeyLink, HistoryEntry } from './schema.ts';
-export { BALCFG_FORMAT, BALCFG_FORMAT_VERSION } from './schema.ts';
+export type { Balcfg, BalcfgValue, ConfigIdentity, CustomerKeyLink, HistoryEntry, ValueChanges } from './schema.ts';
+export { BALCFG_FORMAT, BALCFG_FORMAT_VERSION, LEGACY_FORMAT_VERSION } from './schema.ts';
 
 function readJson(text: string): unknown {
   const parsed = parseJsonText(text);
@@ -27,7 +32,8 @@ function readJson(text: string): unknown {
   return parsed.value;
 }
 
-function checkFormatMarker(data: unknown): void {
+/** The format version of a document that carries the BALCFG marker; throws for anything else. */
+function checkFormatMarker(data: unknown): typeof BALCFG_FORMAT_VERSION | typeof LEGACY_FORMAT_VERSION {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new BalcfgError('format', 'the file holds no JSON object, so it is not a ReaderDesk BALCFG file.');
   }
@@ -41,14 +47,22 @@ function checkFormatMarker(data: unknown): void {
       `${formatVersion} is newer than this ReaderDesk reads (${BALCFG_FORMAT_VERSION}); open the file with a newer ReaderDesk.`,
     );
   }
+  if (formatVersion === LEGACY_FORMAT_VERSION) return LEGACY_FORMAT_VERSION;
   if (formatVersion !== BALCFG_FORMAT_VERSION) {
-    throw new BalcfgError('formatVersion', `must be ${BALCFG_FORMAT_VERSION}.`);
+    throw new BalcfgError('formatVersion', `must be ${BALCFG_FORMAT_VERSION} (files of earlier ReaderDesk versions say ${LEGACY_FORMAT_VERSION}).`);
   }
+  return BALCFG_FORMAT_VERSION;
 }
 
-function normalizeValues(values: readonly BalcfgValue[], field: string): BalcfgValue[] {
+/** Canonical ids ("KKKK/VV", upper-case hex, fixed width) sort as plain strings in key-then-value order. */
+function byCanonicalId(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Canonical ids and upper-case hex, ids unique; the order stays as in the file, so errors can name positions. */
+function canonicalValues(values: readonly BalcfgValue[], field: string): BalcfgValue[] {
   const seen = new Map<string, number>();
-  const out = values.map((v, i): BalcfgValue => {
+  return values.map((v, i): BalcfgValue => {
     const id = normalizeValueId(v.id)!;
     const first = seen.get(id);
     if (first !== undefined) {
@@ -57,13 +71,42 @@ function normalizeValues(values: readonly BalcfgValue[], field: string): BalcfgV
     seen.set(id, i);
     return { id, hex: v.hex.toUpperCase() };
   });
-  return out.sort((a, b) => compareValueIds(a.id, b.id));
+}
+
+function normalizeValues(values: readonly BalcfgValue[], field: string): BalcfgValue[] {
+  return canonicalValues(values, field).sort((a, b) => byCanonicalId(a.id, b.id));
+}
+
+function canonicalIds(ids: readonly string[], field: string): string[] {
+  const seen = new Map<string, number>();
+  return ids.map((text, i) => {
+    const id = normalizeValueId(text)!;
+    const first = seen.get(id);
+    if (first !== undefined) {
+      throw new BalcfgError(`${field}[${i}]`, `${id} appears twice (also ${field}[${first}]); keep one of them.`);
+    }
+    seen.set(id, i);
+    return id;
+  });
+}
+
+function sortedChanges(changes: ValueChanges): ValueChanges {
+  return {
+    set: [...changes.set].sort((a, b) => byCanonicalId(a.id, b.id)),
+    removed: [...changes.removed].sort(byCanonicalId),
+  };
 }
 
 /** The derived AdminData/CSC values must say what the header says; see adminValues.ts. */
 function checkAdminValues(cfg: Balcfg, rawValues: readonly BalcfgValue[]): void {
   const expected = new Map(adminValues(cfg.configId, cfg.version, cfg.configSecurityCode).map((v) => [v.id, v.hex]));
-  const indexOf = (id: string) => rawValues.findIndex((v) => normalizeValueId(v.id) === id);
+  const adminIds = new Set<string>(Object.values(ADMIN_IDS));
+  const positions = new Map<string, number>();
+  rawValues.forEach((v, i) => {
+    const id = normalizeValueId(v.id)!;
+    if (adminIds.has(id) && !positions.has(id)) positions.set(id, i);
+  });
+  const indexOf = (id: string) => positions.get(id) ?? -1;
   for (const id of Object.values(ADMIN_IDS)) {
     const want = expected.get(id);
     const at = indexOf(id);
@@ -103,11 +146,43 @@ function checkHistory(cfg: Balcfg): void {
   }
 }
 
-/** Validates a BALCFG text; throws BalcfgError naming the first field that is wrong. */
+/** Format 1 kept a full value list per entry; from now on the entry holds what changed. */
+function migrateHistory(history: z.infer<typeof legacyBalcfgSchema>['history']): HistoryEntry[] {
+  const lists = history.map((h, i) => normalizeValues(h.values, `history[${i}].values`));
+  const changes = changesFromValueLists(lists);
+  return history.map(({ values: _full, ...h }, i): HistoryEntry => ({ ...h, sha256: h.sha256.toLowerCase(), changes: changes[i]! }));
+}
+
+/** Change sets stay in file order until they are checked, so that errors name the line at fault. */
+function normalizeHistory(history: z.infer<typeof balcfgSchema>['history']): HistoryEntry[] {
+  return history.map((h, i): HistoryEntry => ({
+    ...h,
+    sha256: h.sha256.toLowerCase(),
+    changes: {
+      set: canonicalValues(h.changes.set, `history[${i}].changes.set`),
+      removed: canonicalIds(h.changes.removed, `history[${i}].changes.removed`),
+    },
+  }));
+}
+
+/** The schema check of either format, with the history in the current form. */
+function checkDocument(data: unknown, formatVersion: number) {
+  if (formatVersion === LEGACY_FORMAT_VERSION) {
+    const raw = checkWithSchema(legacyBalcfgSchema, data);
+    return { raw, history: migrateHistory(raw.history) };
+  }
+  const raw = checkWithSchema(balcfgSchema, data);
+  return { raw, history: normalizeHistory(raw.history) };
+}
+
+/**
+ * Validates a BALCFG text; throws BalcfgError naming the first field that is wrong. A format 1
+ * file comes back in the current form and is written that way on its next save.
+ */
 export function parseBalcfg(text: string): Balcfg {
   const data = readJson(text);
-  checkFormatMarker(data);
-  const raw = checkWithSchema(balcfgSchema, data);
+  const formatVersion = checkFormatMarker(data);
+  const { raw, history } = checkDocument(data, formatVersion);
   const cfg: Balcfg = {
     format: BALCFG_FORMAT,
     formatVersion: BALCFG_FORMAT_VERSION,
@@ -116,15 +191,12 @@ export function parseBalcfg(text: string): Balcfg {
     configSecurityCode: raw.configSecurityCode.toUpperCase(),
     customerKeyLink: raw.customerKeyLink && { ...raw.customerKeyLink, signature: raw.customerKeyLink.signature.toUpperCase() },
     values: normalizeValues(raw.values, 'values'),
-    history: raw.history.map((h, i): HistoryEntry => ({
-      ...h,
-      sha256: h.sha256.toLowerCase(),
-      values: normalizeValues(h.values, `history[${i}].values`),
-    })),
+    history,
   };
   checkAdminValues(cfg, raw.values);
   checkHistory(cfg);
-  return cfg;
+  checkHistoryChanges(cfg.history);
+  return { ...cfg, history: cfg.history.map((h) => ({ ...h, changes: sortedChanges(h.changes) })) };
 }
 
 const q = JSON.stringify;
@@ -150,6 +222,14 @@ function valueList(values: readonly BalcfgValue[], indent: string): string {
   return block('[', ']', sorted.map(valueLine), indent);
 }
 
+function changesBlock(changes: ValueChanges, indent: string): string {
+  const removed = [...changes.removed].sort(compareValueIds).map((id) => q(id));
+  return block('{', '}', [
+    `"set": ${valueList(changes.set, `${indent}  `)}`,
+    `"removed": ${block('[', ']', removed, `${indent}  `)}`,
+  ], indent);
+}
+
 function historyBlock(h: HistoryEntry, indent: string): string {
   return block('{', '}', [
     `"version": ${h.version}`,
@@ -158,7 +238,7 @@ function historyBlock(h: HistoryEntry, indent: string): string {
     `"sha256": ${q(h.sha256)}`,
     `"readerLabel": ${q(h.readerLabel)}`,
     `"configId": ${q(h.configId)}`,
-    `"values": ${valueList(h.values, `${indent}  `)}`,
+    `"changes": ${changesBlock(h.changes, `${indent}  `)}`,
   ], indent);
 }
 

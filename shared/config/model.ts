@@ -9,6 +9,7 @@ import { bytesEqual, fromHex, randomBytes, toHex } from '../bytes.ts';
 import { whyManaged, withAdminValues } from './adminValues.ts';
 import { MAX_VALUE_BYTES } from './catalogue.ts';
 import { BalcfgError } from './errors.ts';
+import { changesBetween, valuesAtVersion } from './history.ts';
 import {
   BALCFG_FORMAT,
   BALCFG_FORMAT_VERSION,
@@ -149,7 +150,8 @@ export function newVersionFrom(cfg: Balcfg, from?: HistoryEntry): Balcfg {
   if (!source) {
     throw new BalcfgError('history', `version ${from.version} with that SHA-256 is not in this BALCFG's history; pick one of its finalized versions.`);
   }
-  return { ...bumped, values: withAdminValues(source.values, cfg.configId, bumped.version, cfg.configSecurityCode) };
+  const values = valuesAtVersion(cfg.history, source.version);
+  return { ...bumped, values: withAdminValues(values, cfg.configId, bumped.version, cfg.configSecurityCode) };
 }
 
 function pad(n: number, width: number): string {
@@ -197,6 +199,8 @@ export function recordFinalization(cfg: Balcfg, record: FinalizationRecord): Bal
   if (!cfg.customerKeyLink) {
     throw new BalcfgError('customerKeyLink', 'is not set; link the customer key of the finalizing reader before recording the finalization.');
   }
+  const last = cfg.history.at(-1);
+  const previous = last ? valuesAtVersion(cfg.history, last.version) : [];
   const entry: HistoryEntry = {
     version: cfg.version,
     finalizedAt: record.finalizedAt,
@@ -204,7 +208,7 @@ export function recordFinalization(cfg: Balcfg, record: FinalizationRecord): Bal
     sha256: record.sha256.toLowerCase(),
     readerLabel: record.readerLabel,
     configId: configIdString(cfg),
-    values: cfg.values,
+    changes: changesBetween(previous, cfg.values),
   };
   checkWithSchema(historyEntrySchema, entry, `history[${cfg.history.length}]`);
   return { ...cfg, history: [...cfg.history, entry] };

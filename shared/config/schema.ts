@@ -9,7 +9,9 @@ import { BalcfgError } from './errors.ts';
 import { explainBadValueId, parseValueId } from './valueId.ts';
 
 export const BALCFG_FORMAT = 'readerdesk-balcfg';
-export const BALCFG_FORMAT_VERSION = 1;
+/** 2: history entries hold change sets; 1 (full values per entry) is still read and migrated. */
+export const BALCFG_FORMAT_VERSION = 2;
+export const LEGACY_FORMAT_VERSION = 1;
 export const MAX_CONFIG_VERSION = 99;
 export const CSC_BYTES = 8;
 
@@ -35,6 +37,16 @@ export interface CustomerKeyLink {
   readonly linkedAt: string;
 }
 
+/**
+ * What changed in the values from one finalized version to the next: values added or given new
+ * content (`set`, sorted by id) and ids dropped (`removed`, sorted). The first history entry is
+ * measured against no values at all, so its `set` holds all of them.
+ */
+export interface ValueChanges {
+  readonly set: readonly BalcfgValue[];
+  readonly removed: readonly string[];
+}
+
 export interface HistoryEntry {
   readonly version: number;
   readonly finalizedAt: string;
@@ -44,8 +56,11 @@ export interface HistoryEntry {
   readonly sha256: string;
   readonly readerLabel: string;
   readonly configId: string;
-  /** The values as finalized, so that a later version can start from them (rollback). */
-  readonly values: readonly BalcfgValue[];
+  /**
+   * The values as finalized, as changes against the previous entry; history.ts replays them so that
+   * a later version can start from any finalized one (rollback) and the compare panel can show it.
+   */
+  readonly changes: ValueChanges;
 }
 
 export interface Balcfg {
@@ -120,7 +135,12 @@ export const customerKeyLinkSchema = z.strictObject({
   linkedAt: isoTime,
 });
 
-export const historyEntrySchema = z.strictObject({
+const changesSchema = z.strictObject({
+  set: z.array(valueEntry, { error: 'must be a list of { "id", "hex" } entries.' }),
+  removed: z.array(valueIdText, { error: 'must be a list of value ids such as "0620/01".' }),
+});
+
+const historyEntryFields = {
   version: versionSchema,
   finalizedAt: isoTime,
   bec2File: z
@@ -131,18 +151,36 @@ export const historyEntrySchema = z.strictObject({
     .refine((s) => /^[0-9A-Fa-f]{64}$/.test(s), { error: 'must be 64 hex digits (a SHA-256).' }),
   readerLabel: z.string({ error: 'must be a text.' }),
   configId: z.string({ error: 'must be a text.' }).min(1, { error: 'is empty; it names the finalized configuration.' }),
+};
+
+export const historyEntrySchema = z.strictObject({ ...historyEntryFields, changes: changesSchema });
+
+/** Format 1 kept every finalized version's full value list. */
+const legacyHistoryEntrySchema = z.strictObject({
+  ...historyEntryFields,
   values: z.array(valueEntry, { error: 'must be a list of { "id", "hex" } entries.' }),
 });
 
-export const balcfgSchema = z.strictObject({
-  format: z.literal(BALCFG_FORMAT),
-  formatVersion: z.literal(BALCFG_FORMAT_VERSION),
+const documentFields = {
   configId: identitySchema,
   version: versionSchema,
   configSecurityCode: cscHex,
   customerKeyLink: customerKeyLinkSchema.nullable(),
   values: z.array(valueEntry, { error: 'must be a list of { "id", "hex" } entries.' }),
+};
+
+export const balcfgSchema = z.strictObject({
+  format: z.literal(BALCFG_FORMAT),
+  formatVersion: z.literal(BALCFG_FORMAT_VERSION),
+  ...documentFields,
   history: z.array(historyEntrySchema, { error: 'must be a list of finalized versions.' }),
+});
+
+export const legacyBalcfgSchema = z.strictObject({
+  format: z.literal(BALCFG_FORMAT),
+  formatVersion: z.literal(LEGACY_FORMAT_VERSION),
+  ...documentFields,
+  history: z.array(legacyHistoryEntrySchema, { error: 'must be a list of finalized versions.' }),
 });
 
 export function fieldPath(prefix: string, path: readonly PropertyKey[]): string {

@@ -43,18 +43,38 @@ export function isSecretValueId(id: string): boolean {
   return ref !== null && isSecretValue(ref.value);
 }
 
+/** "KKKK/VV" in upper-case hex: fixed width, so such ids sort as plain strings in key-then-value order. */
+function isCanonicalShape(s: string): boolean {
+  if (s.length !== 7 || s.charCodeAt(4) !== 0x2f) return false;
+  for (let i = 0; i < 7; i++) {
+    if (i === 4) continue;
+    const c = s.charCodeAt(i);
+    if (!((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46))) return false;
+  }
+  return true;
+}
+
 /** Sort order of the TLV writer and of the BALCFG file: by key, then by value id. */
 export function compareValueIds(a: string, b: string): number {
+  // Documents hold canonical ids; comparing them as text spares two parses per comparison.
+  if (isCanonicalShape(a) && isCanonicalShape(b)) return a < b ? -1 : a > b ? 1 : 0;
   const ra = parseValueId(a);
   const rb = parseValueId(b);
   if (!ra || !rb) return a < b ? -1 : a > b ? 1 : 0;
   return ra.key - rb.key || ra.value - rb.value;
 }
 
-/** Explains why a text is not a usable id, for error sentences. */
+/** An id is 7 characters; a text much longer than that is quoted no further. */
+const MAX_QUOTED_ID = 12;
+
+/**
+ * Explains why a text is not a usable id, for error sentences. A long text is described, not
+ * repeated: in a damaged file the id can run into the content next to it, which may be a key.
+ */
 export function explainBadValueId(text: string): string {
   if (ID_PATTERN.test(text)) {
     return `${JSON.stringify(text)} uses the id FF, which readers reserve as a wildcard; pick another id`;
   }
-  return `${JSON.stringify(text)} is not a key/value id like 0620/01`;
+  const shown = text.length <= MAX_QUOTED_ID ? JSON.stringify(text) : `a text of ${text.length} characters`;
+  return `${shown} is not a key/value id like 0620/01`;
 }

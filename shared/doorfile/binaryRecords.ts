@@ -2,13 +2,14 @@
 // sizes are published; the encodings inside them are ReaderDesk's (docs/doorfile.md, "Binary").
 // The export therefore holds UNENCRYPTED credentials and is for inspection, not for a lock.
 
-import { dayNumber } from './dates.ts';
+import { dayNumberOf } from './dates.ts';
 import type { CredentialType } from './credential.ts';
 import type { UserRecord } from './userRecord.ts';
+import { CREDENTIAL_TYPE_CODES, UserTable } from './userTable.ts';
 
 export const RECORD_BYTES = 32;
 
-export const TYPE_CODES: Readonly<Record<CredentialType | 'none', number>> = { none: 0, card: 1, pin: 2 };
+export const TYPE_CODES: Readonly<Record<CredentialType | 'none', number>> = CREDENTIAL_TYPE_CODES;
 
 export const RECORD_LAYOUT = {
   primary: 0, // 8 bytes
@@ -28,27 +29,42 @@ function writeU16(out: Uint8Array, off: number, v: number): void {
   out[off + 1] = v & 0xff;
 }
 
-export function encodeRecord(u: UserRecord, out: Uint8Array, off: number): void {
+/** The record of user `i` of the table at `out[off]`. */
+export function encodeTableRecord(table: UserTable, i: number, out: Uint8Array, off: number): void {
   const L = RECORD_LAYOUT;
   out.fill(0, off, off + RECORD_BYTES);
-  out.set(u.primary.block.subarray(0, 8), off + L.primary);
-  if (u.secondary) out.set(u.secondary.block.subarray(0, 8), off + L.secondary);
-  else out.fill(0xff, off + L.secondary, off + L.secondary + 8);
-  out[off + L.isActive] = u.active ? 1 : 0;
-  out[off + L.primaryType] = TYPE_CODES[u.primary.type];
-  out[off + L.secondaryType] = TYPE_CODES[u.secondary ? u.secondary.type : 'none'];
-  out[off + L.attribute] = u.attribute;
-  writeU16(out, off + L.activation, dayNumber(u.activation));
-  writeU16(out, off + L.expiration, dayNumber(u.expiration));
-  writeU16(out, off + L.schedule, u.schedule);
-  out[off + L.userRef] = (u.userId >>> 12) & 0xff;
-  out[off + L.userRef + 1] = (u.userId >>> 4) & 0xff;
-  out[off + L.userRef + 2] = (u.userId & 0x0f) << 4;
+  const p = table.blockOffset(i);
+  const primaries = table.primaries;
+  const secondaries = table.hasSecondary(i) ? table.secondaryBlocks() : null;
+  for (let k = 0; k < 8; k++) {
+    out[off + L.primary + k] = primaries[p + k]!;
+    out[off + L.secondary + k] = secondaries ? secondaries[p + k]! : 0xff;
+  }
+  out[off + L.isActive] = table.active[i]!;
+  out[off + L.primaryType] = table.primaryTypes[i]!;
+  out[off + L.secondaryType] = table.secondaryTypes[i]!;
+  out[off + L.attribute] = table.attributes[i]!;
+  writeU16(out, off + L.activation, dayNumberOf(table.activations[i]!));
+  writeU16(out, off + L.expiration, dayNumberOf(table.expirations[i]!));
+  writeU16(out, off + L.schedule, table.schedules[i]!);
+  const userId = table.userIds[i]!;
+  out[off + L.userRef] = (userId >>> 12) & 0xff;
+  out[off + L.userRef + 1] = (userId >>> 4) & 0xff;
+  out[off + L.userRef + 2] = (userId & 0x0f) << 4;
+}
+
+export function encodeRecord(u: UserRecord, out: Uint8Array, off: number): void {
+  encodeTableRecord(UserTable.fromRecords([u]), 0, out, off);
 }
 
 /** Records in the order given (pass them in lock order); no header, no trailer. */
 export function encodeRecords(users: readonly UserRecord[]): Uint8Array {
-  const out = new Uint8Array(users.length * RECORD_BYTES);
-  users.forEach((u, i) => encodeRecord(u, out, i * RECORD_BYTES));
+  return encodeTableRecords(UserTable.fromRecords(users));
+}
+
+/** The records of the table's users in row order (a sorted table: lock order). */
+export function encodeTableRecords(table: UserTable): Uint8Array {
+  const out = new Uint8Array(table.count * RECORD_BYTES);
+  for (let k = 0; k < table.count; k++) encodeTableRecord(table, k, out, k * RECORD_BYTES);
   return out;
 }

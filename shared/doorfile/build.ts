@@ -4,9 +4,11 @@
 import { wipe } from '../bytes.ts';
 import { pureAesFactory, type BlockCipherFactory } from './cipher.ts';
 import { CREDENTIAL_BYTES } from './credential.ts';
-import { lockOrder } from './lockOrder.ts';
+import { sortIntoLockOrder } from './lockOrder.ts';
+import type { SortedUsers } from './plan.ts';
 import { siteKeyProblem } from './siteKey.ts';
 import type { UserRecord } from './userRecord.ts';
+import { UserTable } from './userTable.ts';
 
 export interface BuiltRecord {
   user: UserRecord;
@@ -14,42 +16,85 @@ export interface BuiltRecord {
   scndCr: Uint8Array | null;
 }
 
-export interface BuiltDoorFile {
-  /** In lock order. */
-  records: BuiltRecord[];
+/** The encrypted door file: the users in lock order and their credential blocks, each set in one buffer. */
+export class BuiltDoorFile {
+  private made: BuiltRecord[] | undefined;
+
+  constructor(
+    /** The users; row k is the k-th in lock order. */
+    readonly table: UserTable,
+    /** The encrypted primary block of row k at k * 16. */
+    readonly primeCreds: Uint8Array,
+    /** The encrypted secondary blocks, in lock order, of only the users that have one. */
+    readonly secondCreds: Uint8Array,
+  ) {}
+
+  get count(): number {
+    return this.table.count;
+  }
+
+  /** One object per user, made on first use; the JSON and binary writers read the buffers instead. */
+  get records(): BuiltRecord[] {
+    if (this.made) return this.made;
+    let s = 0;
+    this.made = Array.from({ length: this.count }, (_, k) => ({
+      user: this.table.user(k),
+      primeCred: this.primeCreds.subarray(k * CREDENTIAL_BYTES, (k + 1) * CREDENTIAL_BYTES),
+      scndCr: this.table.hasSecondary(k) ? this.secondCreds.subarray(s * CREDENTIAL_BYTES, ++s * CREDENTIAL_BYTES) : null,
+    }));
+    return this.made;
+  }
 }
 
 export function buildDoorFile(users: readonly UserRecord[], siteKey: Uint8Array, cipherFactory: BlockCipherFactory = pureAesFactory): BuiltDoorFile {
+  const table = UserTable.fromRecords(users);
+  return buildSortedDoorFile({ table, csvIndex: sortIntoLockOrder(table) }, siteKey, cipherFactory);
+}
+
+/** Blocks per cipher call: whole megabytes, so no cipher output the size of the file exists at once. */
+const BATCH_BLOCKS = 65536;
+
+/** The build for users already in lock order (a DoorFilePlan): nothing is sorted again. */
+export function buildSortedDoorFile(sorted: SortedUsers, siteKey: Uint8Array, cipherFactory: BlockCipherFactory = pureAesFactory): BuiltDoorFile {
   const problem = siteKeyProblem(siteKey);
   if (problem) throw new Error(problem);
-  const sorted = lockOrder(users);
-  const secondaries = sorted.filter((u) => u.secondary).length;
+  const { table } = sorted;
+  const n = table.count;
+  let secondaries = 0;
+  for (let k = 0; k < n; k++) if (table.hasSecondary(k)) secondaries++;
 
-  // Gathered into two contiguous buffers so a bulk cipher sees all blocks in one call.
-  const plainPrime = new Uint8Array(sorted.length * CREDENTIAL_BYTES);
-  const plainSecond = new Uint8Array(secondaries * CREDENTIAL_BYTES);
-  let s = 0;
-  sorted.forEach((u, i) => {
-    plainPrime.set(u.primary.block, i * CREDENTIAL_BYTES);
-    if (u.secondary) plainSecond.set(u.secondary.block, s++ * CREDENTIAL_BYTES);
-  });
-  const encPrime = new Uint8Array(plainPrime.length);
-  const encSecond = new Uint8Array(plainSecond.length);
+  const encPrime = new Uint8Array(n * CREDENTIAL_BYTES);
+  const encSecond = new Uint8Array(secondaries * CREDENTIAL_BYTES);
+  // Secondary blocks are gathered (only some users have one) through this buffer, wiped afterwards.
+  const plain = new Uint8Array(Math.min(secondaries, BATCH_BLOCKS) * CREDENTIAL_BYTES);
   const cipher = cipherFactory(siteKey);
   try {
-    cipher.encryptBlocks(plainPrime, encPrime);
-    cipher.encryptBlocks(plainSecond, encSecond);
+    // In lock order the primary blocks already lie back to back.
+    for (let from = 0; from < n; from += BATCH_BLOCKS) {
+      const to = Math.min(n, from + BATCH_BLOCKS) * CREDENTIAL_BYTES;
+      cipher.encryptBlocks(table.primaries.subarray(from * CREDENTIAL_BYTES, to), encPrime.subarray(from * CREDENTIAL_BYTES, to));
+    }
+    if (secondaries > 0) {
+      const blocks = table.secondaryBlocks();
+      let s = 0;
+      let batched = 0;
+      const flush = () => {
+        const bytes = batched * CREDENTIAL_BYTES;
+        cipher.encryptBlocks(plain.subarray(0, bytes), encSecond.subarray(s * CREDENTIAL_BYTES - bytes, s * CREDENTIAL_BYTES));
+        batched = 0;
+      };
+      for (let k = 0; k < n; k++) {
+        if (!table.hasSecondary(k)) continue;
+        plain.set(blocks.subarray(table.blockOffset(k), table.blockOffset(k) + CREDENTIAL_BYTES), batched * CREDENTIAL_BYTES);
+        batched++;
+        s++;
+        if (batched === BATCH_BLOCKS) flush();
+      }
+      if (batched > 0) flush();
+    }
   } finally {
     cipher.dispose();
-    wipe(plainPrime);
-    wipe(plainSecond);
+    wipe(plain);
   }
-
-  s = 0;
-  const records = sorted.map((user, i) => ({
-    user,
-    primeCred: encPrime.subarray(i * CREDENTIAL_BYTES, (i + 1) * CREDENTIAL_BYTES),
-    scndCr: user.secondary ? encSecond.subarray(s * CREDENTIAL_BYTES, ++s * CREDENTIAL_BYTES) : null,
-  }));
-  return { records };
+  return new BuiltDoorFile(table, encPrime, encSecond);
 }

@@ -40,9 +40,13 @@ function at(line: number, message: string): CsvProblem {
   return { line, message };
 }
 
-export function readCsv(text: string): { records: CsvRecord[]; problems: CsvProblem[] } {
+/**
+ * Reads the CSV record by record without keeping the records: `onRecord` gets the record's first
+ * line and its fields, sliced from the text. Lines with problems yield no record; the problems are
+ * returned.
+ */
+export function scanCsv(text: string, onRecord: (line: number, fields: string[]) => void): CsvProblem[] {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const records: CsvRecord[] = [];
   const problems: CsvProblem[] = [];
   const n = src.length;
   let line = 1;
@@ -83,7 +87,7 @@ export function readCsv(text: string): { records: CsvRecord[]; problems: CsvProb
         }
         if (!closed) {
           problems.push({ line: quoteLine, message: `Line ${quoteLine}: a quoted field is never closed; add the missing " before the end of the file.` });
-          return { records, problems };
+          return problems;
         }
         field = value;
         const next = src.charCodeAt(i);
@@ -94,6 +98,8 @@ export function readCsv(text: string): { records: CsvRecord[]; problems: CsvProb
         let j = i;
         for (; j < n; j++) {
           const c = src.charCodeAt(j);
+          // Printable characters other than the comma and the quote need no further look.
+          if (c > QUOTE && c !== COMMA && c !== 0x7f) continue;
           if (c === COMMA || c === LF || c === CR) break;
           if (problem !== null) continue;
           if (c === QUOTE) problem = at(line, `Line ${line}: a quote appears inside an unquoted field; quote the whole field and write the quote as "".`);
@@ -121,7 +127,14 @@ export function readCsv(text: string): { records: CsvRecord[]; problems: CsvProb
       continue;
     }
     const blank = fields.length === 1 && fields[0]!.trim() === '';
-    if (!blank) records.push({ line: startLine, fields });
+    if (!blank) onRecord(startLine, fields);
   }
+  return problems;
+}
+
+/** The whole file as records, for small files and tests; the door-file import uses scanCsv. */
+export function readCsv(text: string): { records: CsvRecord[]; problems: CsvProblem[] } {
+  const records: CsvRecord[] = [];
+  const problems = scanCsv(text, (line, fields) => records.push({ line, fields }));
   return { records, problems };
 }

@@ -20,3 +20,18 @@ export function pinBits(pin: string): { value: bigint; bitCount: number } {
   const nibbles = pin.length % 2 === 0 ? pin : pin + 'F';
   return { value: BigInt('0x' + nibbles), bitCount: nibbles.length * 4 };
 }
+
+/**
+ * Writes the 16-byte block of a checked PIN (see isPinText) straight from its digits: the BCD
+ * nibbles fill whole bytes, so nothing is shifted. Returns the credential's bit count.
+ */
+export function writePinBlock(out: Uint8Array, off: number, pin: string): number {
+  out.fill(0xff, off, off + 16);
+  const nibbles = pin.length + (pin.length & 1);
+  for (let k = 0; k < nibbles; k += 2) {
+    const high = pin.charCodeAt(k) - 0x30;
+    const low = k + 1 < pin.length ? pin.charCodeAt(k + 1) - 0x30 : 0xf;
+    out[off + (k >> 1)] = (high << 4) | low;
+  }
+  return nibbles * 4;
+}

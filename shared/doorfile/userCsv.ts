@@ -1,19 +1,22 @@
 // Reads the users CSV (columns in docs/doorfile.md) into user records. Every problem found is
 // reported with its line and column; a line with an error yields no record, and reading goes on
-// so that one run lists every problem in the file.
+// so that one run lists every problem in the file. Records go straight into a UserTable (one
+// buffer for all credentials, numbers for dates), so a million lines make no million objects.
 
-import { makeCredential, MAX_CREDENTIAL_BITS, type Credential } from './credential.ts';
-import { readCsv } from './csv.ts';
-import { DEFAULT_ACTIVATION, DEFAULT_EXPIRATION, MAX_DAY, dayNumber, parseDateTime } from './dates.ts';
+import { MAX_CREDENTIAL_BITS, writeCredentialBlock, writeSmallCredentialBlock } from './credential.ts';
+import { scanCsv } from './csv.ts';
+import { DEFAULT_ACTIVATION_NUMBER, DEFAULT_EXPIRATION_NUMBER, MAX_DAY, dateTimeText, dayNumberOf, parseDateTimeNumber } from './dates.ts';
 import { issueAt, type Issue } from './issues.ts';
-import { isPinText, pinBits, PIN_MAX_DIGITS, PIN_MIN_DIGITS, PIN_RECOMMENDED_DIGITS } from './pin.ts';
+import { isPinText, PIN_MAX_DIGITS, PIN_MIN_DIGITS, PIN_RECOMMENDED_DIGITS, writePinBlock } from './pin.ts';
 import { ATTRIBUTE_NORMAL, MAX_USER_ID, NO_SCHEDULE, type UserRecord } from './userRecord.ts';
-import { encodeWiegand, fieldMax, isWiegandFormat, WIEGAND_FORMATS } from './wiegand.ts';
+import { CREDENTIAL_TYPE_CODES, UserTable } from './userTable.ts';
+import { fieldMax, isWiegandFormat, WIEGAND_FORMATS, wiegandFrame } from './wiegand.ts';
 
 export const CREDENTIAL_FORMATS = ['h10301', 'c1000-35', 'h10304', 'h10302', 'raw', 'pin'] as const;
 export type CredentialFormat = (typeof CREDENTIAL_FORMATS)[number];
 
 const CREDENTIAL_COLUMNS = ['facility', 'card', 'raw_hex', 'raw_bits', 'pin'] as const;
+type CredentialColumn = (typeof CREDENTIAL_COLUMNS)[number];
 const KNOWN_COLUMNS = new Set<string>([
   'user_id',
   'format',
@@ -42,20 +45,56 @@ export interface CsvImport {
   issues: Issue[];
 }
 
+export interface CsvTableImport {
+  table: UserTable;
+  issues: Issue[];
+}
+
+/** The users as records; importUsersTable is the same without one object per user. */
 export function importUsersCsv(text: string): CsvImport {
+  const { table, issues } = importUsersTable(text);
+  return { users: table.toRecords(), issues };
+}
+
+/** Lines in the text, counted once so the table is allocated at its final size. */
+function estimateRows(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  if (n === 0) for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) n++;
+  return n + 1;
+}
+
+export function importUsersTable(text: string): CsvTableImport {
+  const table = new UserTable(estimateRows(text));
   const issues: Issue[] = [];
-  const users: UserRecord[] = [];
-  const { records, problems } = readCsv(text);
-  for (const p of problems) issues.push(issueAt('error', 'csv-syntax', {}, p.message));
-  const headerRecord = records[0];
-  if (!headerRecord) {
-    issues.push(issueAt('error', 'csv-empty', {}, 'The CSV file has no header row; start it with a line such as "user_id,format,facility,card".'));
-    return { users, issues };
+  let reader: RowReader | null = null;
+  let headerSeen = false;
+  let records = 0;
+  const problems = scanCsv(text, (line, fields) => {
+    records++;
+    if (!headerSeen) {
+      headerSeen = true;
+      reader = readHeader(line, fields, table, issues);
+    } else if (reader) reader.read(line, fields);
+  });
+  const all: Issue[] = problems.map((p) => issueAt('error', 'csv-syntax', {}, p.message));
+  if (!headerSeen) {
+    all.push(issueAt('error', 'csv-empty', {}, 'The CSV file has no header row; start it with a line such as "user_id,format,facility,card".'));
+    return { table, issues: all };
   }
-  const header = headerRecord.fields.map((h) => h.trim().toLowerCase());
+  for (const i of issues) all.push(i);
+  if (reader && records === 1 && problems.length === 0) {
+    all.push(issueAt('error', 'csv-no-users', {}, 'The CSV file has a header but no user rows; a door file needs at least one user.'));
+  }
+  return { table, issues: all };
+}
+
+/** Checks the header and returns the reader for the rows, or null when a required column is missing. */
+function readHeader(line: number, fields: readonly string[], table: UserTable, issues: Issue[]): RowReader | null {
+  const header = fields.map((h) => h.trim().toLowerCase());
   const index = new Map<string, number>();
   header.forEach((name, i) => {
-    const at = { line: headerRecord.line, column: name || `#${i + 1}` };
+    const at = { line, column: name || `#${i + 1}` };
     if (index.has(name)) issues.push(issueAt('error', 'csv-header', at, `the column "${name}" appears twice; keep one of them.`));
     else if (!KNOWN_COLUMNS.has(name)) {
       issues.push(issueAt('warning', 'unknown-column', at, `the column "${name}" is not a door-file column and is ignored; check its spelling if it should be used.`));
@@ -63,161 +102,326 @@ export function importUsersCsv(text: string): CsvImport {
   });
   for (const required of ['user_id', 'format']) {
     if (!index.has(required)) {
-      issues.push(issueAt('error', 'csv-header', { line: headerRecord.line }, `the header has no "${required}" column; add it (see docs/doorfile.md for the columns).`));
+      issues.push(issueAt('error', 'csv-header', { line }, `the header has no "${required}" column; add it (see docs/doorfile.md for the columns).`));
     }
   }
-  if (!index.has('user_id') || !index.has('format')) return { users, issues };
-
-  for (const rec of records.slice(1)) {
-    if (rec.fields.length !== header.length) {
-      issues.push(issueAt('error', 'csv-fields', { line: rec.line }, `the line has ${rec.fields.length} fields but the header has ${header.length}; check for a missing or extra comma.`));
-      continue;
-    }
-    const user = readLine(rec.line, (col) => {
-      const i = index.get(col);
-      return i === undefined ? '' : rec.fields[i]!.trim();
-    }, issues);
-    if (user) users.push(user);
-  }
-  if (records.length === 1 && problems.length === 0) {
-    issues.push(issueAt('error', 'csv-no-users', {}, 'The CSV file has a header but no user rows; a door file needs at least one user.'));
-  }
-  return { users, issues };
+  if (!index.has('user_id') || !index.has('format')) return null;
+  return new RowReader(table, issues, header.length, (name) => index.get(name) ?? -1);
 }
 
-type Cell = (column: string) => string;
+/** Where the columns of one credential (primary or secondary) are, with their names for messages. */
+interface CredentialColumns {
+  format: number;
+  formatName: string;
+  cells: Record<CredentialColumn, number>;
+  names: Record<CredentialColumn, string>;
+  /** Per format, the columns of this header that the format does not read (checked to be empty). */
+  unused: Record<CredentialFormat, readonly CredentialColumn[]>;
+}
 
-function readLine(line: number, cell: Cell, issues: Issue[]): UserRecord | null {
-  const before = issues.length;
-  const err = (column: string, text: string, code = 'value') => issues.push(issueAt('error', code, { line, column }, text));
+/**
+ * The format named by a cell, or null. It returns the constant, not the cell's text: tables keyed
+ * by format then look up a string whose hash V8 already knows, once per row of a million.
+ */
+function formatOf(text: string): CredentialFormat | null {
+  switch (text) {
+    case 'h10301':
+      return 'h10301';
+    case 'c1000-35':
+      return 'c1000-35';
+    case 'h10304':
+      return 'h10304';
+    case 'h10302':
+      return 'h10302';
+    case 'raw':
+      return 'raw';
+    case 'pin':
+      return 'pin';
+    default: {
+      const lower = text.toLowerCase();
+      return lower !== text ? formatOf(lower) : null;
+    }
+  }
+}
 
-  const userId = readInt(cell('user_id'), 0, MAX_USER_ID, 'user_id', line, issues, true);
-  const primary = readCredential(line, cell, '', issues, true);
-  let secondary: Credential | null = null;
-  if (cell('secondary_format') !== '') secondary = readCredential(line, cell, 'secondary_', issues, false);
-  else {
-    for (const c of CREDENTIAL_COLUMNS) {
-      if (cell(`secondary_${c}`) !== '') {
-        err(`secondary_${c}`, 'a secondary credential value is given but secondary_format is empty; fill in secondary_format or clear the value.');
+/** Largest facility code and card number per Wiegand format, worked out once. */
+const WIEGAND_LIMITS = new Map(Object.values(WIEGAND_FORMATS).map((f) => [f.id, { facility: f.facility ? fieldMax(f.facility) : 0, card: fieldMax(f.card) }]));
+
+function credentialColumns(prefix: '' | 'secondary_', indexOf: (name: string) => number): CredentialColumns {
+  const cells = {} as Record<CredentialColumn, number>;
+  const names = {} as Record<CredentialColumn, string>;
+  for (const c of CREDENTIAL_COLUMNS) {
+    names[c] = prefix + c;
+    cells[c] = indexOf(prefix + c);
+  }
+  const unused = {} as Record<CredentialFormat, readonly CredentialColumn[]>;
+  for (const f of CREDENTIAL_FORMATS) unused[f] = CREDENTIAL_COLUMNS.filter((c) => cells[c] >= 0 && !COLUMNS_OF[f].includes(c));
+  return { format: indexOf(prefix + 'format'), formatName: prefix + 'format', cells, names, unused };
+}
+
+/** Digits only, as a number; -1 when the text is not a whole number. */
+function wholeNumber(text: string): number {
+  if (text.length === 0) return -1;
+  if (text.length > 15) return /^\d+$/.test(text) ? Number(text) : -1;
+  let v = 0;
+  for (let i = 0; i < text.length; i++) {
+    const d = text.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
+function hexDigit(c: number): number {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  const l = c | 0x20;
+  return l >= 0x61 && l <= 0x66 ? l - 0x61 + 10 : -1;
+}
+
+interface DateSeen {
+  text: string;
+  value: number;
+}
+
+/** Reads one row after another into the table; one instance per file, no closures per line. */
+class RowReader {
+  private fields: readonly string[] = [];
+  private line = 0;
+  private readonly primary: CredentialColumns;
+  private readonly secondary: CredentialColumns;
+  private readonly col: { userId: number; active: number; attribute: number; schedule: number; activation: number; expiration: number };
+  /** The last valid date of each date column. */
+  private readonly activationSeen: DateSeen = { text: '', value: -1 };
+  private readonly expirationSeen: DateSeen = { text: '', value: -1 };
+  /** Type and bit count of the credential read last. */
+  private readType = 0;
+  private readBits = 0;
+
+  constructor(
+    private readonly table: UserTable,
+    private readonly issues: Issue[],
+    private readonly width: number,
+    indexOf: (name: string) => number,
+  ) {
+    this.primary = credentialColumns('', indexOf);
+    this.secondary = credentialColumns('secondary_', indexOf);
+    this.col = {
+      userId: indexOf('user_id'),
+      active: indexOf('active'),
+      attribute: indexOf('attribute'),
+      schedule: indexOf('schedule'),
+      activation: indexOf('activation'),
+      expiration: indexOf('expiration'),
+    };
+  }
+
+  private cell(index: number): string {
+    return index < 0 ? '' : this.fields[index]!.trim();
+  }
+
+  private error(column: string, text: string, code = 'value'): null {
+    this.issues.push(issueAt('error', code, { line: this.line, column }, text));
+    return null;
+  }
+
+  read(line: number, fields: readonly string[]): void {
+    if (fields.length !== this.width) {
+      this.issues.push(issueAt('error', 'csv-fields', { line }, `the line has ${fields.length} fields but the header has ${this.width}; check for a missing or extra comma.`));
+      return;
+    }
+    this.fields = fields;
+    this.line = line;
+    const t = this.table;
+    t.reserveNext();
+    const i = t.count;
+    const issues = this.issues;
+    const before = issues.length;
+
+    const userId = this.readInt(this.cell(this.col.userId), 0, MAX_USER_ID, 'user_id', true);
+    const primaryOk = this.readCredential(this.primary, t.primaries, t.blockOffset(i), true);
+    if (primaryOk) {
+      t.primaryTypes[i] = this.readType;
+      t.primaryBits[i] = this.readBits;
+    }
+    t.secondaryTypes[i] = 0;
+    t.secondaryBits[i] = 0;
+    if (this.cell(this.secondary.format) !== '') {
+      if (this.readCredential(this.secondary, t.secondaryBlocks(), t.blockOffset(i), false)) {
+        t.secondaryTypes[i] = this.readType;
+        t.secondaryBits[i] = this.readBits;
+      }
+    } else {
+      for (const c of CREDENTIAL_COLUMNS) {
+        if (this.cell(this.secondary.cells[c]) !== '') {
+          this.error(`secondary_${c}`, 'a secondary credential value is given but secondary_format is empty; fill in secondary_format or clear the value.');
+        }
       }
     }
-  }
 
-  let active = true;
-  const activeText = cell('active').toLowerCase();
-  if (['0', 'no', 'n', 'false'].includes(activeText)) active = false;
-  else if (!['', '1', 'yes', 'y', 'true'].includes(activeText)) {
-    err('active', `"${cell('active')}" is not a yes/no value; write 1 or 0 (yes/no, true/false also work), or leave it empty for active.`);
-  }
-
-  const attrText = cell('attribute').toLowerCase();
-  const attribute =
-    attrText === '' || attrText === 'normal' ? ATTRIBUTE_NORMAL : readInt(attrText, 0, 255, 'attribute', line, issues, false);
-
-  const schedule = cell('schedule') === '' ? NO_SCHEDULE : readInt(cell('schedule'), 0, 0xffff, 'schedule', line, issues, false);
-  const activation = readDate(cell('activation'), false, DEFAULT_ACTIVATION, 'activation', line, issues);
-  const expiration = readDate(cell('expiration'), true, DEFAULT_EXPIRATION, 'expiration', line, issues);
-  if (activation && expiration && expiration < activation) {
-    err('expiration', `the expiration ${expiration} is before the activation ${activation}; the credential would never open the door. Correct one of the dates.`);
-  }
-
-  const failed = issues.slice(before).some((i) => i.severity === 'error');
-  if (failed || userId === null || !primary || attribute === null || schedule === null || !activation || !expiration) return null;
-  return { line, userId, primary, secondary, active, attribute, activation, expiration, schedule };
-}
-
-function readInt(
-  text: string,
-  min: number,
-  max: number,
-  column: string,
-  line: number,
-  issues: Issue[],
-  required: boolean,
-  forWhat = '',
-): number | null {
-  if (text === '') {
-    if (required) issues.push(issueAt('error', 'missing', { line, column }, `the value is missing; enter a whole number from ${min} to ${max}.`));
-    return null;
-  }
-  if (!/^\d+$/.test(text)) {
-    issues.push(issueAt('error', 'value', { line, column }, `"${text}" is not a whole number; enter a number from ${min} to ${max}.`));
-    return null;
-  }
-  const v = Number(text);
-  if (v < min || v > max) {
-    issues.push(issueAt('error', 'range', { line, column }, `${text} is out of range${forWhat}; the allowed range is ${min} to ${max}.`));
-    return null;
-  }
-  return v;
-}
-
-function readDate(text: string, endOfDay: boolean, fallback: string, column: string, line: number, issues: Issue[]): string | null {
-  if (text === '') return fallback;
-  const v = parseDateTime(text, endOfDay);
-  if (!v) {
-    issues.push(issueAt('error', 'date', { line, column }, `"${text}" is not a date; write YYYY-MM-DD or YYYYMMDDHHMMSS (for example 2026-12-31).`));
-    return null;
-  }
-  const day = dayNumber(v);
-  if (day < 0 || day > MAX_DAY) {
-    issues.push(issueAt('error', 'date', { line, column }, `${text} is outside what the lock record holds; use a date from 2000-01-01 to 2179-06-06.`));
-    return null;
-  }
-  return v;
-}
-
-function readCredential(line: number, cell: Cell, prefix: '' | 'secondary_', issues: Issue[], required: boolean): Credential | null {
-  const col = (c: string) => prefix + c;
-  const err = (c: string, text: string, code = 'value') => {
-    issues.push(issueAt('error', code, { line, column: col(c) }, text));
-    return null;
-  };
-  const formatText = cell(col('format')).toLowerCase();
-  if (formatText === '') return required ? err('format', `the credential format is missing; use one of ${CREDENTIAL_FORMATS.join(', ')}.`, 'missing') : null;
-  if (!(CREDENTIAL_FORMATS as readonly string[]).includes(formatText)) {
-    return err('format', `"${cell(col('format'))}" is not a credential format; use one of ${CREDENTIAL_FORMATS.join(', ')}.`);
-  }
-  const format = formatText as CredentialFormat;
-  for (const c of CREDENTIAL_COLUMNS) {
-    if (!COLUMNS_OF[format].includes(c) && cell(col(c)) !== '') {
-      issues.push(issueAt('warning', 'ignored-value', { line, column: col(c) }, `${format} does not use ${col(c)}, so its value is ignored; clear it or check the format.`));
+    let active = 1;
+    const activeCell = this.cell(this.col.active);
+    // '1' and '' need no lower-casing, and most files hold nothing else.
+    const activeText = activeCell === '1' || activeCell === '' ? activeCell : activeCell.toLowerCase();
+    if (activeText === '0' || activeText === 'no' || activeText === 'n' || activeText === 'false') active = 0;
+    else if (!(activeText === '' || activeText === '1' || activeText === 'yes' || activeText === 'y' || activeText === 'true')) {
+      this.error('active', `"${activeCell}" is not a yes/no value; write 1 or 0 (yes/no, true/false also work), or leave it empty for active.`);
     }
+
+    const attrCell = this.cell(this.col.attribute);
+    const attrText = attrCell === '' ? attrCell : attrCell.toLowerCase();
+    const attribute = attrText === '' || attrText === 'normal' ? ATTRIBUTE_NORMAL : this.readInt(attrText, 0, 255, 'attribute', false);
+
+    const scheduleText = this.cell(this.col.schedule);
+    const schedule = scheduleText === '' ? NO_SCHEDULE : this.readInt(scheduleText, 0, 0xffff, 'schedule', false);
+    const activation = this.readDate(this.cell(this.col.activation), false, DEFAULT_ACTIVATION_NUMBER, 'activation', this.activationSeen);
+    const expiration = this.readDate(this.cell(this.col.expiration), true, DEFAULT_EXPIRATION_NUMBER, 'expiration', this.expirationSeen);
+    if (activation >= 0 && expiration >= 0 && expiration < activation) {
+      this.error(
+        'expiration',
+        `the expiration ${dateTimeText(expiration)} is before the activation ${dateTimeText(activation)}; the credential would never open the door. Correct one of the dates.`,
+      );
+    }
+
+    for (let k = before; k < issues.length; k++) if (issues[k]!.severity === 'error') return;
+    if (userId === null || !primaryOk || attribute === null || schedule === null || activation < 0 || expiration < 0) return;
+    t.lines[i] = line;
+    t.userIds[i] = userId;
+    t.active[i] = active;
+    t.attributes[i] = attribute;
+    t.schedules[i] = schedule;
+    t.activations[i] = activation;
+    t.expirations[i] = expiration;
+    t.count++;
   }
 
-  if (isWiegandFormat(format)) {
-    const f = WIEGAND_FORMATS[format];
-    let facility: number | null = null;
-    if (f.facility) {
-      facility = readInt(cell(col('facility')), 0, fieldMax(f.facility), col('facility'), line, issues, true, ` for ${format}`);
-      if (facility === null) return null;
+  private readInt(text: string, min: number, max: number, column: string, required: boolean, forWhat = ''): number | null {
+    if (text === '') {
+      if (required) this.error(column, `the value is missing; enter a whole number from ${min} to ${max}.`, 'missing');
+      return null;
     }
-    const card = readInt(cell(col('card')), 0, fieldMax(f.card), col('card'), line, issues, true, ` for ${format}`);
-    if (card === null) return null;
-    const { value, bitCount } = encodeWiegand(format, facility, card);
-    return makeCredential('card', value, bitCount);
+    const v = wholeNumber(text);
+    if (v < 0) return this.error(column, `"${text}" is not a whole number; enter a number from ${min} to ${max}.`);
+    if (v < min || v > max) return this.error(column, `${text} is out of range${forWhat}; the allowed range is ${min} to ${max}.`, 'range');
+    return v;
   }
 
-  if (format === 'pin') {
-    const pin = cell(col('pin'));
-    if (!isPinText(pin)) {
-      return err('pin', pin === '' ? `the PIN is missing; enter ${PIN_MIN_DIGITS} to ${PIN_MAX_DIGITS} digits.` : `the PIN must be ${PIN_MIN_DIGITS} to ${PIN_MAX_DIGITS} digits 0-9 and nothing else; correct it.`);
+  /** YYYYMMDDHHMMSS as a number, or -1 after reporting why not. */
+  private readDate(text: string, endOfDay: boolean, fallback: number, column: string, seen: DateSeen): number {
+    if (text === '') return fallback;
+    // Most files give many users the same dates: a date that was valid on the row before is valid again.
+    if (text === seen.text) return seen.value;
+    const v = parseDateTimeNumber(text, endOfDay);
+    if (v < 0) {
+      this.error(column, `"${text}" is not a date; write YYYY-MM-DD or YYYYMMDDHHMMSS (for example 2026-12-31).`, 'date');
+      return -1;
     }
-    if (pin.length < PIN_RECOMMENDED_DIGITS) {
-      issues.push(issueAt('warning', 'short-pin', { line, column: col('pin') }, `the PIN has only ${pin.length} digit(s) and is easy to guess; use at least ${PIN_RECOMMENDED_DIGITS}.`));
+    const day = dayNumberOf(v);
+    if (day < 0 || day > MAX_DAY) {
+      this.error(column, `${text} is outside what the lock record holds; use a date from 2000-01-01 to 2179-06-06.`, 'date');
+      return -1;
     }
-    const { value, bitCount } = pinBits(pin);
-    return makeCredential('pin', value, bitCount);
+    seen.text = text;
+    seen.value = v;
+    return v;
   }
 
-  const bitCount = readInt(cell(col('raw_bits')), 1, MAX_CREDENTIAL_BITS, col('raw_bits'), line, issues, true);
-  const hexText = cell(col('raw_hex')).replace(/^0x/i, '');
-  if (hexText === '') return err('raw_hex', 'the raw credential is missing; enter the frame as hex digits, for example 23C5981.', 'missing');
-  if (!/^[0-9a-fA-F]+$/.test(hexText)) return err('raw_hex', `"${cell(col('raw_hex'))}" is not a hex number; use digits 0-9 and A-F only.`);
-  if (bitCount === null) return null;
-  const value = BigInt('0x' + hexText);
-  if (value >> BigInt(bitCount) !== 0n) {
-    return err('raw_hex', `0x${hexText.toUpperCase()} needs ${value.toString(2).length} bits but raw_bits says ${bitCount}; correct raw_bits or the value.`, 'range');
+  /**
+   * Writes the credential's block at `buffer[off]` and leaves its type and bit count in
+   * readType/readBits; false (after reporting why) when it cannot be encoded.
+   */
+  private readCredential(cols: CredentialColumns, buffer: Uint8Array, off: number, required: boolean): boolean {
+    const formatCell = this.cell(cols.format);
+    if (formatCell === '') {
+      if (required) this.error(cols.formatName, `the credential format is missing; use one of ${CREDENTIAL_FORMATS.join(', ')}.`, 'missing');
+      return false;
+    }
+    const format = formatOf(formatCell);
+    if (format === null) {
+      this.error(cols.formatName, `"${formatCell}" is not a credential format; use one of ${CREDENTIAL_FORMATS.join(', ')}.`);
+      return false;
+    }
+    for (const c of cols.unused[format]) {
+      if (this.cell(cols.cells[c]) !== '') {
+        this.issues.push(
+          issueAt('warning', 'ignored-value', { line: this.line, column: cols.names[c] }, `${format} does not use ${cols.names[c]}, so its value is ignored; clear it or check the format.`),
+        );
+      }
+    }
+
+    if (isWiegandFormat(format)) {
+      const f = WIEGAND_FORMATS[format];
+      const limits = WIEGAND_LIMITS.get(format)!;
+      let facility: number | null = null;
+      if (f.facility) {
+        facility = this.readInt(this.cell(cols.cells.facility), 0, limits.facility, cols.names.facility, true, ` for ${format}`);
+        if (facility === null) return false;
+      }
+      const card = this.readInt(this.cell(cols.cells.card), 0, limits.card, cols.names.card, true, ` for ${format}`);
+      if (card === null) return false;
+      writeSmallCredentialBlock(buffer, off, wiegandFrame(format, facility, card), f.bits);
+      this.readType = CREDENTIAL_TYPE_CODES.card;
+      this.readBits = f.bits;
+      return true;
+    }
+
+    if (format === 'pin') {
+      const pin = this.cell(cols.cells.pin);
+      if (!isPinText(pin)) {
+        this.error(
+          cols.names.pin,
+          pin === '' ? `the PIN is missing; enter ${PIN_MIN_DIGITS} to ${PIN_MAX_DIGITS} digits.` : `the PIN must be ${PIN_MIN_DIGITS} to ${PIN_MAX_DIGITS} digits 0-9 and nothing else; correct it.`,
+        );
+        return false;
+      }
+      if (pin.length < PIN_RECOMMENDED_DIGITS) {
+        this.issues.push(
+          issueAt('warning', 'short-pin', { line: this.line, column: cols.names.pin }, `the PIN has only ${pin.length} digit(s) and is easy to guess; use at least ${PIN_RECOMMENDED_DIGITS}.`),
+        );
+      }
+      this.readBits = writePinBlock(buffer, off, pin);
+      this.readType = CREDENTIAL_TYPE_CODES.pin;
+      return true;
+    }
+
+    return this.readRaw(cols, buffer, off);
   }
-  return makeCredential('card', value, bitCount);
+
+  /** A raw frame: hex digits right-aligned in raw_bits bits. */
+  private readRaw(cols: CredentialColumns, buffer: Uint8Array, off: number): boolean {
+    const bitCount = this.readInt(this.cell(cols.cells.raw_bits), 1, MAX_CREDENTIAL_BITS, cols.names.raw_bits, true);
+    const hexCell = this.cell(cols.cells.raw_hex);
+    const hexText = hexCell.charCodeAt(0) === 0x30 && (hexCell.charCodeAt(1) | 0x20) === 0x78 ? hexCell.slice(2) : hexCell;
+    if (hexText === '') {
+      this.error(cols.names.raw_hex, 'the raw credential is missing; enter the frame as hex digits, for example 23C5981.', 'missing');
+      return false;
+    }
+    let first = 0;
+    while (first < hexText.length - 1 && hexText.charCodeAt(first) === 0x30) first++;
+    for (let k = 0; k < hexText.length; k++) {
+      if (hexDigit(hexText.charCodeAt(k)) < 0) {
+        this.error(cols.names.raw_hex, `"${hexCell}" is not a hex number; use digits 0-9 and A-F only.`);
+        return false;
+      }
+    }
+    if (bitCount === null) return false;
+    const significant = hexText.length - first;
+    const lead = hexDigit(hexText.charCodeAt(first));
+    const bitLength = lead === 0 ? 0 : (significant - 1) * 4 + (32 - Math.clz32(lead));
+    if (bitLength > bitCount) {
+      this.error(cols.names.raw_hex, `0x${hexText.toUpperCase()} needs ${bitLength} bits but raw_bits says ${bitCount}; correct raw_bits or the value.`, 'range');
+      return false;
+    }
+    // At most 16 significant digits remain: the low 8 go to `lo`, the rest to `hi`.
+    let hi = 0;
+    let lo = 0;
+    for (let k = first; k < hexText.length; k++) {
+      const d = hexDigit(hexText.charCodeAt(k));
+      hi = ((hi << 4) | (lo >>> 28)) >>> 0;
+      lo = ((lo << 4) | d) >>> 0;
+    }
+    writeCredentialBlock(buffer, off, hi, lo, bitCount);
+    this.readType = CREDENTIAL_TYPE_CODES.card;
+    this.readBits = bitCount;
+    return true;
+  }
 }

@@ -1,12 +1,15 @@
 // Rules over the whole set of user records (docs/doorfile.md, "Validation"). Errors mean the
 // lock would misbehave or refuse the file; warnings mean it works, but not as well as it could.
+// Records sharing a primary credential are neighbours in lock order, so the rules about them run
+// over the table in that order (sorted once for the validator and the build) in O(n log n),
+// however many users share one card.
 
-import { bytesEqual } from '../bytes.ts';
-import { isAllFF } from './credential.ts';
+import { CREDENTIAL_BYTES, isAllFF } from './credential.ts';
 import { issueAt, type Issue } from './issues.ts';
-import { lockOrder } from './lockOrder.ts';
+import { sortIntoLockOrder } from './lockOrder.ts';
 import { siteKeyProblem } from './siteKey.ts';
 import type { UserRecord } from './userRecord.ts';
+import { UserTable } from './userTable.ts';
 
 /** What an ENGAGE lock holds per door file (a Reader-controller holds more: raise it with maxUsers). */
 export const DEFAULT_MAX_USERS = 5000;
@@ -17,56 +20,96 @@ export interface ValidateOptions {
 }
 
 export function validateUsers(users: readonly UserRecord[], options: ValidateOptions = {}): Issue[] {
+  const table = UserTable.fromRecords(users);
+  return validateSortedTable(table, sortIntoLockOrder(table), options);
+}
+
+/**
+ * `table` is in lock order (sortIntoLockOrder) and `csvIndex` says where each row stood in the
+ * CSV; issues come in the order the rules found them, rows in CSV order within a rule.
+ */
+export function validateSortedTable(table: UserTable, csvIndex: Uint32Array, options: ValidateOptions = {}): Issue[] {
   const issues: Issue[] = [];
   const maxUsers = options.maxUsers ?? DEFAULT_MAX_USERS;
+  const n = table.count;
 
   if (options.siteKey) {
     const problem = siteKeyProblem(options.siteKey);
     if (problem) issues.push(issueAt('error', 'site-key', {}, problem));
   }
-  if (users.length > maxUsers) {
-    issues.push(issueAt('error', 'capacity', {}, `The file has ${users.length} users but the lock holds ${maxUsers}; split the users over several door files or set the lock's capacity with --max-users.`));
+  if (n > maxUsers) {
+    issues.push(issueAt('error', 'capacity', {}, `The file has ${n} users but the lock holds ${maxUsers}; split the users over several door files or set the lock's capacity with --max-users.`));
   }
 
-  for (const u of users) {
-    if (isAllFF(u.primary.block)) {
-      issues.push(issueAt('error', 'all-ff', { line: u.line, column: 'format' }, 'the primary credential is all 0xFF bits, which ENGAGE locks do not support; it would never open the door. Use another credential.'));
+  const primaries = table.primaries;
+  const allFF: { at: number; issue: Issue }[] = [];
+  for (let k = 0; k < n; k++) {
+    if (isAllFF(primaries, table.blockOffset(k))) {
+      allFF.push({ at: csvIndex[k]!, issue: issueAt('error', 'all-ff', { line: table.lines[k]!, column: 'format' }, 'the primary credential is all 0xFF bits, which ENGAGE locks do not support; it would never open the door. Use another credential.') });
     }
-    if (u.secondary && isAllFF(u.secondary.block)) {
-      issues.push(issueAt('error', 'all-ff', { line: u.line, column: 'secondary_format' }, 'the secondary credential is all 0xFF bits, which ENGAGE locks do not support; use another credential.'));
+    if (table.hasSecondary(k) && isAllFF(table.secondaryBlocks(), table.blockOffset(k))) {
+      allFF.push({ at: csvIndex[k]!, issue: issueAt('error', 'all-ff', { line: table.lines[k]!, column: 'secondary_format' }, 'the secondary credential is all 0xFF bits, which ENGAGE locks do not support; use another credential.') });
     }
   }
+  for (const f of allFF.sort((x, y) => x.at - y.at)) issues.push(f.issue);
 
-  const sorted = lockOrder(users);
-  for (let start = 0; start < sorted.length; ) {
+  for (let start = 0; start < n; ) {
     let end = start + 1;
-    while (end < sorted.length && bytesEqual(sorted[end]!.primary.block, sorted[start]!.primary.block)) end++;
-    if (end - start > 1) checkGroup(sorted.slice(start, end), issues);
+    while (end < n && sameBlock(primaries, table.blockOffset(end), table.blockOffset(start))) end++;
+    if (end - start > 1) checkGroup(table, start, end, issues);
     start = end;
   }
   return issues;
 }
 
-function lineList(group: readonly UserRecord[]): string {
-  const lines = group.map((u) => u.line);
+function sameBlock(creds: Uint8Array, a: number, b: number): boolean {
+  for (let k = 0; k < CREDENTIAL_BYTES; k++) if (creds[a + k] !== creds[b + k]) return false;
+  return true;
+}
+
+function compareBlocks(creds: Uint8Array, a: number, b: number): number {
+  for (let k = 0; k < CREDENTIAL_BYTES; k++) {
+    const d = creds[a + k]! - creds[b + k]!;
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+function lineList(lines: readonly number[]): string {
   return lines.length === 2 ? `${lines[0]} and ${lines[1]}` : `${lines.slice(0, -1).join(', ')} and ${lines[lines.length - 1]}`;
 }
 
-/** Records sharing one primary credential. */
-function checkGroup(group: readonly UserRecord[], issues: Issue[]): void {
-  const without = group.filter((u) => !u.secondary);
-  const withSecondary = group.filter((u) => u.secondary);
+/** Rows from..to-1 share one primary credential; lock order is CSV order among them. */
+function checkGroup(table: UserTable, from: number, to: number, issues: Issue[]): void {
+  const group = Array.from({ length: to - from }, (_, k) => from + k);
+  const without = group.filter((i) => !table.hasSecondary(i));
+  const withSecondary = group.filter((i) => table.hasSecondary(i));
   if (without.length > 0 && withSecondary.length > 0) {
     issues.push(
-      issueAt('error', 'mixed-secondary', { line: without[0]!.line }, `lines ${lineList([...without, ...withSecondary])} share a primary credential, but only some have a secondary credential. The lock acts on the record without one and never asks for the second factor; give all of them a secondary credential or none.`),
+      issueAt('error', 'mixed-secondary', { line: table.lines[without[0]!]! }, `lines ${lineList([...without, ...withSecondary].map((i) => table.lines[i]!))} share a primary credential, but only some have a secondary credential. The lock acts on the record without one and never asks for the second factor; give all of them a secondary credential or none.`),
     );
   }
-  // Identical credential pairs: the lock treats the whole file as unsorted.
-  const seen: UserRecord[] = [];
+  // Identical credential pairs: the lock treats the whole file as unsorted. Sorting the group by
+  // secondary (none first), then by row, puts each repeat right after the first of its kind.
+  const bySecondary = group.slice().sort((a, b) => {
+    const sa = table.hasSecondary(a);
+    const sb = table.hasSecondary(b);
+    if (sa !== sb) return sa ? 1 : -1;
+    const d = sa ? compareBlocks(table.secondaryBlocks(), table.blockOffset(a), table.blockOffset(b)) : 0;
+    return d || a - b;
+  });
+  const twinOf = new Map<number, number>();
+  let first = bySecondary[0]!;
+  for (let k = 1; k < bySecondary.length; k++) {
+    const u = bySecondary[k]!;
+    const same = table.hasSecondary(u) === table.hasSecondary(first) && (!table.hasSecondary(u) || sameBlock(table.secondaryBlocks(), table.blockOffset(u), table.blockOffset(first)));
+    if (same) twinOf.set(u, first);
+    else first = u;
+  }
   for (const u of group) {
-    const twin = seen.find((s) => (s.secondary === null ? u.secondary === null : u.secondary !== null && bytesEqual(s.secondary.block, u.secondary.block)));
-    if (twin) {
-      issues.push(issueAt('warning', 'duplicate', { line: u.line }, `the credentials repeat those of line ${twin.line}; a lock treats a file with duplicates as unsorted and searches it slowly ("degraded"). Remove one of the lines.`));
-    } else seen.push(u);
+    const twin = twinOf.get(u);
+    if (twin !== undefined) {
+      issues.push(issueAt('warning', 'duplicate', { line: table.lines[u]! }, `the credentials repeat those of line ${table.lines[twin]!}; a lock treats a file with duplicates as unsorted and searches it slowly ("degraded"). Remove one of the lines.`));
+    }
   }
 }

@@ -84,12 +84,69 @@ export function fieldMax(field: Field): number {
   return 2 ** field.width - 1;
 }
 
-function place(bits: Uint8Array, field: Field, value: number): void {
-  let v = value;
-  for (let i = field.width - 1; i >= 0; i--) {
-    bits[field.from + i] = v % 2;
-    v = Math.floor(v / 2);
+const TWO_32 = 2 ** 32;
+
+function popcount32(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
+/** A parity bit as masks over the frame held as two 32-bit halves (bit 0 = last transmitted bit). */
+interface ParityMask {
+  high: number;
+  low: number;
+  /** The parity bit itself, as a mask over the same halves. */
+  bitHigh: number;
+  bitLow: number;
+  even: boolean;
+}
+
+/** The layouts above as shifts and masks, worked out once from the same definitions. */
+const FRAME_LAYOUTS = new Map(
+  Object.values(WIEGAND_FORMATS).map((f) => {
+    const halves = (positions: number[]) => {
+      let high = 0;
+      let low = 0;
+      for (const pos of positions) {
+        const bit = f.bits - pos;
+        if (bit >= 32) high |= 1 << (bit - 32);
+        else low |= 1 << bit;
+      }
+      return [high >>> 0, low >>> 0] as const;
+    };
+    const parity: ParityMask[] = f.parity.map((p) => {
+      const covered: number[] = [];
+      for (let pos = 1; pos <= f.bits; pos++) if (pos !== p.at && p.covers(pos)) covered.push(pos);
+      const [high, low] = halves(covered);
+      const [bitHigh, bitLow] = halves([p.at]);
+      return { high, low, bitHigh, bitLow, even: p.kind === 'even' };
+    });
+    // A field's least significant bit sits at position from + width - 1.
+    const scale = (field: Field) => 2 ** (f.bits - (field.from + field.width - 1));
+    return [f.id, { facilityScale: f.facility ? scale(f.facility) : 0, cardScale: scale(f.card), parity }] as const;
+  }),
+);
+
+/**
+ * The full frame as a number (at most 37 bits, well inside a double's exact integers) for values
+ * the caller has already checked against the format's ranges. Shifts and masks, no bit arrays:
+ * a million cards are encoded per large door file.
+ */
+export function wiegandFrame(id: WiegandFormatId, facility: number | null, card: number): number {
+  const layout = FRAME_LAYOUTS.get(id)!;
+  const v = card * layout.cardScale + (facility ?? 0) * layout.facilityScale;
+  let high = Math.floor(v / TWO_32);
+  let low = v >>> 0;
+  // In definition order, so a bit may cover parity bits set before it.
+  for (const p of layout.parity) {
+    const odd = (popcount32(high & p.high) + popcount32(low & p.low)) & 1;
+    if ((p.even ? odd : odd ^ 1) === 1) {
+      high = (high | p.bitHigh) >>> 0;
+      low = (low | p.bitLow) >>> 0;
+    }
   }
+  return high * TWO_32 + low;
 }
 
 /**
@@ -103,22 +160,8 @@ export function encodeWiegand(id: WiegandFormatId, facility: number | null, card
       throw new RangeError(`${what} ${v} is outside 0 to ${fieldMax(field)} for ${id}`);
     }
   };
-  const bits = new Uint8Array(f.bits + 1); // index = 1-based position
-  if (f.facility) {
-    check('facility code', f.facility, facility ?? 0);
-    place(bits, f.facility, facility ?? 0);
-  } else if (facility !== null && facility !== 0) {
-    throw new RangeError(`${id} has no facility code`);
-  }
+  if (f.facility) check('facility code', f.facility, facility ?? 0);
+  else if (facility !== null && facility !== 0) throw new RangeError(`${id} has no facility code`);
   check('card number', f.card, card);
-  place(bits, f.card, card);
-  for (const p of f.parity) {
-    let ones = 0;
-    for (let pos = 1; pos <= f.bits; pos++) if (pos !== p.at && p.covers(pos)) ones += bits[pos]!;
-    bits[p.at] = p.kind === 'even' ? ones & 1 : (ones & 1) ^ 1;
-  }
-  // Every format here has at most 37 bits, well inside a double's exact integers.
-  let value = 0;
-  for (let pos = 1; pos <= f.bits; pos++) value = value * 2 + bits[pos]!;
-  return { value: BigInt(value), bitCount: f.bits };
+  return { value: BigInt(wiegandFrame(id, facility, card)), bitCount: f.bits };
 }

@@ -132,7 +132,7 @@ describe('web shell: deploy, factory reset and read back', () => {
 
     const summary = page.getByRole('status').filter({ hasText: /accepted, .* rejected/ });
     await summary.waitFor({ timeout: 60_000 });
-    expect(await summary.textContent()).toBe('2 accepted, 1 rejected, 0 failed.');
+    expect(await summary.textContent()).toBe('2 accepted, 1 rejected, 0 not deployed, 0 unknown.');
 
     const resultOf = (sim: RunningSimulator) => page.getByTestId('deploy-result').filter({ hasText: sim.address });
     for (const sim of [connected, extra]) {
@@ -160,7 +160,7 @@ describe('web shell: deploy, factory reset and read back', () => {
     expect(await page.getByTestId('deploy-result').count()).toBe(0);
     await nav('Deploy');
     await page.getByRole('heading', { name: 'Deploy', level: 2 }).waitFor();
-    expect(await summary.textContent()).toBe('2 accepted, 1 rejected, 0 failed.');
+    expect(await summary.textContent()).toBe('2 accepted, 1 rejected, 0 not deployed, 0 unknown.');
     expect(await page.getByTestId('deploy-result').count()).toBe(3);
     expect(await resultOf(connected).textContent()).toContain(`Accepted: the reader now runs ${CONFIG_ID} Site.`);
     expect(await resultOf(keyB).textContent()).toContain('Rejected: the file was finalized with a customer key this reader does not accept');

@@ -14,7 +14,7 @@ describe('an upload whose confirmation is lost in the reader restart', () => {
     await Promise.all(sims.map((s) => s.stop()));
   });
 
-  it('is reported accepted after the restarted reader says it runs the file, and failed when that cannot be checked', async () => {
+  it('is reported accepted after the restarted reader says it runs the file, and unknown when the file names no configuration to compare', async () => {
     const finalizer = await startSimulator({ stateDir: tempDir('rd-u-') });
     const target = await startSimulator({ stateDir: tempDir('rd-u-'), rebootLosesAnswer: true, rebootMs: 300 });
     const other = await startSimulator({ stateDir: tempDir('rd-u-'), rebootLosesAnswer: true, rebootMs: 300 });
@@ -26,10 +26,10 @@ describe('an upload whose confirmation is lost in the reader restart', () => {
 
     const checked = await deployToReader(binary, target.address, { expectedConfigId: expectedConfigIdOf(text), reconnectTimeoutMs: 5000 });
     expect(checked).toMatchObject({ result: 'accepted', configIdAfter: '50001-0501-0000-01 Site' });
-    expect(checked.message).toMatch(/restarted before its confirmation arrived/);
+    expect(checked.message).toMatch(/confirmation was lost on the line, but after its restart it runs 50001-0501-0000-01 Site/);
 
     const unchecked = await deployToReader(binary, other.address, { reconnectTimeoutMs: 5000 });
-    expect(unchecked).toMatchObject({ result: 'failed', reason: 'not-verified' });
-    expect(unchecked.message).toMatch(/may have taken the file/);
+    expect(unchecked).toMatchObject({ result: 'unknown', reason: 'unconfirmed', configIdBefore: null });
+    expect(unchecked.message).toMatch(/^Unknown — check this reader/);
   });
 });

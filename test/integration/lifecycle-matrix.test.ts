@@ -199,7 +199,7 @@ describe('damaged and interrupted uploads', () => {
     expect(r.code).not.toBe(0);
     const [res] = JSON.parse(r.stdout);
     expect(res).toMatchObject({ result: 'failed', reason: 'io' });
-    expect(res.message).toMatch(/keeps its previous configuration/);
+    expect(res.message).toMatch(/never got the last block/);
     slow = await startSimulator({ stateDir, rebootMs: 200 });
     sims.push(slow);
     expect(await info(slow)).toMatchObject({ configId: null, securityCode: 'unset' });

@@ -2,6 +2,9 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { fromHex } from '../../shared/bytes.ts';
+import { createBalcfg, linkCustomerKey, recordFinalization, setValue } from '../../shared/config/model.ts';
+import { saveBalcfg } from '../../electron/host/files/balcfgStore.ts';
 import { runCli, tempDir } from '../helpers/processes.ts';
 
 const SITE_KEY = 'C0DE5173'.repeat(8);
@@ -29,6 +32,21 @@ describe('secrets stay secret', () => {
     expect(revealed.securityCode).toMatch(/^[0-9A-F]{16}$/i);
     expect(revealed.values.find((v: { id: string }) => v.id === '0601/81').hex).toBe('00112233445566778899AABBCCDDEEFF');
     expect(shownText).not.toContain(revealed.securityCode);
+  });
+
+  it('config show --json lists finalized versions without the values they hold', async () => {
+    const file = at('finalized.balcfg');
+    let cfg = setValue(createBalcfg({ name: 'F', customer: 1, project: 2, device: 0 }), '0601/81', fromHex('00112233445566778899AABBCCDDEEFF'));
+    cfg = linkCustomerKey(cfg, { signature: 'A1B2C3D4', kind: 'custom', readerLabel: 'Desk', linkedAt: '2025-03-01T10:00:00Z' });
+    cfg = recordFinalization(cfg, { finalizedAt: '2025-03-01T10:00:05Z', bec2File: 'f-v01.bec2', sha256: 'ab'.repeat(32), readerLabel: 'Desk' });
+    await saveBalcfg(file, cfg);
+    const r = await runCli(['config', 'show', file, '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).history).toEqual([
+      { version: 1, finalizedAt: '2025-03-01T10:00:05Z', bec2File: 'f-v01.bec2', sha256: 'ab'.repeat(32), readerLabel: 'Desk', configId: '00001-0002-0000-01 F' },
+    ]);
+    expect(r.stdout).not.toContain('00112233445566778899AABBCCDDEEFF');
+    expect(r.stdout).not.toContain(cfg.configSecurityCode);
   });
 
   it('a key typed where its file name belongs is not echoed', async () => {

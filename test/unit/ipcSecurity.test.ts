@@ -127,6 +127,22 @@ describe('IPC calls', () => {
     }
   });
 
+  it('answers a method that is no name without failing on it or repeating it (fuzz counterexamples)', async () => {
+    const { api, calls } = fakeApi();
+    const key = 'C0DE5173'.repeat(8);
+    for (const method of [JSON.parse('{"toString":1}'), JSON.parse('{"toString":{},"valueOf":{}}'), key, 'abcdefabcdefabcdef']) {
+      expect(await dispatchCall(api, method, [])).toEqual({
+        ok: false,
+        error: { code: 'unknown-method', params: { method: { code: 'that-method', params: {} } }, message: 'The app does not offer that method.' },
+      });
+    }
+    expect(await dispatchCall(api, 'deleteEverything', [])).toEqual({
+      ok: false,
+      error: { code: 'unknown-method', params: { method: '"deleteEverything"' }, message: 'The app does not offer "deleteEverything".' },
+    });
+    expect(calls).toHaveLength(0);
+  });
+
   it('rejects malformed parameters before the host runs anything', async () => {
     const { api, calls } = fakeApi();
     for (const params of [undefined, null, 'x', {}, [], [42], ['a'.repeat(600)], ['/dev/ttyUSB0', 'extra'], [{ toString: '/dev/x' }]]) {

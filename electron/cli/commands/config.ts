@@ -81,7 +81,7 @@ export async function runConfig(argv: string[], io: CliIo): Promise<number> {
                 const secret = describeValue(v.id).secret;
                 return { id: v.id, hex: secret && !values.reveal ? null : v.hex, secret };
               }),
-              history: cfg.history.map(({ values: _v, ...h }) => h),
+              history: cfg.history.map(({ changes: _c, ...h }) => h),
             },
             null,
             2,

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { deployToReaders, decodeBec2Text, expectedConfigIdOf } from '../../host/lifecycle/deployJob.ts';
+import { sameReaderTwice } from '../../host/lifecycle/readerKey.ts';
 import { CliError, type CliIo } from '../io.ts';
 import { LINK_OPTIONS, baudArg, checksumArg, portArg } from '../linkOptions.ts';
 import { englishText } from '../../../shared/errors/hostError.ts';
@@ -17,7 +18,14 @@ export async function runDeploy(argv: string[], io: CliIo): Promise<number> {
   const ports = (values.port ?? []).map(portArg);
   const checksum = checksumArg(values.checksum);
   if (!file || ports.length === 0) throw new CliError('usage: deploy <file.bec2> --port <p> [--port <p> ...] [--json]');
-  if (new Set(ports).size !== ports.length) throw new CliError('the same --port is given twice; each reader needs its own port');
+  const twice = await sameReaderTwice(ports);
+  if (twice) {
+    throw new CliError(
+      twice.first === twice.again
+        ? `the same --port is given twice (${twice.first}); each reader needs its own port`
+        : `--port ${twice.again} is the same reader as --port ${twice.first}; give each reader once`,
+    );
+  }
   let text: string;
   try {
     text = fs.readFileSync(file, 'latin1');
@@ -45,7 +53,7 @@ export async function runDeploy(argv: string[], io: CliIo): Promise<number> {
     },
   });
   if (values.json) {
-    io.out(JSON.stringify(results.map(({ port, result, reason, message, bytes, durationMs }) => ({ port, result, reason, message, bytes, durationMs })), null, 2));
+    io.out(JSON.stringify(results, null, 2));
   } else {
     for (const r of results) io.out(`${r.port}: ${r.result} — ${r.message} (${r.bytes} bytes, ${r.durationMs} ms)`);
   }

@@ -6,16 +6,14 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { wipe } from '../../../shared/bytes.ts';
-import { encodeRecords } from '../../../shared/doorfile/binaryRecords.ts';
-import { buildDoorFile } from '../../../shared/doorfile/build.ts';
-import { doorJsonChunks, parseDoorJson, type PrimaryFieldName } from '../../../shared/doorfile/doorJson.ts';
-import { mayWrite, planDoorFile } from '../../../shared/doorfile/plan.ts';
+import { parseDoorJson } from '../../../shared/doorfile/doorJson.ts';
 import { parseSiteKeyText } from '../../../shared/doorfile/siteKey.ts';
 import { DEFAULT_MAX_USERS } from '../../../shared/doorfile/validate.ts';
 import { verifyDoorFile, type VerifyReport } from '../../../shared/doorfile/verify.ts';
 import { nodeAesFactory } from '../../host/crypto/nodeAes.ts';
 import { secretFileReadError } from '../../host/tags/pinFile.ts';
-import { writeFileAtomic, type AtomicContent } from '../../../node/files/atomicWrite.ts';
+import { DoorfileJobError } from '../../host/doorfile/jobProtocol.ts';
+import { runDoorfileJob } from '../../host/doorfile/runDoorfileJob.ts';
 
 import type { CliIo } from '../io.ts';
 import { englishText } from '../../../shared/errors/hostError.ts';
@@ -73,13 +71,19 @@ function maxUsersOf(value: unknown): number {
   return Number(value);
 }
 
+function unreadable(file: string, what: string, e: unknown): UsageError {
+  return new UsageError(`cannot read the ${what} ${file} (${englishText(fileProblem(errnoOf(e)))}); check the path.`);
+}
+
 async function readText(file: string, what: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (e) {
-    throw new UsageError(`cannot read the ${what} ${file} (${englishText(fileProblem(errnoOf(e)))}); check the path.`);
+    throw unreadable(file, what, e);
   }
 }
+
+
 
 /** The key file's text never appears in a message; only what is wrong with its shape. */
 async function readSiteKey(file: string): Promise<Uint8Array> {
@@ -122,35 +126,33 @@ async function build(args: string[], io: CliIo): Promise<number> {
   if (field !== 'primeCred' && field !== 'primeCr') throw new UsageError('--field-name is primeCred (the default) or primeCr.');
   const acceptWarnings = v['accept-warnings'] === true;
 
-  const csv = await readText(input, 'users CSV');
-  const key = await readSiteKey(keyFile);
+  // Reading, parsing, sorting, encryption and writing run in a worker thread (runDoorfileJob.ts), as in the app.
+  let outcome;
   try {
-    const plan = planDoorFile(csv, { maxUsers, siteKey: key });
-    for (const issue of plan.issues) io.err(`${issue.severity}: ${issue.message}`);
-    if (!mayWrite(plan, acceptWarnings)) {
-      io.err(
-        plan.errors > 0
-          ? `Nothing written: ${plan.errors} error(s)${plan.warnings ? ` and ${plan.warnings} warning(s)` : ''} in ${input}. Correct them and run again.`
-          : `Nothing written: ${plan.warnings} warning(s) in ${input}. Correct them, or run again with --accept-warnings to write the file anyway.`,
-      );
-      return 1;
-    }
-    const built = buildDoorFile(plan.users, key, nodeAesFactory);
-    await writeAtomic(outFile, doorJsonChunks(built, { primaryField: field as PrimaryFieldName }), 0o644);
-    let binaryNote = '';
-    if (typeof v.binary === 'string') {
-      const bytes = encodeRecords(built.records.map((r) => r.user));
-      // The records hold unencrypted credentials: readable by the owner only.
-      await writeAtomic(v.binary, [bytes], 0o600);
-      wipe(bytes);
-      binaryNote = `; ${bytes.length} bytes of 32-byte records (unencrypted) in ${v.binary}`;
-    }
-    const accepted = plan.warnings > 0 ? ` with ${plan.warnings} accepted warning(s)` : '';
-    io.out(`Wrote ${outFile}: ${built.records.length} user(s) in lock order${accepted}${binaryNote}.`);
-    return 0;
-  } finally {
-    wipe(key);
+    outcome = await runDoorfileJob(
+      { kind: 'build', csvPath: input, maxUsers, acceptWarnings, fieldName: field, outPath: outFile, binaryPath: typeof v.binary === 'string' ? v.binary : null, issueLimit: Infinity },
+      {
+        siteKey: () => readSiteKey(keyFile),
+        onPlanned: (plan) => {
+          for (const issue of plan.issues) io.err(`${issue.severity}: ${issue.message}`);
+        },
+      },
+    );
+  } catch (e) {
+    throw jobError(e);
   }
+  if (!outcome.written) {
+    io.err(
+      outcome.errors > 0
+        ? `Nothing written: ${outcome.errors} error(s)${outcome.warnings ? ` and ${outcome.warnings} warning(s)` : ''} in ${input}. Correct them and run again.`
+        : `Nothing written: ${outcome.warnings} warning(s) in ${input}. Correct them, or run again with --accept-warnings to write the file anyway.`,
+    );
+    return 1;
+  }
+  const binaryNote = typeof v.binary === 'string' ? `; ${outcome.binaryBytes} bytes of 32-byte records (unencrypted) in ${v.binary}` : '';
+  const accepted = outcome.warnings > 0 ? ` with ${outcome.warnings} accepted warning(s)` : '';
+  io.out(`Wrote ${outFile}: ${outcome.userCount} user(s) in lock order${accepted}${binaryNote}.`);
+  return 0;
 }
 
 async function verify(args: string[], io: CliIo): Promise<number> {
@@ -193,11 +195,11 @@ async function verify(args: string[], io: CliIo): Promise<number> {
   return clean ? 0 : 1;
 }
 
-/** Readers of the target see the old file or the new one (node/files/atomicWrite.ts); failures become one sentence. */
-async function writeAtomic(target: string, chunks: AtomicContent, mode: number): Promise<void> {
-  try {
-    await writeFileAtomic(target, chunks, { mode });
-  } catch (e) {
-    throw new UsageError(`could not write ${target} (${englishText(fileProblem(errnoOf(e)))}); check that the folder ${path.dirname(path.resolve(target))} exists and is writable. Nothing was changed.`);
-  }
+/** A failure of the door-file worker as one sentence; a failed write changed nothing at the target (node/files/atomicWrite.ts). */
+function jobError(e: unknown): unknown {
+  if (!(e instanceof DoorfileJobError)) return e;
+  const f = e.failure;
+  if (f.kind === 'unreadable') return unreadable(f.file, 'users CSV', { code: f.code ?? undefined, message: f.message });
+  if (f.kind !== 'write-failed') return new UsageError(f.message);
+  return new UsageError(`could not write ${f.file} (${f.code ? englishText(fileProblem(f.code)) : f.message}); check that the folder ${path.dirname(path.resolve(f.file))} exists and is writable. Nothing was changed.`);
 }

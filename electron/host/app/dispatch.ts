@@ -1,5 +1,6 @@
 import { API_PARAMS, type ApiErrorPayload, type ApiMethod, type ReaderDeskApi } from '../../../shared/api/contract.ts';
-import { HostError } from '../../../shared/errors/hostError.ts';
+import { HostError, hostText } from '../../../shared/errors/hostError.ts';
+import type { HostParam } from '../../../shared/errors/hostText.ts';
 import { toApiError } from './userMessage.ts';
 
 export type DispatchResult = { ok: true; result: unknown } | { ok: false; error: ApiErrorPayload };
@@ -10,7 +11,7 @@ export type DispatchResult = { ok: true; result: unknown } | { ok: false; error:
  */
 export async function dispatchCall(api: ReaderDeskApi, method: unknown, params: unknown): Promise<DispatchResult> {
   if (typeof method !== 'string' || !Object.prototype.hasOwnProperty.call(API_PARAMS, method)) {
-    return { ok: false, error: toApiError(new HostError('unknown-method', { method: String(method) })) };
+    return { ok: false, error: toApiError(new HostError('unknown-method', { method: methodLabel(method) })) };
   }
   const schema = API_PARAMS[method as ApiMethod];
   const parsed = schema.safeParse(params);
@@ -24,4 +25,14 @@ export async function dispatchCall(api: ReaderDeskApi, method: unknown, params: 
   } catch (err) {
     return { ok: false, error: toApiError(err) };
   }
+}
+
+/**
+ * Names a refused method in the answer when it has the shape of a method name (letters, camelCase).
+ * The request may carry anything else: an object whose toString is not a function, or a pasted key,
+ * which an answer must neither fail on nor echo back.
+ */
+function methodLabel(method: unknown): HostParam {
+  const nameLike = typeof method === 'string' && /^[a-z][A-Za-z]{0,47}$/.test(method) && !/[0-9A-Fa-f]{16}/.test(method);
+  return nameLike ? `"${method}"` : hostText('that-method', {});
 }

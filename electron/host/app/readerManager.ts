@@ -15,7 +15,8 @@ import { openSession } from '../readers/openSession.ts';
 import { readReaderInfo } from '../readers/readerInfo.ts';
 import { identifyCustomerKey } from '../readers/customerKey.ts';
 import { userMessage } from './userMessage.ts';
-import { HostError, hostText, reasonOf } from '../../../shared/errors/hostError.ts';
+import { englishText, HostError, hostText, reasonOf } from '../../../shared/errors/hostError.ts';
+import type { HostParam } from '../../../shared/errors/hostText.ts';
 
 interface ConnectedReader {
   summary: ReaderSummary;
@@ -231,6 +232,7 @@ export class ReaderManager {
       customerKeySignature: info.customerKey?.signature ?? null,
       bootProblems: info.bootStatus.problems.map((p) => p.name),
       lastError: null,
+      lastErrorText: null,
       link: session.linkChecksum,
       features: info.features,
       firmwareLacks: info.firmwareLacks,
@@ -403,7 +405,7 @@ export class ReaderManager {
     r.summary = { ...r.summary, state: 'reconnecting' };
     this.emit({ type: 'reader-changed', reader: r.summary });
     const until = Date.now() + (this.opts.reconnectForMs ?? 10_000);
-    let lastError = '';
+    let lastError: HostParam = '';
     // brp.md 2.4: wait about 100 ms, then try every 100 ms; a reconnect counts once a command succeeds.
     await sleep(100);
     while (!r.closed && Date.now() < until) {
@@ -417,7 +419,7 @@ export class ReaderManager {
         r.reconnecting = false;
         return;
       } catch (err) {
-        lastError = userMessage(err);
+        lastError = reasonOf(err);
         r.lastFailure = err;
         await sleep(200);
       }
@@ -425,7 +427,8 @@ export class ReaderManager {
     r.reconnecting = false;
     if (r.closed || r.session) return;
     // Not back at once: shown as disconnected, and tried again in the background until it answers.
-    r.summary = { ...r.summary, state: 'disconnected', lastError: lastError || 'the reader did not come back' };
+    const why = lastError || hostText('reader.did-not-come-back', {});
+    r.summary = { ...r.summary, state: 'disconnected', lastError: typeof why === 'object' ? englishText(why) : String(why), lastErrorText: why };
     this.emit({ type: 'reader-changed', reader: r.summary });
     this.retryLater(r);
   }
@@ -459,6 +462,7 @@ function emptySummary(id: string, address: string, virtual: boolean, baudRate: n
     customerKeySignature: null,
     bootProblems: [],
     lastError: null,
+    lastErrorText: null,
     link: null,
     features: null,
     firmwareLacks: [],

@@ -1,8 +1,8 @@
 import { readTextContainer } from '../../../shared/bec2/index.ts';
 import * as Main from '../../../shared/brp/commands/main.ts';
 import * as Sys from '../../../shared/brp/commands/sys.ts';
-import { BrpTimeoutError, PortLostError } from '../../../shared/brp/errors.ts';
 import type { LinkChecksumKind } from '../../../shared/brp/checksum.ts';
+import { ReaderStatusError } from '../../../shared/brp/errors.ts';
 import { largestUploadBlock } from '../../../shared/brp/frameLimits.ts';
 import { FEATURE_ID, hasFeature, namedFeatures } from '../../../shared/brp/features.ts';
 import { MAIN_STATUS, SYS_STATUS } from '../../../shared/brp/status.ts';
@@ -12,6 +12,8 @@ import type { FrameLogSink } from '../brp/frameLog.ts';
 import { UNSUPPORTED, executeIfSupported } from '../readers/ifSupported.ts';
 import { openSession } from '../readers/openSession.ts';
 import { NoBec2UploadError, classifyDeployError, type DeployProgress, type DeployResult } from './deployResult.ts';
+import { isLineFault, needsNewSession } from './lineFault.ts';
+import { claimReader, readerKey } from './readerKey.ts';
 import { reconnectSession, sleep } from './reconnect.ts';
 
 export interface DeployOptions {
@@ -23,10 +25,13 @@ export interface DeployOptions {
   /** Time allowed for a restart before the reader's own retry timeout is added (default 10 s, as BALTECH's uploader). */
   reconnectTimeoutMs?: number;
   /**
-   * The configuration id the file carries ("Configuration:" comment). When the line drops right after
-   * the last block, before the confirmation arrives, the reader is asked after its restart what it runs.
+   * The configuration id the file carries ("Configuration:" comment). When the line fails at or after
+   * the last block, the reader is asked after its restart what it runs, and only a change to this id
+   * during the deploy counts as proof that the file arrived.
    */
   expectedConfigId?: string | null;
+  /** Line faults an upload recovers from before it gives up (resume or restart each count one). */
+  maxRecoveries?: number;
 }
 
 /** Decodes the text of a .bec2 into the binary the reader asks for (ReqDataAdr counts from "BEC2\0"). */
@@ -47,116 +52,312 @@ export async function deployToReaders(binary: Uint8Array, ports: string[], opts:
   return Promise.all(ports.map((port) => deployToReader(binary, port, opts)));
 }
 
-export async function deployToReader(binary: Uint8Array, port: string, opts: DeployOptions = {}): Promise<DeployResult> {
-  const total = binary.length;
-  const progress = (phase: DeployProgress['phase'], bytesDone: number) => opts.onProgress?.({ port, phase, bytesDone, bytesTotal: total });
-  let sessionOpts: SessionOptions = { frameLog: opts.frameLog, baudRate: opts.baudRate, checksum: opts.checksum };
-  let session: BrpSession | undefined;
-  let started = 0;
-  let confirmed = 0;
-  let lastBlockSent = false;
-  try {
-    progress('connecting', 0);
-    session = await openSession(port, sessionOpts);
-    // A restarted reader must be spoken to the same way (the port may be gone while it restarts).
-    sessionOpts = session.reopenOptions;
-    await checkBec2Upload(session);
-    started = performance.now();
-    let req = await startUpload(session);
-    let done = 0;
-    progress('uploading', 0);
-    for (;;) {
-      if (req.reqDataAdr + req.reqDataLen > total) {
-        throw new Error(`the reader asked for bytes ${req.reqDataAdr}..${req.reqDataAdr + req.reqDataLen} but the file has only ${total}`);
-      }
-      const data = binary.subarray(req.reqDataAdr, req.reqDataAdr + Math.min(req.reqDataLen, await uploadBlockLimit(session)));
-      lastBlockSent = req.reqDataAdr + data.length >= total;
-      const res = await session.execute(Main.MainBf3UploadContinue, { dataAdr: req.reqDataAdr, data });
-      done = Math.max(done, req.reqDataAdr + data.length);
-      progress('uploading', done);
-      if (!res.continue) {
-        confirmed = performance.now();
-        if (res.reconnect) {
-          progress('restarting', total);
-          await session.close();
-          session = await reconnectSession(port, { ...sessionOpts, baseTimeoutMs: opts.reconnectTimeoutMs, retryTimeoutMs: res.reconnectRetryTimeoutMs });
-        }
-        break;
-      }
-      if (res.reconnect) {
-        await session.close();
-        session = await reconnectSession(port, { ...sessionOpts, baseTimeoutMs: opts.reconnectTimeoutMs, retryTimeoutMs: res.reconnectRetryTimeoutMs });
-      }
-      // ReqDataLen 0: the reader is busy but still listening; ask again for the same address.
-      if (res.reqDataLen === 0 && res.continue) await sleep(20);
-      req = res;
-    }
-    progress('verifying', total);
-    let configIdAfter: string | null = null;
-    try {
-      const id = await session.execute(Sys.SysCfgGetId, undefined);
-      configIdAfter = `${id.configId} ${id.configName}`.trim();
-    } catch (err) {
-      if (!isGroupStatus(err, 'Sys', SYS_STATUS.ErrCfgNotFound)) throw err;
-    }
-    progress('done', total);
-    return {
-      port,
-      result: 'accepted',
-      reason: 'ok',
-      message: `Accepted; after its restart the reader runs ${configIdAfter ?? 'a configuration without id'}.`,
-      bytes: total,
-      durationMs: Math.round(confirmed - started),
-      configIdAfter,
-    };
-  } catch (err) {
-    const unconfirmed = !confirmed && lastBlockSent && (err instanceof PortLostError || err instanceof BrpTimeoutError);
-    if (unconfirmed && opts.expectedConfigId) {
-      const verified = await verifyAfterRestart(port, opts, sessionOpts);
-      if (verified === opts.expectedConfigId) {
-        progress('done', total);
-        return {
-          port,
-          result: 'accepted',
-          reason: 'ok',
-          message: `Accepted; the reader restarted before its confirmation arrived, and now runs ${verified}.`,
-          bytes: total,
-          durationMs: Math.round(performance.now() - started),
-          configIdAfter: verified,
-        };
-      }
-    }
-    progress('done', 0);
-    const c = unconfirmed
-      ? {
-          result: 'failed' as const,
-          reason: 'not-verified' as const,
-          message:
-            'Not confirmed: the line dropped after the last block, before the reader confirmed it. The reader may have taken the file; check what it runs with "Read back" or "readerdesk info".',
-        }
-      : classifyDeployError(err);
-    return {
-      port,
-      ...c,
-      bytes: total,
-      durationMs: started ? Math.round((confirmed || performance.now()) - started) : 0,
-    };
-  } finally {
-    await session?.close().catch(() => undefined);
+const DEFAULT_MAX_RECOVERIES = 5;
+
+/** The line failed at or after the last block: only the reader can say whether it took the file. */
+class FaultAfterLastBlock extends Error {
+  constructor(readonly fault: unknown) {
+    super((fault as Error)?.message ?? String(fault));
   }
 }
 
-/** Asks a reader that dropped off the line what configuration it runs once it is back; null if it does not say. */
-async function verifyAfterRestart(port: string, opts: DeployOptions, sessionOpts: SessionOptions): Promise<string | null> {
-  let s: BrpSession | undefined;
+/** The line kept failing before the last block; the reader never had the whole file. */
+class UploadGaveUp extends Error {
+  constructor(readonly fault: unknown) {
+    super((fault as Error)?.message ?? String(fault));
+  }
+}
+
+function idText(id: { configId: string; configName: string }): string {
+  return `${id.configId} ${id.configName}`.trim();
+}
+
+/** The configuration id a reader runs (null: none). Read-only. */
+async function readConfigId(session: BrpSession): Promise<string | null> {
   try {
-    s = await reconnectSession(port, { ...sessionOpts, baseTimeoutMs: opts.reconnectTimeoutMs });
-    const id = await s.execute(Sys.SysCfgGetId, undefined);
-    return `${id.configId} ${id.configName}`.trim();
-  } catch {
-    return null;
+    return idText(await session.execute(Sys.SysCfgGetId, undefined));
+  } catch (err) {
+    if (isGroupStatus(err, 'Sys', SYS_STATUS.ErrCfgNotFound)) return null;
+    throw err;
+  }
+}
+
+export async function deployToReader(binary: Uint8Array, port: string, opts: DeployOptions = {}): Promise<DeployResult> {
+  const claim = claimReader(await readerKey(port), port);
+  if ('heldAs' in claim) {
+    return {
+      port,
+      result: 'failed',
+      reason: 'reader-busy',
+      message:
+        claim.heldAs === port
+          ? `Not started: another deploy is sending a file to ${port} right now, so nothing was sent. Wait for it to finish, then deploy again if needed.`
+          : `Not started: ${port} is the same reader as ${claim.heldAs}, which another deploy is sending a file to right now, so nothing was sent. Wait for it to finish.`,
+      bytes: 0,
+      durationMs: 0,
+    };
+  }
+  try {
+    return await new DeployRun(binary, port, opts).run();
   } finally {
-    await s?.close().catch(() => undefined);
+    claim.release();
+  }
+}
+
+/** One reader's deploy: upload with recovery from line faults, then only results the host has proven. */
+class DeployRun {
+  private readonly total: number;
+  private sessionOpts: SessionOptions;
+  private session: BrpSession | undefined;
+  private before: string | null | undefined;
+  private started = 0;
+  private confirmedAt = 0;
+  private sent = 0;
+  private recoveries = 0;
+  /** A patient reconnect already failed: asking the reader again would only wait once more. */
+  private unreachable = false;
+
+  constructor(
+    private readonly binary: Uint8Array,
+    private readonly port: string,
+    private readonly opts: DeployOptions,
+  ) {
+    this.total = binary.length;
+    this.sessionOpts = { frameLog: opts.frameLog, baudRate: opts.baudRate, checksum: opts.checksum };
+  }
+
+  private progress(phase: DeployProgress['phase'], bytesDone: number): void {
+    this.opts.onProgress?.({ port: this.port, phase, bytesDone, bytesTotal: this.total });
+  }
+
+  private result(r: Pick<DeployResult, 'result' | 'reason' | 'message'> & { configIdAfter?: string | null }): DeployResult {
+    const end = this.confirmedAt || performance.now();
+    return {
+      port: this.port,
+      ...r,
+      bytes: this.total,
+      durationMs: this.started ? Math.round(end - this.started) : 0,
+      ...(this.before !== undefined ? { configIdBefore: this.before } : {}),
+      ...(this.recoveries ? { recoveries: this.recoveries } : {}),
+    };
+  }
+
+  async run(): Promise<DeployResult> {
+    try {
+      this.progress('connecting', 0);
+      this.session = await openSession(this.port, this.sessionOpts);
+      // A restarted reader must be spoken to the same way (the port may be gone while it restarts).
+      this.sessionOpts = this.session.reopenOptions;
+      this.before = await readConfigId(this.session);
+      await checkBec2Upload(this.session);
+      this.started = performance.now();
+      for (;;) {
+        try {
+          return await this.confirmed(await this.upload());
+        } catch (err) {
+          if (!(err instanceof FaultAfterLastBlock)) throw err;
+          const verdict = await this.judgeByReadBack(err.fault);
+          if (verdict) return verdict;
+          // Proven unchanged: the reader did not take the file, so sending it again is safe.
+          this.countRecovery(err.fault);
+        }
+      }
+    } catch (err) {
+      if (err instanceof UploadGaveUp) return this.notDeployed(err.fault);
+      const c = classifyDeployError(err);
+      this.progress('done', c.result === 'accepted' ? this.total : this.sent);
+      if (c.result === 'failed' && isLineFault(err)) return this.notDeployed(err);
+      return this.result(c);
+    } finally {
+      await this.session?.close().catch(() => undefined);
+    }
+  }
+
+  /** Sends the file block by block as the reader asks; resumes or restarts after line faults. */
+  private async upload(): Promise<Main.Bf3UploadContinueResponse> {
+    this.sent = 0;
+    let req: Main.Bf3BlockRequest = await this.live(() => startUpload(this.session!));
+    this.progress('uploading', 0);
+    let resuming = false;
+    for (;;) {
+      if (req.reqDataAdr + req.reqDataLen > this.total) {
+        throw new Error(`the reader asked for bytes ${req.reqDataAdr}..${req.reqDataAdr + req.reqDataLen} but the file has only ${this.total}`);
+      }
+      const session = this.session!;
+      const data = this.binary.subarray(req.reqDataAdr, req.reqDataAdr + Math.min(req.reqDataLen, await uploadBlockLimit(session)));
+      const last = req.reqDataAdr + data.length >= this.total;
+      let res: Main.Bf3UploadContinueResponse;
+      try {
+        res = await session.execute(Main.MainBf3UploadContinue, { dataAdr: req.reqDataAdr, data });
+      } catch (err) {
+        if (isLineFault(err)) {
+          // The reader saying our last frame arrived damaged means it did not take it; anything else
+          // at the last block may have reached it, and only a read-back can tell.
+          if (last && !(err instanceof ReaderStatusError)) throw new FaultAfterLastBlock(err);
+          await this.recover(err);
+          resuming = true;
+          continue; // the same block again, at the address the reader asked for last
+        }
+        // After a fault, "not the address I expected" or "no upload running" means the reader moved
+        // on or restarted meanwhile: start the upload over (BALTECH's uploader resumes the same way).
+        if (resuming && (isGroupStatus(err, 'Main', MAIN_STATUS.ErrReadFile) || isGroupStatus(err, 'Main', MAIN_STATUS.ErrInvalidState))) {
+          this.countRecovery(err);
+          this.sent = 0;
+          req = await this.live(() => startUpload(this.session!));
+          this.progress('uploading', 0);
+          resuming = false;
+          continue;
+        }
+        throw err;
+      }
+      resuming = false;
+      this.sent = Math.max(this.sent, req.reqDataAdr + data.length);
+      this.progress('uploading', this.sent);
+      if (!res.continue) return res;
+      if (res.reconnect) {
+        await this.session!.close();
+        this.session = await reconnectSession(this.port, { ...this.sessionOpts, baseTimeoutMs: this.opts.reconnectTimeoutMs, retryTimeoutMs: res.reconnectRetryTimeoutMs });
+      }
+      // ReqDataLen 0: the reader is busy but still listening; ask again for the same address.
+      if (res.reqDataLen === 0) await sleep(20);
+      req = res;
+    }
+  }
+
+  /** Runs a step that sends no file data; a line fault there is recovered from like one during the upload. */
+  private async live<T>(step: () => Promise<T>): Promise<T> {
+    for (;;) {
+      try {
+        return await step();
+      } catch (err) {
+        if (!isLineFault(err)) throw err;
+        await this.recover(err);
+      }
+    }
+  }
+
+  private countRecovery(fault: unknown): void {
+    if (++this.recoveries > (this.opts.maxRecoveries ?? DEFAULT_MAX_RECOVERIES)) throw new UploadGaveUp(fault);
+  }
+
+  /** Gets a usable line back after a fault: a new session where the link is gone or stuck. */
+  private async recover(fault: unknown): Promise<void> {
+    this.countRecovery(fault);
+    if (!needsNewSession(fault)) {
+      // A damaged frame: let the reader drop what it received (its 20 ms gap rule) and go on.
+      await sleep(50);
+      return;
+    }
+    await this.session?.close().catch(() => undefined);
+    this.session = undefined;
+    try {
+      this.session = await reconnectSession(this.port, { ...this.sessionOpts, baseTimeoutMs: this.opts.reconnectTimeoutMs });
+    } catch {
+      this.unreachable = true;
+      throw new UploadGaveUp(fault);
+    }
+  }
+
+  /** The reader confirmed the last block: accepted. What it runs after its restart is read back if it can be. */
+  private async confirmed(res: Main.Bf3UploadContinueResponse): Promise<DeployResult> {
+    this.confirmedAt = performance.now();
+    this.progress(res.reconnect ? 'restarting' : 'verifying', this.total);
+    let after: string | null | undefined;
+    try {
+      if (res.reconnect) {
+        await this.session!.close();
+        this.session = undefined;
+        this.session = await reconnectSession(this.port, { ...this.sessionOpts, baseTimeoutMs: this.opts.reconnectTimeoutMs, retryTimeoutMs: res.reconnectRetryTimeoutMs });
+      }
+      this.progress('verifying', this.total);
+      after = await readConfigId(this.session!);
+    } catch {
+      after = undefined;
+    }
+    this.progress('done', this.total);
+    if (after === undefined) {
+      return this.result({
+        result: 'accepted',
+        reason: 'ok',
+        message: 'Accepted: the reader confirmed the file. It did not answer after its restart, so what it runs now was not read back; check it with "Read back" or "readerdesk info".',
+      });
+    }
+    return this.result({
+      result: 'accepted',
+      reason: 'ok',
+      message: `Accepted; after its restart the reader runs ${after ?? 'a configuration without id'}.`,
+      configIdAfter: after,
+    });
+  }
+
+  /**
+   * The line failed at or after the last block, before the reader confirmed. Only a read-back after
+   * its restart can tell: the id changed to the file's during this deploy (accepted), it is still
+   * the one from before (not deployed: undefined is returned while recoveries are left, so the
+   * caller sends the file again), or nothing can be proven (unknown).
+   */
+  private async judgeByReadBack(fault: unknown): Promise<DeployResult | undefined> {
+    this.progress('verifying', this.total);
+    const now = await this.readBackAfterFault();
+    const target = this.opts.expectedConfigId ?? null;
+    const what = (fault as Error)?.message ?? String(fault);
+    if (now !== undefined && this.before !== undefined) {
+      if (target !== null && now === target && this.before !== target) {
+        this.progress('done', this.total);
+        return this.result({
+          result: 'accepted',
+          reason: 'ok',
+          message: `Accepted: the reader's confirmation was lost on the line, but after its restart it runs ${now}, which it did not run before this deploy.`,
+          configIdAfter: now,
+        });
+      }
+      if (now === this.before && (target === null || this.before !== target)) {
+        if (this.session && this.recoveries < (this.opts.maxRecoveries ?? DEFAULT_MAX_RECOVERIES)) return undefined;
+        this.progress('done', this.sent);
+        return this.result({
+          result: 'failed',
+          reason: 'io',
+          message: `Not deployed: ${what} Checked afterwards: the reader still runs ${now ?? 'no configuration'}, as before this deploy. Deploy again.`,
+          configIdAfter: now,
+        });
+      }
+    }
+    this.progress('done', this.sent);
+    const seen = now === undefined ? 'it did not answer afterwards' : `it runs ${now ?? 'no configuration'}, which does not prove which file it took`;
+    return this.result({
+      result: 'unknown',
+      reason: 'unconfirmed',
+      message: `Unknown — check this reader: the line failed at the last block (${what.replace(/\.$/, '')}) and ${seen}. Check what it runs with "Read back" or "readerdesk info", then deploy again if needed.`,
+      ...(now !== undefined ? { configIdAfter: now } : {}),
+    });
+  }
+
+  /** The upload stopped before the reader had the whole file, so it cannot have applied it; checked where the reader answers. */
+  private async notDeployed(fault: unknown): Promise<DeployResult> {
+    const what = ((fault as Error)?.message ?? String(fault)).replace(/\.$/, '');
+    if (this.started === 0) {
+      this.progress('done', 0);
+      return this.result({ result: 'failed', reason: 'io', message: `Not deployed: ${what}. No file data was sent to the reader.` });
+    }
+    const now = this.unreachable ? undefined : await this.readBackAfterFault();
+    this.progress('done', this.sent);
+    const checked =
+      now !== undefined && this.before !== undefined && now === this.before
+        ? ` Checked afterwards: the reader still runs ${now ?? 'no configuration'}, as before this deploy.`
+        : ' A reader applies a file only once it has all of it, and it never got the last block; check it with "Read back" if in doubt.';
+    return this.result({ result: 'failed', reason: 'io', message: `Not deployed: ${what}.${checked}`, ...(now !== undefined ? { configIdAfter: now } : {}) });
+  }
+
+  /** What the reader runs now, asked patiently (it may be restarting); undefined when it does not say. */
+  private async readBackAfterFault(): Promise<string | null | undefined> {
+    await this.session?.close().catch(() => undefined);
+    this.session = undefined;
+    try {
+      this.session = await reconnectSession(this.port, { ...this.sessionOpts, baseTimeoutMs: this.opts.reconnectTimeoutMs });
+      return await readConfigId(this.session);
+    } catch {
+      return undefined;
+    }
   }
 }
 

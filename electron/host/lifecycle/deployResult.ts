@@ -62,7 +62,7 @@ export function classifyDeployError(err: unknown): { result: DeployOutcome; reas
     return { result: 'rejected', reason: 'other', message: `Rejected: ${err.message}` };
   }
   if (err instanceof PortLostError || err instanceof BrpTimeoutError || err instanceof BrpChecksumError) {
-    return { result: 'failed', reason: 'io', message: `Not deployed: ${err.message} The reader keeps its previous configuration.` };
+    return { result: 'failed', reason: 'io', message: `Not deployed: ${err.message}` };
   }
   return { result: 'failed', reason: 'other', message: `Not deployed: ${(err as Error)?.message ?? String(err)}` };
 }

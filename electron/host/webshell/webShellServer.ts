@@ -5,6 +5,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ApiErrorPayload, AppEvent, ReaderDeskApi } from '../../../shared/api/contract.ts';
 import { dispatchCall } from '../app/dispatch.ts';
+import { contentTypeOf } from '../files/contentType.ts';
 
 export interface WebShellOptions {
   api: ReaderDeskApi;
@@ -22,16 +23,6 @@ export interface RunningWebShell {
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 const COOKIE = 'readerdesk_token';
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
-
 /**
  * The web shell: the same React build as the Electron app, served on loopback only, with the API
  * over a WebSocket. A random token guards everything: it arrives in the address the CLI prints,
@@ -82,7 +73,7 @@ export async function startWebShell(opts: WebShellOptions): Promise<RunningWebSh
       return refuse(res, 404, 'not found');
     }
     res.writeHead(200, {
-      'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'Content-Type': contentTypeOf(file),
       'Content-Security-Policy': `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}; frame-ancestors 'none'; base-uri 'none'; form-action 'none'`,
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',

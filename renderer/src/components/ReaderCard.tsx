@@ -11,7 +11,7 @@ import { useApi } from '../api/apiContext.ts';
 import { ReaderActions } from './ReaderActions.tsx';
 import { SecurityRiskBadge } from './SecurityRiskBadge.tsx';
 import { ChecksumSelect, connectOptions, type ChecksumChoice } from './ChecksumSelect.tsx';
-import { errorText } from '../lib/errorText.ts';
+import { errorText, reasonText } from '../lib/errorText.ts';
 
 type Limit = 'securityCode' | 'features' | 'tamperDisabled' | 'tamperNotSupported';
 
@@ -27,7 +27,7 @@ function firmwareLimits(reader: ReaderSummary): Limit[] {
 
 export function ReaderCard({ reader, onError }: { reader: ReaderSummary; onError: (m: string) => void }) {
   const api = useApi();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const risk = reader.projectSettings === false;
   const link = reader.link;
   const linkText = link
@@ -175,7 +175,7 @@ export function ReaderCard({ reader, onError }: { reader: ReaderSummary; onError
           {t('readers.bootProblems')}: {reader.bootProblems.join(', ')}
         </p>
       )}
-      {reader.lastError && <p className="error">{reader.lastError}</p>}
+      {reader.lastError && <p className="error">{reasonText(reader.lastErrorText ?? reader.lastError, i18n.language)}</p>}
       <div className="row">
         <button type="button" className={reader.state === 'connected' ? '' : 'primary'} onClick={() => api.refreshReader(reader.id).catch((e: unknown) => onError(errorText(e)))}>
           <RefreshCw size={14} aria-hidden /> {t('readers.refresh')}

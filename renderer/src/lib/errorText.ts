@@ -4,7 +4,8 @@
 
 import i18next from 'i18next';
 import { HOST_SENTENCES, isHostErrorCode } from '../../../shared/errors/catalogue.ts';
-import { isHostText, renderHostText, type HostText } from '../../../shared/errors/hostText.ts';
+import { isHostText, renderHostText, type HostParam, type HostText } from '../../../shared/errors/hostText.ts';
+import { englishText } from '../../../shared/errors/hostError.ts';
 import { HOST_SENTENCES_DE } from '../i18n/hostSentences.de.ts';
 import { formatNumber, uiLanguage } from './locale.ts';
 
@@ -36,4 +37,16 @@ export function errorText(err: unknown, lang: string = i18next.language): string
         ? err.message
         : String(err);
   return asSentence(raw);
+}
+
+/** A result's sentence: its catalogue text in the UI's language, the host's English message otherwise. */
+export function resultText(result: { text?: HostText; message: string }, lang: string = i18next.language): string {
+  return (result.text && hostSentence(result.text, lang)) ?? result.message;
+}
+
+/** A reason the host gave as a value (a clause with a code, or its own words), in the UI's language. */
+export function reasonText(reason: HostParam, lang: string = i18next.language): string {
+  if (typeof reason === 'string') return reason;
+  if (typeof reason === 'number') return formatNumber(reason, lang);
+  return hostSentence(reason, lang) ?? englishText(reason);
 }

@@ -5,7 +5,7 @@ import { useEventLog } from '../hooks/useEventLog.ts';
 import { formatTime } from '../lib/format.ts';
 import { ExportForm } from '../components/ExportForm.tsx';
 import './events/events.css';
-import { errorText } from '../lib/errorText.ts';
+import { errorText, reasonText } from '../lib/errorText.ts';
 
 /** What was done to a reader: the log's own sentence names the file, version and outcome. */
 const ACTIVITY = new Set(['deploy', 'finalize', 'factory-reset']);
@@ -61,7 +61,9 @@ export function EventsView() {
                         ? t(`events.tamperUnavailable.${e.reason}`)
                         : ACTIVITY.has(e.kind)
                           ? e.details
-                          : (e.reason ?? '')}
+                          : e.reason === null
+                            ? ''
+                            : reasonText(e.reasonText ?? e.reason, i18n.language)}
                     </td>
                     <td>
                       {e.acknowledgedAt === null ? (

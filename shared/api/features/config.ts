@@ -67,7 +67,9 @@ const balcfgShape = z.looseObject({
   format: z.string().max(64),
   formatVersion: z.number(),
   values: z.array(valueEntry).max(65_536),
-  history: z.array(z.looseObject({ values: z.array(valueEntry).max(65_536) })).max(99),
+  history: z
+    .array(z.looseObject({ changes: z.looseObject({ set: z.array(valueEntry).max(65_536), removed: z.array(z.string().max(16)).max(65_536) }) }))
+    .max(99),
 }) as unknown as z.ZodType<Balcfg>;
 
 export const CONFIG_PARAMS = {

@@ -5,8 +5,14 @@ import { readerAddressSchema, type ReaderSummary } from './readers.ts';
 // report of the results, factory reset and read back for support.
 // Every method added to DeployApi needs an entry in DEPLOY_PARAMS (validated by the host before it runs).
 
-export type DeployOutcome = 'accepted' | 'rejected' | 'failed';
-export const DEPLOY_OUTCOMES = ['accepted', 'rejected', 'failed'] as const satisfies readonly DeployOutcome[];
+/**
+ * What is proven about one reader: 'accepted' (the reader confirmed it, or a read-back shows the new
+ * configuration arrived during this deploy), 'rejected' (the reader refused the file), 'failed' (not
+ * deployed: nothing reached the reader, or a read-back shows it still runs what it ran before), or
+ * 'unknown' (nothing could be proven: check this reader).
+ */
+export type DeployOutcome = 'accepted' | 'rejected' | 'failed' | 'unknown';
+export const DEPLOY_OUTCOMES = ['accepted', 'rejected', 'failed', 'unknown'] as const satisfies readonly DeployOutcome[];
 export type DeployReason =
   | 'ok'
   | 'rollback'
@@ -16,7 +22,10 @@ export type DeployReason =
   | 'missing-security-code'
   | 'busy'
   | 'io'
-  | 'not-verified'
+  /** A line fault at or after the last block, and no read-back could prove either way. */
+  | 'unconfirmed'
+  /** Another deploy in this app was already sending to the same reader; nothing was sent. */
+  | 'reader-busy'
   /** The reader's firmware (before 2.00) has no BEC2 upload; it loads only BEC files. */
   | 'firmware-bec-only'
   /** Main.ErrAlreadyUpToDate: the reader already runs everything in the file. */
@@ -31,7 +40,8 @@ export const DEPLOY_REASONS = [
   'missing-security-code',
   'busy',
   'io',
-  'not-verified',
+  'unconfirmed',
+  'reader-busy',
   'firmware-bec-only',
   'already-up-to-date',
   'other',
@@ -48,16 +58,18 @@ export interface DeployResult {
   bytes: number;
   /** From the first upload frame to the reader's confirmation. */
   durationMs: number;
+  /** Configuration id the reader reported before the upload (null: none; absent: not read). */
+  configIdBefore?: string | null;
   /** Configuration id the reader reports after its restart. */
   configIdAfter?: string | null;
+  /** How many line faults the upload recovered from on its way (resumed or restarted). */
+  recoveries?: number;
   // The audit record of a deploy from the app: what was sent where, when, and what the reader ran before.
   /** File bytes the reader asked for and was sent (less than `bytes` when it stopped early). */
   bytesSent?: number;
   /** The reader's serial number and firmware string, read before the upload; null when it did not answer. */
   serialNumber?: string | null;
   firmware?: string | null;
-  /** The configuration id the reader ran before the upload. */
-  configIdBefore?: string | null;
   /** ISO times of this reader's deploy: from opening its port to its result. */
   startedAt?: string;
   finishedAt?: string;
@@ -148,15 +160,16 @@ const deployResultSchema = z.object({
   message: z.string().max(2000),
   bytes: z.number().int().min(0).max(1_000_000_000),
   durationMs: z.number().int().min(0).max(86_400_000),
+  configIdBefore: z.string().max(200).nullable().optional(),
   configIdAfter: z.string().max(200).nullable().optional(),
   bytesSent: z.number().int().min(0).max(1_000_000_000).optional(),
   serialNumber: z.string().max(32).nullable().optional(),
   firmware: z.string().max(200).nullable().optional(),
-  configIdBefore: z.string().max(200).nullable().optional(),
   startedAt: z.string().max(40).optional(),
   finishedAt: z.string().max(40).optional(),
   file: z.string().max(4096).optional(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  recoveries: z.number().int().min(0).max(1000).optional(),
 });
 
 export const DEPLOY_PARAMS = {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FrameRecord } from './readers.ts';
+import type { HostParam } from '../../errors/hostText.ts';
 
 // Events slice of the ReaderDesk API: the event log (tamper alarms, readers lost and found), the
 // frame log and the diagnostics bundle for support.
@@ -47,6 +48,8 @@ export interface EventLogEntry {
    * a deploy the result's reason code ('ok', 'rollback', …), for a failed finalize or reset the sentence.
    */
   reason: string | null;
+  /** `reason` as a catalogue text where the host has one, for the UI's language. */
+  reasonText: HostParam | null;
   /** When someone acknowledged the entry; null while an alarm is open. Non-alarms are born acknowledged. */
   acknowledgedAt: number | null;
 }

@@ -79,6 +79,15 @@ describe('BALCFG text', () => {
     expect(err.message).toBe('values[3].id: "06200/1" is not a key/value id like 0620/01.');
   });
 
+  it('does not repeat an id that ran into the secret next to it (fuzz counterexample)', () => {
+    const err = errorOf(withJson((j) => {
+      j.values[2].id = `${j.values[2].id}${j.values[2].hex}`;
+      delete j.values[2].hex;
+    }));
+    expect(err.message).toBe('values[2].id: a text of 27 characters is not a key/value id like 0620/01.');
+    expect(err.message).not.toContain('00112233445566778899');
+  });
+
   it('refuses ids that use the reserved FF', () => {
     for (const id of ['0103/FF', 'FF03/01', '01FF/01']) {
       const err = errorOf(withJson((j) => j.values.push({ id, hex: '00' })));
@@ -119,7 +128,7 @@ describe('BALCFG text', () => {
   it('tells a foreign file from a newer BALCFG', () => {
     expect(errorOf('{"hello": 1}').field).toBe('format');
     expect(errorOf('[1,2]').sentence).toContain('not a ReaderDesk BALCFG');
-    const newer = errorOf(withJson((j) => (j.formatVersion = 2)));
+    const newer = errorOf(withJson((j) => (j.formatVersion = 3)));
     expect(newer.field).toBe('formatVersion');
     expect(newer.sentence).toContain('newer ReaderDesk');
   });

@@ -15,6 +15,7 @@ import {
   setValue,
   toConfigOps,
 } from '../../../shared/config/model.ts';
+import { valuesAtVersion } from '../../../shared/config/history.ts';
 import { fixedRandom, sampleBalcfg, TEST_CSC_HEX } from './fixtures.ts';
 
 const LINK = { signature: 'A1B2C3D4', kind: 'custom' as const, readerLabel: 'Desk reader', linkedAt: '2025-03-01T10:00:00Z' };
@@ -180,9 +181,10 @@ describe('finalization and the customer key', () => {
         sha256: 'cd'.repeat(32),
         readerLabel: 'Desk reader',
         configId: '10234-5678-6789-01 Testname',
-        values: sampleBalcfg().values,
+        changes: { set: sampleBalcfg().values, removed: [] },
       },
     ]);
+    expect(valuesAtVersion(cfg.history, 1)).toEqual(sampleBalcfg().values);
   });
 
   it('needs the customer key linked before a finalization is recorded', () => {

@@ -52,3 +52,28 @@ describe('door-file rules', () => {
     expect(p.issues[0]!.message).not.toMatch(/ab/i);
   });
 });
+
+describe('many users sharing one card', () => {
+  const USERS = 40_000;
+  // One card (H10301 FC 1 CN 1) for everybody, each with a PIN of their own: allowed.
+  const rows = Array.from({ length: USERS }, (_, i) => `${i + 1},h10301,1,1,,,,pin,${String(i).padStart(5, '0')}`);
+
+  it('accepts 40,000 users with one card and different PINs', () => {
+    const p = plan(rows, USERS);
+    expect(p.issues).toEqual([]);
+    expect(p.table.count).toBe(USERS);
+    expect(mayWrite(p, false)).toBe(true);
+  });
+
+  it('names every repeat of the same card and PIN, each pointing at the first line', () => {
+    const p = plan([...rows, ...rows.slice(0, 3).map((r) => r.replace(/^\d+/, '9'))], USERS + 3);
+    expect(codes(p)).toEqual(['warning:duplicate:40002', 'warning:duplicate:40003', 'warning:duplicate:40004']);
+    expect(p.issues.map((i) => i.message.match(/line (\d+)/)![1])).toEqual(['2', '3', '4']);
+  });
+
+  it('names both kinds of line when some of them lack the secondary credential', () => {
+    const p = plan([...rows.slice(0, 3), '9,h10301,1,1,,,,,'], 10);
+    expect(codes(p)).toEqual(['error:mixed-secondary:5']);
+    expect(p.issues[0]!.message).toMatch(/^Line 5: lines 5, 2, 3 and 4 share a primary credential/);
+  });
+});

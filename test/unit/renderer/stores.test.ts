@@ -33,6 +33,7 @@ function reader(id: string, over: Partial<ReaderSummary> = {}): ReaderSummary {
     customerKeySignature: null,
     bootProblems: [],
     lastError: null,
+    lastErrorText: null,
     link: null,
     features: null,
     firmwareLacks: [],
@@ -42,7 +43,7 @@ function reader(id: string, over: Partial<ReaderSummary> = {}): ReaderSummary {
 }
 
 function entry(id: string, time: number, over: Partial<EventLogEntry> = {}): EventLogEntry {
-  return { id, time, readerId: 'r1', address: '/dev/ttyA', kind: 'tamper-on', severity: 'alarm', details: '', reason: null, acknowledgedAt: null, ...over };
+  return { id, time, readerId: 'r1', address: '/dev/ttyA', kind: 'tamper-on', severity: 'alarm', details: '', reason: null, reasonText: null, acknowledgedAt: null, ...over };
 }
 
 /** Resolves when the microtasks queued so far have run. */

@@ -13,6 +13,7 @@ import { serialNumberOf } from '../../../../shared/brp/firmwareString.ts';
 import type { LinkChecksumKind } from '../../../../shared/brp/checksum.ts';
 import { loadBalcfg } from '../../files/balcfgStore.ts';
 import { decodeBec2Text, deployToReader, expectedConfigIdOf } from '../../lifecycle/deployJob.ts';
+import { sameReaderTwice } from '../../lifecycle/readerKey.ts';
 import { factoryReset } from '../../lifecycle/factoryReset.ts';
 import { readBackValues } from '../../lifecycle/readBack.ts';
 import { readReaderInfo } from '../../readers/readerInfo.ts';
@@ -142,8 +143,11 @@ export function createDeployService(ctx: AppContext): DeployApi {
       const file = ctx.files.forRead(bec2Path, 'bec2');
       const ports = addresses.map((a) => a.trim());
       if (ports.some((p) => p === '')) throw new HostError('deploy.empty-address', {});
-      if (new Set(ports).size !== ports.length) {
-        throw new HostError('deploy.duplicate-address', {});
+      const twice = await sameReaderTwice(ports);
+      if (twice) {
+        throw twice.first === twice.again
+          ? new HostError('deploy.duplicate-address', {})
+          : new HostError('deploy.same-reader', { again: twice.again, first: twice.first });
       }
       // The file is read and checked before any reader is touched: a missing file fails at once.
       const { text, binary, sha256 } = await readBec2(file);

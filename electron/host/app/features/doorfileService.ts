@@ -1,47 +1,32 @@
 import { readFile } from 'node:fs/promises';
 import { secretFileProblem } from '../../tags/pinFile.ts';
-import { HostError, hostText } from '../../../../shared/errors/hostError.ts';
-import { errnoOf, fileProblem } from '../../../../shared/errors/fileProblem.ts';
+import { englishText, HostError, hostText } from '../../../../shared/errors/hostError.ts';
+import { fileProblem } from '../../../../shared/errors/fileProblem.ts';
 import type { HostText } from '../../../../shared/errors/hostText.ts';
 import {
   FINDING_POSITION_LIMIT,
   ISSUE_LIMIT,
-  PREVIEW_ROW_LIMIT,
   type DoorfileApi,
   type DoorfileBuildRequest,
   type DoorfileBuildResult,
-  type DoorfileCredentialView,
   type DoorfileFinding,
   type DoorfileIssue,
   type DoorfilePreview,
-  type DoorfileUserRow,
   type DoorfileVerifyRequest,
   type DoorfileVerifyResult,
   type SiteKeySource,
 } from '../../../../shared/api/features/doorfile.ts';
-import { toHex, wipe } from '../../../../shared/bytes.ts';
-import { encodeRecords } from '../../../../shared/doorfile/binaryRecords.ts';
-import { buildDoorFile } from '../../../../shared/doorfile/build.ts';
-import type { Credential } from '../../../../shared/doorfile/credential.ts';
-import { parseDoorJson, renderDoorJson } from '../../../../shared/doorfile/doorJson.ts';
-import type { Issue } from '../../../../shared/doorfile/issues.ts';
-import { lockOrder } from '../../../../shared/doorfile/lockOrder.ts';
-import { mayWrite, planDoorFile } from '../../../../shared/doorfile/plan.ts';
+import { wipe } from '../../../../shared/bytes.ts';
 import { SITE_KEY_BYTES } from '../../../../shared/doorfile/siteKey.ts';
 import type { Finding } from '../../../../shared/doorfile/verify.ts';
-import { verifyDoorFile } from '../../../../shared/doorfile/verify.ts';
-import { nodeAesFactory } from '../../crypto/nodeAes.ts';
-import { writeFileAtomic } from '../../../../node/files/atomicWrite.ts';
+import { issueView } from '../../doorfile/doorfileViews.ts';
+import { DoorfileJobError } from '../../doorfile/jobProtocol.ts';
+import { runDoorfileJob } from '../../doorfile/runDoorfileJob.ts';
 import { resolveUserPath } from '../../files/userPath.ts';
 import type { AppContext } from '../appContext.ts';
 
-async function readText(file: string, what: 'users CSV' | 'door file'): Promise<string> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (e) {
-    const why = fileProblem(errnoOf(e));
-    throw new HostError(what === 'users CSV' ? 'doorfile.csv-unreadable' : 'doorfile.door-file-unreadable', { file, why });
-  }
+function unreadable(file: string, what: 'users CSV' | 'door file', errno: string | undefined): HostError {
+  return new HostError(what === 'users CSV' ? 'doorfile.csv-unreadable' : 'doorfile.door-file-unreadable', { file, why: fileProblem(errno) });
 }
 
 /** The key never appears in a message: only what is wrong with its shape. The caller wipes the result. */
@@ -78,62 +63,36 @@ async function loadSiteKey(source: SiteKeySource, ctx: Pick<AppContext, 'files'>
   return key;
 }
 
-function issueView(i: Issue): DoorfileIssue {
-  return { severity: i.severity, code: i.code, line: i.line ?? null, column: i.column ?? null, message: i.message };
-}
-
-function credentialView(c: Credential): DoorfileCredentialView {
-  // A PIN's block is its digits in BCD: the UI is told only that there is one and how long it is.
-  if (c.type === 'pin') return { type: 'pin', bitCount: c.bitCount, hex: null };
-  return { type: c.type, bitCount: c.bitCount, hex: toHex(c.block.subarray(0, Math.ceil(c.bitCount / 8))) };
-}
-
-function finding(f: Finding): DoorfileFinding {
-  return { code: f.code, message: f.message, positions: f.positions.slice(0, FINDING_POSITION_LIMIT), userIds: f.userIds.slice(0, FINDING_POSITION_LIMIT) };
-}
-
 function sameFile(a: string, b: string): boolean {
   return process.platform === 'win32' || process.platform === 'darwin' ? a.toLowerCase() === b.toLowerCase() : a === b;
 }
 
-async function write(target: string, data: string | Uint8Array, mode: number): Promise<void> {
-  try {
-    await writeFileAtomic(target, data, { mode });
-  } catch (e) {
-    throw new HostError('doorfile.write-failed', { file: target, why: fileProblem(errnoOf(e)) });
+/** Failures of a door-file job as the sentences this service gives; `what` names the file the job reads. */
+function jobError(e: unknown, what: 'users CSV' | 'door file'): unknown {
+  if (!(e instanceof DoorfileJobError)) return e;
+  const f = e.failure;
+  if (f.kind === 'unreadable') return unreadable(f.file, what, f.code ?? undefined);
+  if (f.kind === 'write-failed') {
+    return new HostError('doorfile.write-failed', { file: f.file, why: fileProblem(f.code ?? undefined) }, { cause: e });
   }
+  if (f.kind === 'door-file-invalid') return new HostError('doorfile.invalid', { reason: f.message }, { cause: e });
+  return new HostError('doorfile.failed', { reason: f.message }, { cause: e });
 }
 
-/** Host side of the Doorfile slice of the API. */
+/**
+ * Host side of the Doorfile slice of the API. Reading, parsing, sorting, encryption and writing
+ * run in a worker thread (runDoorfileJob), so reader polling goes on while a large file is handled;
+ * only the site key is read here.
+ */
 export function createDoorfileService(ctx: AppContext): DoorfileApi {
   return {
     async doorfilePreview(csvPath, { maxUsers }): Promise<DoorfilePreview> {
       const file = ctx.files.forRead(csvPath, 'csv');
-      const plan = planDoorFile(await readText(file, 'users CSV'), { maxUsers });
-      await ctx.settings.addRecentFile(file, 'csv').catch(() => undefined);
-      const issues = plan.issues.map(issueView);
-      const sent = issues.slice(0, ISSUE_LIMIT);
-      const byLine = new Map<number, DoorfileIssue[]>();
-      for (const i of issues) if (i.line !== null) byLine.set(i.line, [...(byLine.get(i.line) ?? []), i]);
-      const sorted = lockOrder(plan.users);
-      const users: DoorfileUserRow[] = sorted.slice(0, PREVIEW_ROW_LIMIT).map((u, n) => {
-        const own = byLine.get(u.line) ?? [];
-        return {
-          position: n + 1,
-          line: u.line,
-          userId: u.userId,
-          primary: credentialView(u.primary),
-          secondary: u.secondary ? credentialView(u.secondary) : null,
-          active: u.active,
-          attribute: u.attribute,
-          activation: u.activation,
-          expiration: u.expiration,
-          schedule: u.schedule,
-          severity: own.some((i) => i.severity === 'error') ? 'error' : own.length > 0 ? 'warning' : null,
-          issues: own,
-        };
+      const preview = await runDoorfileJob({ kind: 'preview', csvPath: file, maxUsers }).catch((e: unknown) => {
+        throw jobError(e, 'users CSV');
       });
-      return { csvPath: file, userCount: plan.users.length, users, truncated: sorted.length > users.length, issues: sent, errors: plan.errors, warnings: plan.warnings, maxUsers };
+      await ctx.settings.addRecentFile(file, 'csv').catch(() => undefined);
+      return preview;
     },
 
     async doorfileBuild(req: DoorfileBuildRequest): Promise<DoorfileBuildResult> {
@@ -149,65 +108,51 @@ export function createDoorfileService(ctx: AppContext): DoorfileApi {
       // Where the user chose to write, and not over a file that is there unless they said so.
       ctx.files.forWrite(outPath);
       if (binaryPath) ctx.files.forWrite(binaryPath);
-      const csv = await readText(csvPath, 'users CSV');
-      const key = await loadSiteKey(req.siteKey, ctx);
+      let outcome;
+      let issues: DoorfileIssue[] = [];
       try {
-        const plan = planDoorFile(csv, { maxUsers: req.maxUsers, siteKey: key });
-        const base = { userCount: plan.users.length, errors: plan.errors, warnings: plan.warnings, issues: plan.issues.slice(0, ISSUE_LIMIT).map(issueView), outPath, binaryPath, binaryBytes: null };
-        if (!mayWrite(plan, req.acceptWarnings)) {
-          const refusal = plan.errors > 0 ? 'errors' : 'warnings';
-          const message =
-            refusal === 'errors'
-              ? `Nothing was written: the CSV has ${plan.errors} error(s)${plan.warnings ? ` and ${plan.warnings} warning(s)` : ''}. Correct them and build again.`
-              : `Nothing was written: the CSV has ${plan.warnings} warning(s). Correct them, or tick "accept warnings" to write the file anyway.`;
-          return { ...base, written: false, refusal, message };
-        }
-        const built = buildDoorFile(plan.users, key, nodeAesFactory);
-        await write(outPath, renderDoorJson(built, { primaryField: req.fieldName }), 0o644);
-        ctx.files.written(outPath, 'doorfile');
-        await ctx.settings.addRecentFile(outPath, 'doorfile').catch(() => undefined);
-        let binaryBytes: number | null = null;
-        if (binaryPath) {
-          const bytes = encodeRecords(built.records.map((r) => r.user));
-          try {
-            // Unencrypted credentials: readable by the owner only.
-            await write(binaryPath, bytes, 0o600);
-            ctx.files.written(binaryPath, 'doorfile');
-            binaryBytes = bytes.length;
-          } finally {
-            wipe(bytes);
-          }
-        }
-        const accepted = plan.warnings > 0 ? ` with ${plan.warnings} accepted warning(s)` : '';
-        const binaryNote = binaryPath ? `, and ${binaryBytes} bytes of unencrypted 32-byte records to ${binaryPath}` : '';
-        return {
-          ...base,
-          binaryBytes,
-          written: true,
-          refusal: null,
-          message: `Wrote ${outPath}: ${built.records.length} user(s) in lock order${accepted}${binaryNote}.`,
-        };
-      } finally {
-        wipe(key);
+        outcome = await runDoorfileJob(
+          { kind: 'build', csvPath, maxUsers: req.maxUsers, acceptWarnings: req.acceptWarnings, fieldName: req.fieldName, outPath, binaryPath, issueLimit: ISSUE_LIMIT },
+          { siteKey: () => loadSiteKey(req.siteKey, ctx), onPlanned: (plan) => (issues = plan.issues.map(issueView)) },
+        );
+      } catch (e) {
+        throw jobError(e, 'users CSV');
       }
+      const base = { userCount: outcome.userCount, errors: outcome.errors, warnings: outcome.warnings, issues, outPath, binaryPath, binaryBytes: null };
+      if (!outcome.written) {
+        const refusal = outcome.errors > 0 ? 'errors' : 'warnings';
+        const text =
+          refusal === 'errors'
+            ? hostText('doorfile.refused-errors', { errors: outcome.errors, andWarnings: outcome.warnings ? hostText('doorfile.and-warnings', { warnings: outcome.warnings }) : '' })
+            : hostText('doorfile.refused-warnings', { warnings: outcome.warnings });
+        return { ...base, written: false, refusal, text, message: englishText(text) };
+      }
+      ctx.files.written(outPath, 'doorfile');
+      if (binaryPath) ctx.files.written(binaryPath, 'doorfile');
+      await ctx.settings.addRecentFile(outPath, 'doorfile').catch(() => undefined);
+      const text = hostText('doorfile.written', {
+        file: outPath,
+        users: outcome.userCount,
+        accepted: outcome.warnings > 0 ? hostText('doorfile.accepted-warnings', { warnings: outcome.warnings }) : '',
+        binary: binaryPath ? hostText('doorfile.binary-written', { bytes: outcome.binaryBytes ?? 0, file: binaryPath }) : '',
+      });
+      return { ...base, binaryBytes: outcome.binaryBytes, written: true, refusal: null, text, message: englishText(text) };
     },
 
     async doorfileVerify(req: DoorfileVerifyRequest): Promise<DoorfileVerifyResult> {
       const doorPath = ctx.files.forRead(req.doorPath, 'doorfile');
-      let entries;
+      let report;
       try {
-        entries = parseDoorJson(await readText(doorPath, 'door file'));
+        report = await runDoorfileJob({ kind: 'verify', doorPath, maxUsers: req.maxUsers, positionLimit: FINDING_POSITION_LIMIT }, { siteKey: () => loadSiteKey(req.siteKey, ctx) });
       } catch (e) {
-        if (e instanceof HostError) throw e;
-        throw new HostError('doorfile.invalid', { reason: (e as Error).message }, { cause: e });
+        throw jobError(e, 'door file');
       }
-      const key = await loadSiteKey(req.siteKey, ctx);
-      try {
-        const report = verifyDoorFile(entries, key, { maxUsers: req.maxUsers, cipher: nodeAesFactory });
-        return { doorPath, userCount: report.userCount, mode: report.mode, degradedBy: report.degradedBy.map(finding), problems: report.problems.map(finding) };
-      } finally {
-        wipe(key);
-      }
+      return { doorPath, userCount: report.userCount, mode: report.mode, degradedBy: report.degradedBy.map(findingOf), problems: report.problems.map(findingOf) };
     },
   };
+}
+
+/** The worker already cut the positions to FINDING_POSITION_LIMIT. */
+function findingOf(f: Finding): DoorfileFinding {
+  return { code: f.code, message: f.message, positions: f.positions, userIds: f.userIds };
 }

@@ -20,6 +20,7 @@ import { writeFileAtomic } from '../../../../node/files/atomicWrite.ts';
 import { resolveUserPath } from '../../files/userPath.ts';
 import { listSerialPorts, type SerialPortEntry } from '../../ports/listPorts.ts';
 import { tamperUnavailableSentence } from '../tamperUnavailable.ts';
+import type { HostParam } from '../../../../shared/errors/hostText.ts';
 
 /** How many entries the in-memory event log keeps (oldest go first). */
 const LOG_CAPACITY = 10_000;
@@ -70,6 +71,7 @@ export function createEventsService(ctx: AppContext, deps: EventsServiceDeps = {
     time: number,
     reason: string | null = null,
     details?: string,
+    reasonText: HostParam | null = reason,
     severity: EventLogEntry['severity'] = SEVERITY[kind],
   ): void => {
     const entry: EventLogEntry = {
@@ -81,6 +83,7 @@ export function createEventsService(ctx: AppContext, deps: EventsServiceDeps = {
       severity,
       details: details ?? (reason ? `${DETAILS[kind]} Reason: ${reason}` : DETAILS[kind]),
       reason,
+      reasonText,
       acknowledgedAt: SEVERITY[kind] === 'alarm' ? null : time,
     };
     log.push(entry);
@@ -102,7 +105,7 @@ export function createEventsService(ctx: AppContext, deps: EventsServiceDeps = {
       if (r.state === 'reconnecting' && before === 'connected') record('reader-lost', r.id, r.address, now());
       else if (r.state === 'connected' && (before === 'reconnecting' || before === 'disconnected')) record('reader-reconnected', r.id, r.address, now());
       // A remembered reader listed at start before it answered has not dropped out of anything.
-      else if (r.state === 'disconnected' && before !== undefined) record('reader-disconnected', r.id, r.address, now(), r.lastError);
+      else if (r.state === 'disconnected' && before !== undefined) record('reader-disconnected', r.id, r.address, now(), r.lastError, undefined, r.lastErrorText ?? r.lastError);
     } else if (e.type === 'reader-removed') {
       const r = known.get(e.id);
       known.delete(e.id);
@@ -112,7 +115,7 @@ export function createEventsService(ctx: AppContext, deps: EventsServiceDeps = {
   ctx.readers.onEvent(onReaderEvent);
   // Deploys, finalizations and factory resets stand in the log next to alarms and connection events;
   // one that did not do what was asked is a warning.
-  ctx.activity.add((a) => record(a.kind, a.readerId ?? '', a.address, a.time, a.reason, a.details, a.ok ? 'info' : 'warning'));
+  ctx.activity.add((a) => record(a.kind, a.readerId ?? '', a.address, a.time, a.reason, a.details, a.reason, a.ok ? 'info' : 'warning'));
 
   return {
     async eventLog(): Promise<EventLogEntry[]> {

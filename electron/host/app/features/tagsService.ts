@@ -4,7 +4,8 @@ import type { ManagementUnit } from '../../../../shared/tag/managementUnit.ts';
 import type { BrpSession } from '../../brp/session.ts';
 import { TagLink, withTag, protectSegment, readSegment, readTagInfo, setPin, updateCounter, writeSegment } from '../../tags/tagOperations.ts';
 import { TagOperationError } from '../../tags/tagErrors.ts';
-import { HostError } from '../../../../shared/errors/hostError.ts';
+import { englishText, HostError, hostText } from '../../../../shared/errors/hostError.ts';
+import type { HostText } from '../../../../shared/errors/hostText.ts';
 import type { AppContext } from '../appContext.ts';
 
 function segmentView(u: ManagementUnit, segment: number): TagSegmentView {
@@ -28,15 +29,22 @@ function printableName(name: Uint8Array): string | null {
   return body.every((b) => b >= 0x20 && b < 0x7f) ? new TextDecoder().decode(body) : null;
 }
 
-function pinName(index: number): string {
-  return index >= 0xfc ? `PIN ${index} (master PIN ${index - 0xfc})` : `PIN ${index}`;
+function pinName(index: number): HostText {
+  return index >= 0xfc ? hostText('tags.master-pin', { index: String(index), master: String(index - 0xfc) }) : hostText('tags.pin', { index: String(index) });
 }
 
-function describe(u: TagSegmentView): string {
-  const read = !u.read ? 'no reads' : u.readPin ? `read with ${pinName(u.readPinIndex)}` : 'read open';
-  const write = !u.write ? 'no writes' : u.writePin ? `write with ${pinName(u.writePinIndex)}` : 'write open';
-  const edit = u.locked ? 'locked for good' : `edit with ${pinName(u.editPinIndex)}`;
-  return `${read}, ${write}, ${edit}`;
+/** How a segment is protected, as the parts of "Segment n: read …, write …, edit …." */
+function protection(u: TagSegmentView): { read: HostText; write: HostText; edit: HostText } {
+  return {
+    read: !u.read ? hostText('tags.no-reads', {}) : u.readPin ? hostText('tags.read-with', { pin: pinName(u.readPinIndex) }) : hostText('tags.read-open', {}),
+    write: !u.write ? hostText('tags.no-writes', {}) : u.writePin ? hostText('tags.write-with', { pin: pinName(u.writePinIndex) }) : hostText('tags.write-open', {}),
+    edit: u.locked ? hostText('tags.locked', {}) : hostText('tags.edit-with', { pin: pinName(u.editPinIndex) }),
+  };
+}
+
+/** A result sentence: its text (translated in the UI) and the English message. */
+function said(text: HostText): { text: HostText; message: string } {
+  return { text, message: englishText(text) };
 }
 
 /** Host side of the Tags slice of the API. */
@@ -100,7 +108,7 @@ export function createTagsService(ctx: AppContext): TagsApi {
         };
       } catch (err) {
         if (err instanceof TagOperationError && err.reason === 'no-tag') {
-          return { present: false, message: 'No tag is in the reader’s field. Put a tag on the reader and read again.' };
+          return { present: false, ...said(hostText('tags.no-tag-info', {})) };
         }
         throw err;
       }
@@ -117,7 +125,7 @@ export function createTagsService(ctx: AppContext): TagsApi {
       );
       return {
         position: req.position,
-        message: `PIN position ${req.position} now holds the new PIN: transferred under master PIN ${req.masterIndex} and confirmed by presenting it.`,
+        ...said(hostText('tags.pin-set', { position: String(req.position), master: String(req.masterIndex) })),
       };
     },
 
@@ -136,7 +144,7 @@ export function createTagsService(ctx: AppContext): TagsApi {
         onTag(readerId, (link) => protectSegment(link, { segment: req.segment, change, editPin: editPin! })),
       );
       const view = segmentView(after, req.segment);
-      return { before: segmentView(before, req.segment), after: view, message: `Segment ${req.segment}: ${describe(view)}.` };
+      return { before: segmentView(before, req.segment), after: view, ...said(hostText('tags.protected', { segment: String(req.segment), ...protection(view) })) };
     },
 
     async tagRead(readerId, req) {
@@ -154,7 +162,7 @@ export function createTagsService(ctx: AppContext): TagsApi {
         throw new HostError('tags.data-too-long', { bytes: data.length, offset: String(offset) });
       }
       await withPins([req.pinHex], ([pin]) => onTag(readerId, (link) => writeSegment(link, { segment: req.segment, offset, data, pin })));
-      return { segment: req.segment, offset, bytes: data.length, message: `Wrote ${data.length} byte(s) to segment ${req.segment} at offset ${offset}.` };
+      return { segment: req.segment, offset, bytes: data.length, ...said(hostText('tags.written', { bytes: data.length, segment: String(req.segment), offset: String(offset) })) };
     },
   };
 }

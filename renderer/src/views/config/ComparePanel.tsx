@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Balcfg } from '../../../../shared/config/balcfg.ts';
 import { diffValues, type ValueDiff } from '../../../../shared/config/diff.ts';
+import { valuesAtVersion } from '../../../../shared/config/history.ts';
 import { useApi } from '../../api/apiContext.ts';
 import { useConnectedReaders } from '../../hooks/useConnectedReaders.ts';
 import { errorText } from '../../lib/errorText.ts';
@@ -23,7 +24,7 @@ export function ComparePanel(props: { cfg: Balcfg; source: string; onSource: (s:
       if (kind === 'history') {
         const entry = props.cfg.history.find((h) => String(h.version) === ref);
         if (!entry) throw new Error(t('config.compare.pick'));
-        setResult({ title: t('config.compare.titleHistory', { version: entry.version, current: props.cfg.version }), diff: diffValues(entry.values, props.cfg.values) });
+        setResult({ title: t('config.compare.titleHistory', { version: entry.version, current: props.cfg.version }), diff: diffValues(valuesAtVersion(props.cfg.history, entry.version), props.cfg.values) });
       } else if (kind === 'reader') {
         setBusy(true);
         const r = await api.configDiffWithReader(props.cfg, ref);

@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Balcfg } from '../../../../shared/config/balcfg.ts';
+import { valueCountsByVersion } from '../../../../shared/config/history.ts';
 import { isFinalized } from '../../../../shared/config/model.ts';
 import { formatTime } from '../../lib/format.ts';
 
@@ -8,6 +9,7 @@ export function HistoryPanel(props: { cfg: Balcfg; busy: boolean; onCompare: (ve
   const { t, i18n } = useTranslation();
   const [confirm, setConfirm] = useState<number | null>(null);
   const history = [...props.cfg.history].reverse();
+  const valueCounts = useMemo(() => valueCountsByVersion(props.cfg.history), [props.cfg.history]);
   const next = props.cfg.version + 1;
   const currentOpen = !isFinalized(props.cfg);
 
@@ -38,7 +40,7 @@ export function HistoryPanel(props: { cfg: Balcfg; busy: boolean; onCompare: (ve
                 {h.bec2File}
               </td>
               <td className="mono">{h.readerLabel}</td>
-              <td>{h.values.length}</td>
+              <td>{valueCounts.get(h.version)}</td>
               <td>
                 <div className="row">
                   <button type="button" onClick={() => props.onCompare(h.version)}>

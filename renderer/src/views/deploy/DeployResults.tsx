@@ -48,7 +48,7 @@ export function DeployResults({ results }: { results: readonly DeployResult[] })
   return (
     <div className="panel" aria-labelledby={`${ids}-results`}>
       <h3 id={`${ids}-results`}>{t('deploy.resultsTitle')}</h3>
-      <p role="status">{t('deploy.summary', { accepted: count('accepted'), rejected: count('rejected'), failed: count('failed') })}</p>
+      <p role="status">{t('deploy.summary', { accepted: count('accepted'), rejected: count('rejected'), failed: count('failed'), unknown: count('unknown') })}</p>
       <ul className="deploy-results" aria-label={t('deploy.resultsTitle')}>
         {results.map((r) => (
           <li key={r.port} className={`deploy-result ${r.result}`} data-testid="deploy-result">
@@ -56,7 +56,7 @@ export function DeployResults({ results }: { results: readonly DeployResult[] })
             <span>
               <strong className="outcome">{t(`deploy.outcome.${r.result}`)}</strong>: {resultSentence(r, t)}
             </span>
-            {r.result === 'failed' && <span className="muted small">{t('deploy.details', { message: r.message })}</span>}
+            {(r.result === 'failed' || r.result === 'unknown') && <span className="muted small">{t('deploy.details', { message: r.message })}</span>}
             <span className="muted small">{t('deploy.bytesTime', { bytes: r.bytes, ms: r.durationMs })}</span>
           </li>
         ))}
