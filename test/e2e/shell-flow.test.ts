@@ -104,6 +104,18 @@ describe('web shell: files, edit to deploy, keyboard', () => {
     await page.getByRole('tabpanel').getByRole('button', { name: 'Finalize version 1' }).waitFor();
   });
 
+  it('moves focus into an opened value editor, and back to its button when Esc closes it', async () => {
+    await page.getByRole('tab', { name: 'Values' }).click();
+    const add = page.getByRole('button', { name: 'Add value', exact: true });
+    await add.click();
+    const idField = page.getByLabel('Value id (KKKK/VV)');
+    await expect.poll(() => idField.evaluate((e) => e === document.activeElement)).toBe(true);
+    await page.keyboard.press('Escape');
+    await idField.waitFor({ state: 'detached' });
+    await expect.poll(() => add.evaluate((e) => e === document.activeElement)).toBe(true);
+    await page.getByRole('tab', { name: 'Finalize' }).click();
+  });
+
   it('finalizes, and "Deploy this file" opens Deploy with the file and the readers that run an older version selected', async () => {
     await page.getByRole('button', { name: 'Finalize version 1' }).click();
     await page.getByRole('status').filter({ hasText: /Version 1 finalized into/ }).waitFor({ timeout: 30_000 });

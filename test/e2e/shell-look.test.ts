@@ -45,7 +45,7 @@ describe('web shell: look, languages, themes and smaller defects', () => {
         await page.evaluate(([l, th]) => {
           localStorage.setItem('readerdesk.lang', l);
           localStorage.setItem('readerdesk.theme', th);
-        }, [lang, theme]);
+        }, [lang, theme] as [string, string]);
         await page.reload();
         expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
         expect(await page.getByTestId('theme-switch').inputValue()).toBe(theme);

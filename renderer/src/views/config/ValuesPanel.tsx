@@ -69,6 +69,17 @@ export function ValuesPanel(props: { cfg: Balcfg; reveal: boolean; frozen: boole
   const [query, setQuery] = useState('');
   const deferred = useDeferredValue(query);
   const [target, setTarget] = useState<EditTarget | null>(null);
+  // Focus moves into the editor when it opens and back to the button that opened it when it closes
+  // (or to the list, if that row is gone), never to the page body.
+  const opener = useRef<HTMLElement | null>(null);
+  const openEditor = (next: EditTarget) => {
+    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setTarget(next);
+  };
+  const closeEditor = () => {
+    setTarget(null);
+    requestAnimationFrame(() => (opener.current?.isConnected ? opener.current : scrollRef.current)?.focus());
+  };
   const scrollRef = useRef<HTMLDivElement>(null);
 
   const rows = useMemo(() => buildRows(props.cfg), [props.cfg]);
@@ -107,7 +118,7 @@ export function ValuesPanel(props: { cfg: Balcfg; reveal: boolean; frozen: boole
         <span role="status" className="muted" data-testid="value-count">
           {t('config.values.count', { shown, total: rows.length })}
         </span>
-        <button type="button" disabled={props.frozen} onClick={() => setTarget({ mode: 'add' })}>
+        <button type="button" disabled={props.frozen} onClick={() => openEditor({ mode: 'add' })}>
           {t('config.values.add')}
         </button>
       </div>
@@ -120,9 +131,9 @@ export function ValuesPanel(props: { cfg: Balcfg; reveal: boolean; frozen: boole
           reveal={props.reveal}
           onApply={(fn) => {
             props.onEdit(fn);
-            setTarget(null);
+            closeEditor();
           }}
-          onCancel={() => setTarget(null)}
+          onCancel={closeEditor}
         />
       )}
 
@@ -155,7 +166,7 @@ export function ValuesPanel(props: { cfg: Balcfg; reveal: boolean; frozen: boole
                       {t('config.values.managed')}
                     </span>
                   ) : (
-                    <button type="button" disabled={props.frozen} aria-label={t('config.values.editLabel', { name: r.name, id: r.id })} onClick={() => setTarget({ mode: 'edit', id: r.id })}>
+                    <button type="button" disabled={props.frozen} aria-label={t('config.values.editLabel', { name: r.name, id: r.id })} onClick={() => openEditor({ mode: 'edit', id: r.id })}>
                       {t('config.values.edit')}
                     </button>
                   )}
