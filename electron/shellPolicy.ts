@@ -3,6 +3,8 @@
 // passing Electron's objects to the functions below, which name only the parts they use.
 import type { ApiErrorPayload, ReaderDeskApi } from '../shared/api/contract.ts';
 import { dispatchCall, type DispatchResult } from './host/app/dispatch.ts';
+import { toApiError } from './host/app/userMessage.ts';
+import { HostError } from '../shared/errors/hostError.ts';
 
 /** The subset of Electron's WebPreferences ReaderDesk sets (kept structural so this file needs no electron import). */
 export interface SecureWebPreferences {
@@ -149,7 +151,7 @@ export function isTrustedSender(sender: CallSender, expectedUrl: string): boolea
   }
 }
 
-const FORBIDDEN: ApiErrorPayload = { code: 'forbidden', message: 'This window may not use ReaderDesk.' };
+const FORBIDDEN: ApiErrorPayload = toApiError(new HostError('forbidden', {}));
 
 /** What ipc.ts runs for every invoke: sender check first, then the contract's schema check in dispatchCall. */
 export async function guardedCall(api: ReaderDeskApi, sender: CallSender, expectedUrl: string, method: unknown, params: unknown): Promise<DispatchResult> {

@@ -3,10 +3,14 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { ApiContext, createApi } from './api/apiContext.ts';
 import { setupI18n } from './i18n/setup.ts';
+import { appStores } from './stores/appStores.ts';
+import { connectStores } from './stores/wiring.ts';
 import './styles.css';
 
 setupI18n();
 const api = createApi();
+// One subscription to the host's events for the whole app; every page reads the stores.
+connectStores(api, appStores);
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ApiContext.Provider value={api}>

@@ -1,3 +1,4 @@
+import type { HostParams, HostText } from '../errors/hostText.ts';
 import { API_METHODS, type ApiErrorPayload, type AppEvent, type ReaderDeskApi } from './contract.ts';
 
 /** What a shell provides: a way to call a method by name and a stream of events. */
@@ -6,12 +7,20 @@ export interface ApiChannel {
   subscribe(listener: (event: AppEvent) => void): () => void;
 }
 
-export class ApiCallError extends Error {
-  constructor(readonly code: string, message: string) {
+/** A failed call as the UI receives it: the host's code and values, and its English sentence. */
+export class ApiCallError extends Error implements HostText {
+  readonly params: HostParams;
+  constructor(
+    readonly code: string,
+    message: string,
+    params: HostParams = {},
+  ) {
     super(message);
+    this.params = params;
   }
-  static from(p: ApiErrorPayload): ApiCallError {
-    return new ApiCallError(p.code, p.message);
+  /** `params` may be missing from a shell that predates codes (or the preload's own refusal). */
+  static from(p: Omit<ApiErrorPayload, 'params'> & { params?: HostParams }): ApiCallError {
+    return new ApiCallError(p.code, p.message, p.params ?? {});
   }
 }
 

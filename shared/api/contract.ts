@@ -4,6 +4,7 @@ import { DEPLOY_PARAMS, type DeployApi, type DeployEvent } from './features/depl
 import { EVENTS_PARAMS, type EventsApi, type EventsEvent } from './features/events.ts';
 import { DOORFILE_PARAMS, type DoorfileApi, type DoorfileEvent } from './features/doorfile.ts';
 import { TAGS_PARAMS, type TagsApi, type TagsEvent } from './features/tags.ts';
+import type { HostParams } from '../errors/hostText.ts';
 import type { NoMethods, ParamSchemas, SchemasRefusingTypedCalls } from './paramSchemas.ts';
 
 export * from './features/readers.ts';
@@ -43,9 +44,13 @@ export type _EverySchemaAcceptsItsTypedCalls = NoMethods<SchemasRefusingTypedCal
 export type ApiMethod = keyof typeof API_PARAMS;
 export const API_METHODS = Object.keys(API_PARAMS) as ApiMethod[];
 
-/** How an error crosses the wire: a code for programs and a sentence for people. */
+/**
+ * How an error crosses the wire: a catalogue code with its values (shared/errors/catalogue.ts),
+ * which the UI translates, and the English sentence as a fallback for a code it does not know.
+ */
 export interface ApiErrorPayload {
   code: string;
+  params: HostParams;
   message: string;
 }
 

@@ -1,18 +1,17 @@
-// Typed BRP failures. The UI tells them apart by `code`, the message is a full sentence for a
-// person at the desk. None of them ever carries key material: only names, codes and lengths.
+// Typed BRP failures. Each is a HostError: a catalogue code with its values (the UI translates
+// it) and an English sentence for the CLI and logs. None of them ever carries key material: only
+// names, codes and lengths.
 
-export type BrpErrorCode =
-  | 'timeout'
-  | 'checksum'
-  | 'frame'
-  | 'reader-status'
-  | 'port-lost'
-  | 'reader-rejected'
-  | 'unsupported-checksum'
-  | 'frame-too-large';
+import { englishText, HostError, hostText, type HostErrorParams } from '../errors/hostError.ts';
+import type { HostErrorCode } from '../errors/catalogue.ts';
+import { isHostText, type HostText } from '../errors/hostText.ts';
 
-export abstract class BrpError extends Error {
-  abstract readonly code: BrpErrorCode;
+export type BrpErrorCode = Extract<HostErrorCode, `brp.${string}`>;
+
+export abstract class BrpError<C extends BrpErrorCode = BrpErrorCode> extends HostError<C> {
+  constructor(code: C, params: HostErrorParams<C>) {
+    super(code, params);
+  }
 }
 
 function hex(value: number, digits: number): string {
@@ -27,55 +26,45 @@ function sentence(text: string): string {
   return /[.!?]$/.test(first) ? first : `${first}.`;
 }
 
-export class BrpTimeoutError extends BrpError {
+export class BrpTimeoutError extends BrpError<'brp.timeout'> {
   override readonly name = 'BrpTimeoutError';
-  readonly code = 'timeout' as const;
   constructor(
     readonly command: string,
     readonly timeoutMs: number,
   ) {
-    super(`The reader did not answer ${command} within ${timeoutMs} ms. Check the cable and the port.`);
+    super('brp.timeout', { command, ms: timeoutMs });
   }
 }
 
-export class BrpChecksumError extends BrpError {
+export class BrpChecksumError extends BrpError<'brp.checksum'> {
   override readonly name = 'BrpChecksumError';
-  readonly code = 'checksum' as const;
   /** expected: computed over the received bytes; actual: the checksum that came with them. */
   constructor(
     readonly expected: number,
     readonly actual: number,
   ) {
     const digits = expected > 0xff || actual > 0xff ? 4 : 2;
-    super(
-      `A frame arrived with checksum ${hex(actual, digits)}, but its content gives ${hex(expected, digits)}: ` +
-        'the bytes were damaged on the line. Try again, and check the cable and baud rate if it keeps happening.',
-    );
+    super('brp.checksum', { actual: hex(actual, digits), expected: hex(expected, digits) });
   }
 }
 
-export class BrpFrameError extends BrpError {
+/** A frame that cannot be built or read; the reason is a technical English clause. */
+export class BrpFrameError extends BrpError<'brp.frame'> {
   override readonly name = 'BrpFrameError';
-  readonly code = 'frame' as const;
   constructor(readonly reason: string) {
-    super(sentence(reason));
+    super('brp.frame', { reason: sentence(reason) });
   }
 }
 
-export class UnsupportedChecksumError extends BrpError {
+export class UnsupportedChecksumError extends BrpError<'brp.unsupported-checksum'> {
   override readonly name = 'UnsupportedChecksumError';
-  readonly code = 'unsupported-checksum' as const;
   constructor(readonly kind: string = 'bcc16') {
-    super(
-      `The frame uses the ${kind.toUpperCase()} checksum, which ReaderDesk does not support. ` +
-        'Use CRC16 or no checksum on this link.',
-    );
+    super('brp.unsupported-checksum', { kind: kind.toUpperCase() });
   }
 }
 
-export class ReaderStatusError extends BrpError {
+export class ReaderStatusError extends BrpError<'brp.reader-status'> {
   override readonly name = 'ReaderStatusError';
-  readonly code = 'reader-status' as const;
   constructor(
     readonly command: string,
     readonly cmdCode: number,
@@ -83,55 +72,55 @@ export class ReaderStatusError extends BrpError {
     readonly statusName: string,
     readonly meaning: string,
   ) {
-    super(`The reader answered ${command} with ${statusName} (status ${hex(status, 2)}): ${sentence(meaning)}`);
+    super('brp.reader-status', { command, statusName, status: hex(status, 2), meaning: sentence(meaning) });
   }
 }
 
-export class PortLostError extends BrpError {
+/** Why a link is gone: a catalogue clause (translated in the UI) or the system's own words. */
+export type PortLostReason = string | HostText;
+
+export class PortLostError extends BrpError<'brp.port-lost'> {
   override readonly name = 'PortLostError';
-  readonly code = 'port-lost' as const;
+  /** The reason in English, as a clause (empty when none was given). */
+  readonly reason?: string;
   constructor(
     readonly port: string,
-    readonly reason?: string,
+    reason?: PortLostReason,
   ) {
-    const why = reason ? `: ${reason.trim().replace(/[.]$/, '')}` : '';
-    super(
-      `The link to ${port} is not available${why}. ` +
-        'Check that the reader is connected and that no other program is using the port.',
-    );
+    const clause = typeof reason === 'string' ? reason.trim().replace(/[.]$/, '') : reason;
+    super('brp.port-lost', { port, because: clause ? hostText('brp.because', { reason: clause }) : '' });
+    if (reason !== undefined) this.reason = isHostText(reason) ? englishText(reason) : reason;
   }
 }
 
 /** The reader understood the command but refused it for a reason the caller can state. */
-export class ReaderRejectedError extends BrpError {
+export class ReaderRejectedError extends BrpError<'brp.reader-rejected'> {
   override readonly name = 'ReaderRejectedError';
-  readonly code = 'reader-rejected' as const;
   constructor(
     readonly command: string,
     readonly reason: string,
   ) {
-    super(`The reader rejected ${command}: ${sentence(reason)}`);
+    super('brp.reader-rejected', { command, reason: sentence(reason) });
   }
 }
 
 /** A command frame larger than the reader takes (Sys.GetBufferSize); it was never sent. */
-export class FrameTooLargeError extends BrpError {
+export class FrameTooLargeError extends BrpError<'brp.frame-too-large'> {
   override readonly name = 'FrameTooLargeError';
-  readonly code = 'frame-too-large' as const;
   constructor(
     readonly command: string,
     readonly frameBytes: number,
     readonly limitBytes: number,
     /** True when the reader reported its buffer size; false when only the guaranteed 128 bytes are known. */
     readonly reported: boolean,
-    advice = 'Send less data in one command.',
+    advice?: string,
   ) {
-    const source = reported
-      ? 'it reported its buffer size with Sys.GetBufferSize'
-      : 'the 128 bytes every reader guarantees, since this reader does not report its buffer size';
-    super(
-      `${command} needs a command frame of ${frameBytes} bytes, but the reader takes at most ${limitBytes} bytes per frame ` +
-        `(${source}), so it was not sent. ${sentence(advice)}`,
-    );
+    super('brp.frame-too-large', {
+      command,
+      frameBytes,
+      limitBytes,
+      source: reported ? hostText('brp.limit-reported', {}) : hostText('brp.limit-guaranteed', {}),
+      advice: advice === undefined ? hostText('brp.send-less', {}) : sentence(advice),
+    });
   }
 }

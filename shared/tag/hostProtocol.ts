@@ -23,6 +23,8 @@ import {
 } from './layout.ts';
 import { encodeUnit, type ManagementUnit } from './managementUnit.ts';
 import { MAX_COUNTER, checkCounter, counterBytes, dosValue, encryptCounter, readCounter, xorBlocks } from './pinCrypto.ts';
+import { hostText } from '../errors/hostError.ts';
+import type { HostText } from '../errors/hostText.ts';
 
 export type PinKind = 'read' | 'write' | 'edit';
 
@@ -32,17 +34,22 @@ export const PIN_REGISTER: Readonly<Record<PinKind, number>> = {
   edit: REG.EDIT_PIN,
 };
 
+/** The PIN kind as a clause ("present the read PIN"). */
+export function pinKindText(kind: PinKind): HostText {
+  return hostText(kind === 'read' ? 'tag.pin.read' : kind === 'write' ? 'tag.pin.write' : 'tag.pin.edit', {});
+}
+
 export interface MemoryWrite {
   addr: number;
   data: Uint8Array;
-  /** Names the step for progress output and logs; never contains key material. */
-  what: string;
+  /** Names the step for messages (a catalogue clause completing "could not …"); never contains key material. */
+  what: HostText;
 }
 
 export interface MemoryRead {
   addr: number;
   length: number;
-  what: string;
+  what: HostText;
 }
 
 export interface PublicInfo {
@@ -55,7 +62,7 @@ export interface PublicInfo {
 }
 
 export function planReadPublicInfo(): MemoryRead {
-  return { addr: INFO_ADDR, length: INFO_SIZE, what: 'read the public information block' };
+  return { addr: INFO_ADDR, length: INFO_SIZE, what: hostText('tag.step.read-info', {}) };
 }
 
 export function parsePublicInfo(bytes: Uint8Array): PublicInfo {
@@ -81,7 +88,7 @@ export function planCounterUpdate(current: bigint): { writes: MemoryWrite[]; cou
   checkCounter(current);
   if (current === MAX_COUNTER) throw new RangeError('the roll-back counter has reached its last value and cannot advance');
   const counter = current + 1n;
-  return { writes: [{ addr: RBPCTR_ADDR, data: counterBytes(counter), what: 'advance the roll-back counter' }], counter };
+  return { writes: [{ addr: RBPCTR_ADDR, data: counterBytes(counter), what: hostText('tag.step.advance-counter', {}) }], counter };
 }
 
 /** Presents PIN `index` for reads, writes or edits: select it in PA_REG, then write E_PIN(RBPCTR). */
@@ -91,8 +98,8 @@ export function planUsePin(kind: PinKind, index: number, pin: Uint8Array, counte
   const pa = new Uint8Array(BLOCK_SIZE);
   pa[PA.useIndex] = index;
   return [
-    { addr: REG.PA, data: pa, what: `select PIN ${index} in PA_REG` },
-    { addr: PIN_REGISTER[kind], data: encryptCounter(pin, counter), what: `present the ${kind} PIN` },
+    { addr: REG.PA, data: pa, what: hostText('tag.step.select-pin', { index: String(index) }) },
+    { addr: PIN_REGISTER[kind], data: encryptCounter(pin, counter), what: hostText('tag.step.present-pin', { kind: pinKindText(kind) }) },
   ];
 }
 
@@ -133,8 +140,8 @@ export function planPinTransfer(input: PinTransferInput): PinTransferPlan {
     commit,
     dos,
     writes: [
-      { addr: REG.PA, data: paReg, what: `select PIN position ${input.position} and master PIN ${input.masterIndex} in PA_REG` },
-      { addr: REG.COMMIT, data: commit, what: 'commit the encrypted PIN' },
+      { addr: REG.PA, data: paReg, what: hostText('tag.step.select-transfer', { position: String(input.position), master: String(input.masterIndex) }) },
+      { addr: REG.COMMIT, data: commit, what: hostText('tag.step.commit-pin', {}) },
     ],
   };
 }
@@ -151,12 +158,12 @@ export function planProtectSegment(input: ProtectSegmentInput): MemoryWrite[] {
   const data = encodeUnit(input.unit);
   return [
     ...planUsePin('edit', input.edit.index, input.edit.pin, input.edit.counter),
-    { addr: unitAddress(input.segment), data, what: `write the management unit of segment ${input.segment}` },
+    { addr: unitAddress(input.segment), data, what: hostText('tag.step.write-unit', { segment: String(input.segment) }) },
   ];
 }
 
 export function planReadUnit(segment: number): MemoryRead {
-  return { addr: unitAddress(segment), length: UNIT_SIZE, what: `read the management unit of segment ${segment}` };
+  return { addr: unitAddress(segment), length: UNIT_SIZE, what: hostText('tag.step.read-unit', { segment: String(segment) }) };
 }
 
 /**
@@ -176,8 +183,8 @@ export function planWriteName(
   const pa = new Uint8Array(BLOCK_SIZE);
   pa[PA.useIndex] = key.index;
   return [
-    { addr: REG.PA, data: pa, what: `select PIN ${key.index} in PA_REG` },
-    { addr: REG.NAME, data: xorBlocks(encryptCounter(key.pin, counter), padded), what: 'write the tag name' },
+    { addr: REG.PA, data: pa, what: hostText('tag.step.select-pin', { index: String(key.index) }) },
+    { addr: REG.NAME, data: xorBlocks(encryptCounter(key.pin, counter), padded), what: hostText('tag.step.write-name', {}) },
   ];
 }
 
@@ -186,7 +193,7 @@ export function planWriteHostId(id: Uint8Array): MemoryWrite[] {
   if (id.length > BLOCK_SIZE) throw new RangeError(`a host identity is at most ${BLOCK_SIZE} bytes, got ${id.length}`);
   const padded = new Uint8Array(BLOCK_SIZE);
   padded.set(id);
-  return [{ addr: REG.ID, data: padded, what: 'write the host identity' }];
+  return [{ addr: REG.ID, data: padded, what: hostText('tag.step.write-host-id', {}) }];
 }
 
 function checkBlock(bytes: Uint8Array, what: string): void {

@@ -56,6 +56,7 @@ const summary = (state: ReaderSummary['state'], lastError: string | null = null)
   customerKeySignature: null,
   bootProblems: [],
   lastError,
+  lastErrorText: lastError,
   link: null,
   features: null,
   firmwareLacks: [],

@@ -111,7 +111,7 @@ describe('IPC calls', () => {
     ];
     for (const sender of refused) {
       expect(isTrustedSender(sender, INDEX)).toBe(false);
-      expect(await guardedCall(api, sender, INDEX, 'connect', ['/dev/ttyUSB0'])).toEqual({ ok: false, error: { code: 'forbidden', message: 'This window may not use ReaderDesk.' } });
+      expect(await guardedCall(api, sender, INDEX, 'connect', ['/dev/ttyUSB0'])).toEqual({ ok: false, error: { code: 'forbidden', params: {}, message: 'This window may not use ReaderDesk.' } });
     }
     expect(calls).toHaveLength(0);
     expect(await guardedCall(api, TRUSTED, INDEX, 'connect', ['/dev/ttyUSB0'])).toEqual({ ok: true, result: { id: 'r1' } });
@@ -131,9 +131,15 @@ describe('IPC calls', () => {
     const { api, calls } = fakeApi();
     const key = 'C0DE5173'.repeat(8);
     for (const method of [JSON.parse('{"toString":1}'), JSON.parse('{"toString":{},"valueOf":{}}'), key, 'abcdefabcdefabcdef']) {
-      expect(await dispatchCall(api, method, [])).toEqual({ ok: false, error: { code: 'unknown-method', message: 'The app does not offer that method.' } });
+      expect(await dispatchCall(api, method, [])).toEqual({
+        ok: false,
+        error: { code: 'unknown-method', params: { method: { code: 'that-method', params: {} } }, message: 'The app does not offer that method.' },
+      });
     }
-    expect(await dispatchCall(api, 'deleteEverything', [])).toEqual({ ok: false, error: { code: 'unknown-method', message: 'The app does not offer "deleteEverything".' } });
+    expect(await dispatchCall(api, 'deleteEverything', [])).toEqual({
+      ok: false,
+      error: { code: 'unknown-method', params: { method: '"deleteEverything"' }, message: 'The app does not offer "deleteEverything".' },
+    });
     expect(calls).toHaveLength(0);
   });
 

@@ -89,7 +89,7 @@ function setUp() {
   return { ipcMain, win, ...host, dispose };
 }
 
-const FORBIDDEN = { ok: false, error: { code: 'forbidden', message: 'This window may not use ReaderDesk.' } };
+const FORBIDDEN = { ok: false, error: { code: 'forbidden', params: {}, message: 'This window may not use ReaderDesk.' } };
 
 describe('registerIpc', () => {
   it('handles the contract’s call channel, and answers a call from the app window with the host’s result', async () => {

@@ -4,6 +4,8 @@ import { deployToReaders, decodeBec2Text, expectedConfigIdOf } from '../../host/
 import { sameReaderTwice } from '../../host/lifecycle/readerKey.ts';
 import { CliError, type CliIo } from '../io.ts';
 import { CHECKSUM_OPTION, checksumArg, portArg } from '../linkOptions.ts';
+import { englishText } from '../../../shared/errors/hostError.ts';
+import { errnoOf, fileProblem } from '../../../shared/errors/fileProblem.ts';
 
 export async function runDeploy(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -28,7 +30,7 @@ export async function runDeploy(argv: string[], io: CliIo): Promise<number> {
   try {
     text = fs.readFileSync(file, 'latin1');
   } catch (err) {
-    throw new CliError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'the file does not exist' : (err as Error).message}`);
+    throw new CliError(`cannot read ${file}: ${englishText(fileProblem(errnoOf(err)))}`);
   }
   let binary: Uint8Array;
   try {

@@ -16,6 +16,8 @@ import { DoorfileJobError } from '../../host/doorfile/jobProtocol.ts';
 import { runDoorfileJob } from '../../host/doorfile/runDoorfileJob.ts';
 
 import type { CliIo } from '../io.ts';
+import { englishText } from '../../../shared/errors/hostError.ts';
+import { errnoOf, fileProblem } from '../../../shared/errors/fileProblem.ts';
 
 const USAGE = [
   'usage: readerdesk doorfile build --in <users.csv> --site-key-file <file> --out <door.json>',
@@ -70,7 +72,7 @@ function maxUsersOf(value: unknown): number {
 }
 
 function unreadable(file: string, what: string, e: unknown): UsageError {
-  return new UsageError(`cannot read the ${what} ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); check the path.`);
+  return new UsageError(`cannot read the ${what} ${file} (${englishText(fileProblem(errnoOf(e)))}); check the path.`);
 }
 
 async function readText(file: string, what: string): Promise<string> {
@@ -199,5 +201,5 @@ function jobError(e: unknown): unknown {
   const f = e.failure;
   if (f.kind === 'unreadable') return unreadable(f.file, 'users CSV', { code: f.code ?? undefined, message: f.message });
   if (f.kind !== 'write-failed') return new UsageError(f.message);
-  return new UsageError(`could not write ${f.file} (${f.code ?? f.message}); check that the folder ${path.dirname(path.resolve(f.file))} exists and is writable. Nothing was changed.`);
+  return new UsageError(`could not write ${f.file} (${f.code ? englishText(fileProblem(f.code)) : f.message}); check that the folder ${path.dirname(path.resolve(f.file))} exists and is writable. Nothing was changed.`);
 }

@@ -28,6 +28,8 @@ import { CHECKSUM_OPTION, checksumArg, portArg } from '../linkOptions.ts';
 import type { LinkChecksumKind } from '../../../shared/brp/checksum.ts';
 import { simExtensions } from './sim.ts';
 import { PIN_FILE_NOTE, SIM_TAG_USAGE } from '../usage.ts';
+import { englishText, hostText } from '../../../shared/errors/hostError.ts';
+import { errnoOf, fileProblem } from '../../../shared/errors/fileProblem.ts';
 
 type Sub = (argv: string[], io: CliIo) => Promise<number>;
 
@@ -283,7 +285,7 @@ async function readData(file: string): Promise<Uint8Array> {
   try {
     return new Uint8Array(await readFile(file));
   } catch (e) {
-    throw new CliError(`cannot read the data file ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'}); check the path`);
+    throw new CliError(`cannot read the data file ${file} (${englishText(fileProblem(errnoOf(e)))}); check the path`);
   }
 }
 
@@ -305,7 +307,7 @@ async function runRawRead(argv: string[], io: CliIo): Promise<number> {
   const port = readerLink(v, 'raw-read');
   const addr = intArg(need(v.addr, '--addr <a>', 'raw-read'), '--addr', 0, MEMORY_SIZE - 1)!;
   const length = intArg(need(v.length, '--length <n>', 'raw-read'), '--length', 1, MEMORY_SIZE)!;
-  const data = await onTag(port, (link) => link.read({ addr, length, what: `read ${length} bytes at 0x${addr.toString(16).padStart(4, '0')}` }));
+  const data = await onTag(port, (link) => link.read({ addr, length, what: hostText('tag.step.raw-read', { bytes: length, addr: `0x${addr.toString(16).padStart(4, '0')}` }) }));
   io.out(toHex(data, false));
   return 0;
 }
@@ -315,7 +317,7 @@ async function runRawWrite(argv: string[], io: CliIo): Promise<number> {
   const port = readerLink(v, 'raw-write');
   const addr = intArg(need(v.addr, '--addr <a>', 'raw-write'), '--addr', 0, MEMORY_SIZE - 1)!;
   const data = hexArg(need(v.hex, '--hex <data>', 'raw-write'), '--hex');
-  await onTag(port, (link) => link.write({ addr, data, what: `write ${data.length} bytes at 0x${addr.toString(16).padStart(4, '0')}` }));
+  await onTag(port, (link) => link.write({ addr, data, what: hostText('tag.step.raw-write', { bytes: data.length, addr: `0x${addr.toString(16).padStart(4, '0')}` }) }));
   io.out(`Wrote ${data.length} byte${data.length === 1 ? '' : 's'} at 0x${addr.toString(16).padStart(4, '0')}.`);
   return 0;
 }

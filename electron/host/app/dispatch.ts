@@ -1,4 +1,6 @@
 import { API_PARAMS, type ApiErrorPayload, type ApiMethod, type ReaderDeskApi } from '../../../shared/api/contract.ts';
+import { HostError, hostText } from '../../../shared/errors/hostError.ts';
+import type { HostParam } from '../../../shared/errors/hostText.ts';
 import { toApiError } from './userMessage.ts';
 
 export type DispatchResult = { ok: true; result: unknown } | { ok: false; error: ApiErrorPayload };
@@ -9,12 +11,12 @@ export type DispatchResult = { ok: true; result: unknown } | { ok: false; error:
  */
 export async function dispatchCall(api: ReaderDeskApi, method: unknown, params: unknown): Promise<DispatchResult> {
   if (typeof method !== 'string' || !Object.prototype.hasOwnProperty.call(API_PARAMS, method)) {
-    return { ok: false, error: { code: 'unknown-method', message: `The app does not offer ${methodLabel(method)}.` } };
+    return { ok: false, error: toApiError(new HostError('unknown-method', { method: methodLabel(method) })) };
   }
   const schema = API_PARAMS[method as ApiMethod];
   const parsed = schema.safeParse(params);
   if (!parsed.success) {
-    return { ok: false, error: { code: 'bad-params', message: `The request for ${method} was malformed: ${parsed.error.issues[0]?.message ?? 'invalid'}.` } };
+    return { ok: false, error: toApiError(new HostError('bad-params', { method, detail: parsed.error.issues[0]?.message ?? 'invalid' })) };
   }
   try {
     const fn = (api as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[method]!;
@@ -30,7 +32,7 @@ export async function dispatchCall(api: ReaderDeskApi, method: unknown, params: 
  * The request may carry anything else: an object whose toString is not a function, or a pasted key,
  * which an answer must neither fail on nor echo back.
  */
-function methodLabel(method: unknown): string {
+function methodLabel(method: unknown): HostParam {
   const nameLike = typeof method === 'string' && /^[a-z][A-Za-z]{0,47}$/.test(method) && !/[0-9A-Fa-f]{16}/.test(method);
-  return nameLike ? `"${method}"` : 'that method';
+  return nameLike ? `"${method}"` : hostText('that-method', {});
 }

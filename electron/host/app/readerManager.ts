@@ -12,7 +12,8 @@ import type { FrameLogSink } from '../brp/frameLog.ts';
 import { openSession } from '../readers/openSession.ts';
 import { readReaderInfo } from '../readers/readerInfo.ts';
 import { identifyCustomerKey } from '../readers/customerKey.ts';
-import { userMessage } from './userMessage.ts';
+import { englishText, HostError, hostText, reasonOf } from '../../../shared/errors/hostError.ts';
+import type { HostParam } from '../../../shared/errors/hostText.ts';
 
 interface ConnectedReader {
   summary: ReaderSummary;
@@ -59,7 +60,7 @@ export class ReaderManager {
 
   session(id: string): BrpSession {
     const r = this.readers.get(id);
-    if (!r?.session) throw new Error('that reader is not connected; connect it first');
+    if (!r?.session) throw new HostError('reader.not-connected', {});
     return r.session;
   }
 
@@ -125,7 +126,7 @@ export class ReaderManager {
 
   async refresh(id: string): Promise<ReaderSummary> {
     const r = this.readers.get(id);
-    if (!r) throw new Error('that reader is not connected; connect it first');
+    if (!r) throw new HostError('reader.not-connected', {});
     if (!r.session) return r.summary;
     const info = await readReaderInfo(r.session);
     r.summary = {
@@ -141,6 +142,7 @@ export class ReaderManager {
       customerKeySignature: info.customerKey?.signature ?? null,
       bootProblems: info.bootStatus.problems.map((p) => p.name),
       lastError: null,
+      lastErrorText: null,
       link: r.session.linkChecksum,
       features: info.features,
       firmwareLacks: info.firmwareLacks,
@@ -263,7 +265,7 @@ export class ReaderManager {
     r.summary = { ...r.summary, state: 'reconnecting' };
     this.emit({ type: 'reader-changed', reader: r.summary });
     const until = Date.now() + (this.opts.reconnectForMs ?? 30_000);
-    let lastError = '';
+    let lastError: HostParam = '';
     // brp.md 2.4: wait about 100 ms, then try every 100 ms; a reconnect counts once a command succeeds.
     await sleep(100);
     while (!r.closed && Date.now() < until) {
@@ -272,13 +274,14 @@ export class ReaderManager {
         r.reconnecting = false;
         return;
       } catch (err) {
-        lastError = userMessage(err);
+        lastError = reasonOf(err);
         await sleep(200);
       }
     }
     r.reconnecting = false;
     if (r.closed) return;
-    r.summary = { ...r.summary, state: 'disconnected', lastError: lastError || 'the reader did not come back' };
+    const why = lastError || hostText('reader.did-not-come-back', {});
+    r.summary = { ...r.summary, state: 'disconnected', lastError: typeof why === 'object' ? englishText(why) : String(why), lastErrorText: why };
     this.emit({ type: 'reader-changed', reader: r.summary });
   }
 
@@ -302,6 +305,7 @@ function emptySummary(id: string, address: string): ReaderSummary {
     customerKeySignature: null,
     bootProblems: [],
     lastError: null,
+    lastErrorText: null,
     link: null,
     features: null,
     firmwareLacks: [],

@@ -5,43 +5,44 @@
 import { readFile, stat } from 'node:fs/promises';
 import { BalcfgError, parseBalcfg, serializeBalcfg, type Balcfg } from '../../../shared/config/balcfg.ts';
 import { writeFileAtomic } from '../../../node/files/atomicWrite.ts';
+import type { HostErrorCode } from '../../../shared/errors/catalogue.ts';
+import { HostError, hostText, type HostErrorParams } from '../../../shared/errors/hostError.ts';
+import { errnoOf, fileProblem } from '../../../shared/errors/fileProblem.ts';
+import type { HostParams } from '../../../shared/errors/hostText.ts';
 
 /** Far above any real configuration (a few thousand values of at most 128 bytes plus history). */
 const MAX_BALCFG_BYTES = 32 * 1024 * 1024;
 
 export type BalcfgFileProblem = 'not-found' | 'unreadable' | 'not-balcfg' | 'invalid' | 'unwritable';
 
-export class BalcfgFileError extends Error {
+type BalcfgFileCode = Extract<HostErrorCode, `balcfg.${string}`>;
+
+export class BalcfgFileError extends HostError<BalcfgFileCode> {
   override readonly name = 'BalcfgFileError';
 
   constructor(
     readonly path: string,
     readonly problem: BalcfgFileProblem,
-    message: string,
+    text: { code: BalcfgFileCode; params: HostParams },
     /** The BALCFG field at fault, for 'invalid' and 'not-balcfg'. */
     readonly field?: string,
     options?: ErrorOptions,
   ) {
-    super(message, options);
+    super(text.code, text.params as HostErrorParams<BalcfgFileCode>, options);
   }
 }
 
-function fileProblem(path: string, err: unknown, writing: boolean): BalcfgFileError {
-  const code = (err as NodeJS.ErrnoException).code;
+function fileProblemOf(path: string, err: unknown, writing: boolean): BalcfgFileError {
+  const code = errnoOf(err);
   const options = { cause: err };
   if (!writing && code === 'ENOENT') {
-    return new BalcfgFileError(path, 'not-found', `${path} was not found; check the folder and file name.`, undefined, options);
+    return new BalcfgFileError(path, 'not-found', { code: 'balcfg.not-found', params: { file: path } }, undefined, options);
   }
-  const verb = writing ? 'written' : 'read';
-  const why =
-    code === 'EACCES' || code === 'EPERM' ? 'permission was denied'
-    : code === 'EISDIR' ? 'it is a folder, not a file'
-    : code === 'ENOENT' ? 'its folder does not exist'
-    : code === 'ENOSPC' ? 'the disk is full'
-    : code === 'EROFS' ? 'the disk is read-only'
-    : `the system reported ${code ?? 'an error'}`;
-  const what = writing ? 'the previous file, if any, is unchanged' : 'check the file and try again';
-  return new BalcfgFileError(path, writing ? 'unwritable' : 'unreadable', `${path} could not be ${verb} because ${why}; ${what}.`, undefined, options);
+  // A missing folder is the one case where "the file" is not what is missing.
+  const why = code === 'ENOENT' ? hostText('balcfg.no-folder', {}) : fileProblem(code);
+  return writing
+    ? new BalcfgFileError(path, 'unwritable', { code: 'balcfg.unwritable', params: { file: path, why } }, undefined, options)
+    : new BalcfgFileError(path, 'unreadable', { code: 'balcfg.unreadable', params: { file: path, why } }, undefined, options);
 }
 
 export async function loadBalcfg(path: string): Promise<Balcfg> {
@@ -52,22 +53,22 @@ export async function loadBalcfg(path: string): Promise<Balcfg> {
       throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
     }
     if (info.size > MAX_BALCFG_BYTES) {
-      throw new BalcfgFileError(path, 'not-balcfg', `${path} is ${info.size} bytes, far larger than any BALCFG; it is not a ReaderDesk BALCFG file.`);
+      throw new BalcfgFileError(path, 'not-balcfg', { code: 'balcfg.too-large', params: { file: path, bytes: info.size } });
     }
     text = await readFile(path, 'utf8');
   } catch (err) {
     if (err instanceof BalcfgFileError) throw err;
-    throw fileProblem(path, err, false);
+    throw fileProblemOf(path, err, false);
   }
   try {
     return parseBalcfg(text);
   } catch (err) {
     if (!(err instanceof BalcfgError)) throw err;
     const notBalcfg = err.field === 'format' || err.field === 'formatVersion';
-    const message = notBalcfg
-      ? `${path} cannot be opened: ${err.message}`
-      : `${path} is a BALCFG file with an invalid field, ${err.message} Fix the field or restore the file from a backup.`;
-    throw new BalcfgFileError(path, notBalcfg ? 'not-balcfg' : 'invalid', message, err.field, { cause: err });
+    const text = notBalcfg
+      ? { code: 'balcfg.not-balcfg' as const, params: { file: path, reason: err.message } }
+      : { code: 'balcfg.invalid-field' as const, params: { file: path, reason: err.message } };
+    throw new BalcfgFileError(path, notBalcfg ? 'not-balcfg' : 'invalid', text, err.field, { cause: err });
   }
 }
 
@@ -78,6 +79,6 @@ export async function saveBalcfg(path: string, cfg: Balcfg): Promise<void> {
   try {
     await writeFileAtomic(path, text, { mode: 0o600 });
   } catch (err) {
-    throw fileProblem(path, err, true);
+    throw fileProblemOf(path, err, true);
   }
 }

@@ -9,9 +9,11 @@ import { withBorrowedCustomerKey } from '../readers/customerKey.ts';
 import type { CustomerKeyIdentity, CustomerKeyMemory } from '../readers/customerKeyMemory.ts';
 import { writeFileAtomic } from '../../../node/files/atomicWrite.ts';
 import { readerSealer } from './readerSealer.ts';
+import { HostError, hostText } from '../../../shared/errors/hostError.ts';
 
-export class FinalizeRefusedError extends Error {
-  readonly code = 'finalize-refused';
+/** Finalizing was refused before anything was written; `code` says why (finalize.*). */
+export class FinalizeRefusedError<C extends 'finalize.already-finalized' | 'finalize.key-mismatch' = 'finalize.already-finalized' | 'finalize.key-mismatch'> extends HostError<C> {
+  override readonly name = 'FinalizeRefusedError';
 }
 
 export interface FinalizeResult {
@@ -36,9 +38,7 @@ export async function finalizeOnReader(
 ): Promise<FinalizeResult> {
   const readerLabel = opts.readerLabel ?? session.address;
   if (isFinalized(cfg)) {
-    throw new FinalizeRefusedError(
-      `version ${cfg.version} was already finalized; run "config bump" (or "New version" in the app) to make version ${cfg.version + 1} first.`,
-    );
+    throw new FinalizeRefusedError('finalize.already-finalized', { version: String(cfg.version), next: String(cfg.version + 1) });
   }
   const now = (opts.now ?? new Date()).toISOString();
   // The reader holds a copy of its customer key in a borrowed key-list entry only while the block is sealed.
@@ -47,11 +47,14 @@ export async function finalizeOnReader(
     async ({ keyIndex, identity }) => {
       if (customerKeyMatch(cfg, identity.signature) === 'mismatch') {
         const link = cfg.customerKeyLink!;
-        throw new FinalizeRefusedError(
-          `this configuration is linked to the ${link.kind} customer key of reader "${link.readerLabel}" (key signature ${link.signature}), ` +
-            `but the reader at ${readerLabel} holds a ${identity.kind === 'default' ? 'default' : 'different custom'} customer key (signature ${identity.signature}). ` +
-            `Connect a reader with the linked customer key to finalize a new version.`,
-        );
+        throw new FinalizeRefusedError('finalize.key-mismatch', {
+          linked: hostText(link.kind === 'default' ? 'finalize.linked-default' : 'finalize.linked-custom', {}),
+          linkedReader: link.readerLabel,
+          linkedSignature: link.signature,
+          reader: readerLabel,
+          held: hostText(identity.kind === 'default' ? 'finalize.held-default' : 'finalize.held-other', {}),
+          signature: identity.signature,
+        });
       }
       const linked = linkCustomerKey(cfg, { signature: identity.signature, kind: identity.kind, readerLabel, linkedAt: now });
       const ops: Bec2Op[] = toConfigOps(linked).map((o) => ({ key: o.key, value: o.value, content: o.content }));

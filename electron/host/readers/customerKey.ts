@@ -3,8 +3,9 @@ import * as Sys from '../../../shared/brp/commands/sys.ts';
 import type { BrpSession } from '../brp/session.ts';
 import { customerKeyMemory, type CustomerKeyIdentity, type CustomerKeyMemory } from './customerKeyMemory.ts';
 import { findFreeKeyListEntry, keyListValueId, removeKeyListEntry } from './keyListEntry.ts';
+import { HostError, hostText, reasonOf } from '../../../shared/errors/hostError.ts';
 
-export class KeyEntryLeftBehindError extends Error {
+export class KeyEntryLeftBehindError extends HostError<'key-list.left-behind'> {
   override readonly name = 'KeyEntryLeftBehindError';
   constructor(
     readonly valueId: string,
@@ -12,17 +13,9 @@ export class KeyEntryLeftBehindError extends Error {
     /** What failed first, when the sequence broke off before the entry was to be removed. */
     readonly original?: unknown,
   ) {
-    const first = original === undefined ? '' : `${messageOf(original)} `;
-    super(
-      `${first}ReaderDesk could not remove the copy of the customer key from the reader's key-list entry ${valueId} ` +
-        `(${messageOf(removalError)}). The key cannot be read from there, but reconnect the reader and identify its ` +
-        'customer key again to remove the entry (a factory reset removes it as well).',
-    );
+    const before = original === undefined ? '' : hostText('key-list.first-failure', { reason: reasonOf(original) });
+    super('key-list.left-behind', { before, valueId, reason: reasonOf(removalError) });
   }
-}
-
-function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }
 
 function hexSignature(n: number): string {

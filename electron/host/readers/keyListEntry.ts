@@ -2,6 +2,7 @@ import * as Sys from '../../../shared/brp/commands/sys.ts';
 import { ReaderStatusError } from '../../../shared/brp/errors.ts';
 import { STATUS, SYS_STATUS } from '../../../shared/brp/status.ts';
 import type { BrpSession } from '../brp/session.ts';
+import { HostError } from '../../../shared/errors/hostError.ts';
 
 /** Custom/Crypto/Key: the reader's crypto key list; KeyIndex n is value 0x80 + n (real-readers.md, Keys). */
 export const KEY_LIST_KEY = 0x0601;
@@ -12,13 +13,10 @@ export function keyListValueId(keyIndex: number): string {
   return `0601/${(0x80 + keyIndex).toString(16).toUpperCase()}`;
 }
 
-export class NoFreeKeyListEntryError extends Error {
+export class NoFreeKeyListEntryError extends HostError<'key-list.full'> {
   override readonly name = 'NoFreeKeyListEntryError';
   constructor() {
-    super(
-      "Every entry of the reader's crypto key list (Custom/Crypto/Key 0601/81-FF) is used by its configuration, " +
-        'so ReaderDesk has no free entry to borrow for the customer key. Free one entry in the configuration and deploy it first.',
-    );
+    super('key-list.full', {});
   }
 }
 

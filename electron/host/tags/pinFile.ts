@@ -4,6 +4,9 @@
 
 import { readFile } from 'node:fs/promises';
 import { wipe } from '../../../shared/bytes.ts';
+import { HostError } from '../../../shared/errors/hostError.ts';
+import { errnoOf } from '../../../shared/errors/fileProblem.ts';
+import type { HostParam } from '../../../shared/errors/hostText.ts';
 
 export class SecretFileError extends Error {
   override readonly name = 'SecretFileError';
@@ -12,14 +15,18 @@ export class SecretFileError extends Error {
 /**
  * Why a key or PIN file could not be read. A name that does not exist is not repeated: people
  * type the key itself where its file belongs, and the message would put the key on screen and in logs.
+ * `what` names the secret: a catalogue clause (translated in the UI) or an English word.
  */
+export function secretFileProblem(what: HostParam, file: string, err: unknown): HostError {
+  const code = errnoOf(err);
+  if (code === 'ENOENT' || code === 'ENAMETOOLONG' || code === 'ENOTDIR') return new HostError('secret-file.missing', { what });
+  if (code === 'EISDIR') return new HostError('secret-file.is-folder', { what });
+  return new HostError('secret-file.unreadable', { what, file, errno: code ?? 'error' });
+}
+
+/** The English sentence of secretFileProblem, for the CLI. */
 export function secretFileReadError(what: string, file: string, err: unknown): string {
-  const code = (err as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOENT' || code === 'ENAMETOOLONG' || code === 'ENOTDIR') {
-    return `The ${what} file does not exist (the name given is not repeated here, in case it is the key itself). Keys and PINs are read only from files: put it into a file and give that file's path.`;
-  }
-  if (code === 'EISDIR') return `The name given for the ${what} file is a folder; give the path of the file itself.`;
-  return `Cannot read the ${what} file ${file} (${code ?? 'error'}); check its permissions.`;
+  return secretFileProblem(what, file, err).message;
 }
 
 /** Reads a 16-byte secret written as 32 hex digits. The caller wipes the result after use. */

@@ -1,9 +1,13 @@
-// Why a wireless-memory operation failed, as one sentence for the person at the desk. Messages name
-// steps, segments and PIN indexes, never PIN or master PIN values.
+// Why a wireless-memory operation failed, as one sentence for the person at the desk: a catalogue
+// code (translated in the UI) naming the step and the tag rule. Messages name steps, segments and
+// PIN indexes, never PIN or master PIN values.
 
 import { ReaderStatusError } from '../../../shared/brp/errors.ts';
 import { VHL_STATUS, WIRELESS_MEMORY_VHL_FILE, type WirelessMemoryRefusal } from '../../../shared/brp/commands/vhl.ts';
 import { COMMAND_GROUP, commandGroup } from '../../../shared/brp/status.ts';
+import type { HostErrorCode } from '../../../shared/errors/catalogue.ts';
+import { HostError, reasonOf, type HostErrorParams } from '../../../shared/errors/hostError.ts';
+import type { HostText } from '../../../shared/errors/hostText.ts';
 
 export type TagFailure =
   | WirelessMemoryRefusal
@@ -18,37 +22,42 @@ export type TagFailure =
   /** A real reader's generic VHL.ErrRead / ErrWrite / ErrAuth, or another reader status. */
   | 'reader';
 
-export class TagOperationError extends Error {
+type TagCode = Extract<HostErrorCode, `tag.${string}`>;
+
+/** What the tag refused to do, and why, per operation: a clause of the catalogue for each refusal. */
+export type RefusalDetail = Partial<Record<WirelessMemoryRefusal, HostText>>;
+
+export class TagOperationError<C extends TagCode = TagCode> extends HostError<C> {
   override readonly name = 'TagOperationError';
   constructor(
     readonly reason: TagFailure,
     /** The step that failed, e.g. "present the read PIN". */
-    readonly step: string,
-    message: string,
+    readonly step: HostText,
+    code: C,
+    params: HostErrorParams<C>,
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(code, params, options);
   }
 }
 
 /** What the tag's rule means, completing "The tag refused to <step>: ...". */
-const WHY: Readonly<Record<Exclude<WirelessMemoryRefusal, 'no-tag'>, string>> = {
-  'usage-flag-set':
-    'its roll-back counter was already used since it was last advanced (usage flag set), so a counter value cannot serve twice; advance the counter first.',
-  'dos-mismatch':
-    'the DoS value in PA_REG does not match the commit block under that master PIN, so the master PIN given is not the one the tag holds at that index.',
-  'wrong-pin': 'the PIN given does not match the PIN the tag holds at that index (or the tag holds no PIN there).',
-  'pin-required': 'the segment needs its PIN presented first, and no matching PIN was presented since the tag entered the field.',
-  'segment-not-readable': 'the segment does not allow reads (RD is clear in its management unit).',
-  'segment-not-writable': 'the segment does not allow writes (WR is clear in its management unit).',
-  'edit-locked': 'the management unit is locked for good (nE is set), so its protection can never change again.',
-  'crosses-unit': 'the write runs past one management unit; units are edited one at a time.',
-  'counter-not-next': 'the roll-back counter accepts only its current value plus one, so an old counter value cannot be replayed.',
-  'not-readable': 'that part of the tag memory (master PINs, PIN area or a write-only register) is never readable.',
-  'bad-address': 'the tag does not allow this access at that address.',
+const WHY: Readonly<Record<Exclude<WirelessMemoryRefusal, 'no-tag'>, TagCode>> = {
+  'usage-flag-set': 'tag.why.usage-flag-set',
+  'dos-mismatch': 'tag.why.dos-mismatch',
+  'wrong-pin': 'tag.why.wrong-pin',
+  'pin-required': 'tag.why.pin-required',
+  'segment-not-readable': 'tag.why.segment-not-readable',
+  'segment-not-writable': 'tag.why.segment-not-writable',
+  'edit-locked': 'tag.why.edit-locked',
+  'crosses-unit': 'tag.why.crosses-unit',
+  'counter-not-next': 'tag.why.counter-not-next',
+  'not-readable': 'tag.why.not-readable',
+  'bad-address': 'tag.why.bad-address',
 };
 
-export function refusalSentence(reason: Exclude<WirelessMemoryRefusal, 'no-tag'>): string {
-  return WHY[reason];
+export function refusalText(reason: Exclude<WirelessMemoryRefusal, 'no-tag'>): HostText {
+  return { code: WHY[reason], params: {} };
 }
 
 /** The VHL statuses a real reader reports for a refusal without saying which tag rule applied. */
@@ -64,34 +73,18 @@ export function isGenericRefusal(err: unknown): boolean {
  * Turns a reader status for a tag step into a TagOperationError; other errors pass through.
  * `reason` is the tag rule the host worked out for a generic refusal (refusalDiagnosis.ts).
  */
-export function tagError(
-  err: unknown,
-  step: string,
-  detail?: Partial<Record<WirelessMemoryRefusal, string>>,
-  reason?: WirelessMemoryRefusal,
-): unknown {
+export function tagError(err: unknown, step: HostText, detail?: RefusalDetail, reason?: WirelessMemoryRefusal): unknown {
   if (!(err instanceof ReaderStatusError) || commandGroup(err.cmdCode) !== COMMAND_GROUP.VHL) return err;
-  if (err.status === VHL_STATUS.ErrNoTag || reason === 'no-tag') {
-    return new TagOperationError('no-tag', step, `No tag is in the reader's field, so ReaderDesk could not ${step}; put the tag on the reader and run the command again.`);
-  }
-  if (err.status === VHL_STATUS.ErrCardNotSelected) {
-    return new TagOperationError('not-selected', step, `The tag could not ${step}: it left the field and came back since it was selected; run the command again.`);
-  }
+  const options = { cause: err };
+  if (err.status === VHL_STATUS.ErrNoTag || reason === 'no-tag') return new TagOperationError('no-tag', step, 'tag.no-tag', { step }, options);
+  if (err.status === VHL_STATUS.ErrCardNotSelected) return new TagOperationError('not-selected', step, 'tag.not-selected', { step }, options);
   if (err.status === VHL_STATUS.ErrConfig) {
-    return new TagOperationError(
-      'no-vhl-file',
-      step,
-      `ReaderDesk could not ${step}: the reader's configuration has no VHL file named "${WIRELESS_MEMORY_VHL_FILE}" for wireless-memory tags. ` +
-        `Deploy a configuration that has one (VhlCfg/File/Filename, value 0x03nn/00 = "${WIRELESS_MEMORY_VHL_FILE}").`,
-    );
+    return new TagOperationError('no-vhl-file', step, 'tag.no-vhl-file', { step, file: WIRELESS_MEMORY_VHL_FILE }, options);
   }
   if (isGenericRefusal(err)) {
-    if (reason) return new TagOperationError(reason, step, `The tag refused to ${step}: ${detail?.[reason] ?? WHY[reason]}`);
-    return new TagOperationError(
-      'reader',
-      step,
-      `The tag refused to ${step}: the reader reported ${err.statusName}, and ReaderDesk could not tell which tag rule applied (wrong or missing PIN, locked or closed segment, used counter).`,
-    );
+    if (reason) return new TagOperationError(reason, step, 'tag.refused', { step, why: detail?.[reason] ?? refusalText(reason) }, options);
+    return new TagOperationError('reader', step, 'tag.refused-unknown', { step, status: err.statusName }, options);
   }
-  return new TagOperationError('reader', step, `ReaderDesk could not ${step}: ${err.message}`);
+  return new TagOperationError('reader', step, 'tag.failed', { step, reason: reasonOf(err) }, options);
 }
+

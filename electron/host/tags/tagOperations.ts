@@ -13,6 +13,7 @@ import {
 } from '../../../shared/brp/commands/vhl.ts';
 import { bytesEqual } from '../../../shared/bytes.ts';
 import {
+  pinKindText,
   parsePublicInfo,
   planCounterUpdate,
   planPinTransfer,
@@ -37,12 +38,13 @@ import {
   segmentAddress,
 } from '../../../shared/tag/layout.ts';
 import { decodeUnit, encodeUnit, type ManagementUnit } from '../../../shared/tag/managementUnit.ts';
-import type { WirelessMemoryRefusal } from '../../../shared/brp/commands/vhl.ts';
 import { AR_MODE, ARSetMode } from '../../../shared/brp/commands/ar.ts';
 import type { ReaderStatusError } from '../../../shared/brp/errors.ts';
 import type { BrpSession } from '../brp/session.ts';
 import { diagnoseRefusal, type RefusedAccess } from './refusalDiagnosis.ts';
-import { TagOperationError, isGenericRefusal, tagError } from './tagErrors.ts';
+import { TagOperationError, isGenericRefusal, tagError, type RefusalDetail } from './tagErrors.ts';
+import { hostText } from '../../../shared/errors/hostError.ts';
+import type { HostText } from '../../../shared/errors/hostText.ts';
 
 /** The selected tag in a reader's field, read and written through the VHL file the configuration provides. */
 export class TagLink {
@@ -61,22 +63,22 @@ export class TagLink {
     try {
       await session.execute(VHLSelect, { cardFamiliesFilter: CARD_FAMILIES_ALL, reselect: true, acceptConfCard: false });
     } catch (err) {
-      throw tagError(err, 'select the tag');
+      throw tagError(err, hostText('tag.step.select', {}));
     }
     let fileId: number;
     try {
       fileId = (await session.execute(VHLResolveFilename, { fileName: vhlFileName })).id;
     } catch (err) {
-      throw tagError(err, 'find the VHL file for the tag');
+      throw tagError(err, hostText('tag.step.find-vhl-file', {}));
     }
     return new TagLink(session, fileId);
   }
 
-  async read(r: MemoryRead, detail?: Partial<Record<WirelessMemoryRefusal, string>>): Promise<Uint8Array> {
+  async read(r: MemoryRead, detail?: RefusalDetail): Promise<Uint8Array> {
     try {
       const data = await this.#readBytes(r.addr, r.length);
       if (data.length !== r.length) {
-        throw new TagOperationError('reader', r.what, `The reader returned ${data.length} bytes when asked to ${r.what} (${r.length} bytes).`);
+        throw new TagOperationError('reader', r.what, 'tag.short-answer', { got: data.length, step: r.what, wanted: r.length });
       }
       return data;
     } catch (err) {
@@ -84,7 +86,7 @@ export class TagLink {
     }
   }
 
-  async write(w: MemoryWrite, detail?: Partial<Record<WirelessMemoryRefusal, string>>): Promise<void> {
+  async write(w: MemoryWrite, detail?: RefusalDetail): Promise<void> {
     try {
       await this.session.execute(VHLWrite, { id: this.fileId, adr: w.addr, data: w.data });
     } catch (err) {
@@ -97,13 +99,13 @@ export class TagLink {
   }
 
   /** A generic refusal gets the tag rule the host can work out by reading the tag's public parts. */
-  async #explain(err: unknown, refused: RefusedAccess, step: string, detail?: Partial<Record<WirelessMemoryRefusal, string>>): Promise<unknown> {
+  async #explain(err: unknown, refused: RefusedAccess, step: HostText, detail?: RefusalDetail): Promise<unknown> {
     if (!isGenericRefusal(err)) return tagError(err, step, detail);
     const reason = await diagnoseRefusal(refused, (err as ReaderStatusError).status, (addr, length) => this.#readBytes(addr, length));
     return tagError(err, step, detail, reason);
   }
 
-  async run(writes: readonly MemoryWrite[], detail?: Partial<Record<WirelessMemoryRefusal, string>>): Promise<void> {
+  async run(writes: readonly MemoryWrite[], detail?: RefusalDetail): Promise<void> {
     for (const w of writes) await this.write(w, detail);
   }
 }
@@ -133,15 +135,15 @@ export async function readPublicInfo(link: TagLink): Promise<PublicInfo> {
   try {
     return parsePublicInfo(bytes);
   } catch (err) {
-    throw new TagOperationError('reader', r.what, `The tag in the field is not a wireless memory ReaderDesk can use: ${(err as Error).message}.`);
+    throw new TagOperationError('reader', r.what, 'tag.not-wireless-memory', { reason: (err as Error).message }, { cause: err });
   }
 }
 
 /** Public information, name and every management unit. */
 export async function readTagInfo(link: TagLink): Promise<TagInfo> {
   const info = await readPublicInfo(link);
-  const name = await link.read({ addr: REG.NAME, length: BLOCK_SIZE, what: 'read the tag name' });
-  const unitBytes = await link.read({ addr: MGMT_AREA_ADDR, length: SEGMENT_COUNT * UNIT_SIZE, what: 'read the management units' });
+  const name = await link.read({ addr: REG.NAME, length: BLOCK_SIZE, what: hostText('tag.step.read-name', {}) });
+  const unitBytes = await link.read({ addr: MGMT_AREA_ADDR, length: SEGMENT_COUNT * UNIT_SIZE, what: hostText('tag.step.read-units', {}) });
   const units = Array.from({ length: SEGMENT_COUNT }, (_, s) => decodeUnit(unitBytes, s * UNIT_SIZE));
   return { ...info, name, units };
 }
@@ -162,7 +164,7 @@ export async function readUnit(link: TagLink, segment: number): Promise<Manageme
 export async function presentPin(link: TagLink, kind: 'read' | 'write' | 'edit', index: number, pin: Uint8Array): Promise<void> {
   const { counter } = await updateCounter(link);
   await link.run(planUsePin(kind, index, pin, counter), {
-    'wrong-pin': `the ${kind} PIN given does not match the PIN the tag holds at index ${index}${describeIndex(index)}.`,
+    'wrong-pin': hostText('tag.why.pin-mismatch', { kind: pinKindText(kind), index: String(index), master: describeIndex(index) }),
   });
 }
 
@@ -184,21 +186,17 @@ export async function setPin(link: TagLink, input: SetPinInput): Promise<void> {
   try {
     plan = planPinTransfer({ ...input, counter });
   } catch (err) {
-    throw new TagOperationError('bad-address', 'plan the PIN transfer', `The PIN transfer cannot be built: ${(err as Error).message}.`);
+    throw new TagOperationError('bad-address', hostText('tag.step.plan-transfer', {}), 'tag.transfer-invalid', { reason: (err as Error).message }, { cause: err });
   }
   await link.run(plan.writes, {
-    'wrong-pin': `the tag holds no master PIN ${input.masterIndex}.`,
-    'dos-mismatch': `the DoS value does not match the commit block under master PIN ${input.masterIndex}, so the master PIN given is not the one the tag holds at index ${input.masterIndex}.`,
+    'wrong-pin': hostText('tag.why.no-master-pin', { master: String(input.masterIndex) }),
+    'dos-mismatch': hostText('tag.why.master-dos-mismatch', { master: String(input.masterIndex) }),
   });
   try {
     await presentPin(link, 'read', input.position, input.pin);
   } catch (err) {
     if (err instanceof TagOperationError && err.reason === 'wrong-pin') {
-      throw new TagOperationError(
-        'transfer-unconfirmed',
-        'confirm the new PIN',
-        `The tag accepted the transfer to PIN position ${input.position}, but the new PIN does not work there: the position holds a different value (stale counter or replayed transfer). Transfer the PIN again.`,
-      );
+      throw new TagOperationError('transfer-unconfirmed', hostText('tag.step.confirm-pin', {}), 'tag.transfer-unconfirmed', { position: String(input.position) }, { cause: err });
     }
     throw err;
   }
@@ -218,15 +216,15 @@ export async function protectSegment(link: TagLink, input: ProtectSegmentInput):
   const wanted: ManagementUnit = { ...before, ...input.change };
   const { counter } = await updateCounter(link);
   const index = before.editPinIndex;
-  const lockedWhy = `the management unit of segment ${input.segment} is locked for good (nE is set), so its protection can never change again.`;
+  const segment = String(input.segment);
   await link.run(planProtectSegment({ segment: input.segment, unit: wanted, edit: { index, pin: input.editPin, counter } }), {
-    'wrong-pin': `the edit PIN given does not match the PIN the tag holds at index ${index}${describeIndex(index)}, the edit PIN of segment ${input.segment}.`,
-    'edit-locked': lockedWhy,
-    'pin-required': `segment ${input.segment} is edited only after its edit PIN (index ${index}) has been presented.`,
+    'wrong-pin': hostText('tag.why.edit-pin-mismatch', { index: String(index), master: describeIndex(index), segment }),
+    'edit-locked': hostText('tag.why.segment-locked', { segment }),
+    'pin-required': hostText('tag.why.edit-pin-first', { segment, index: String(index) }),
   });
   const after = await readUnit(link, input.segment);
   if (!bytesEqual(encodeUnit(after), encodeUnit(wanted))) {
-    throw new TagOperationError('unit-mismatch', `read back the management unit of segment ${input.segment}`, `The management unit of segment ${input.segment} reads back differently from what was written; check the tag.`);
+    throw new TagOperationError('unit-mismatch', hostText('tag.step.read-back-unit', { segment }), 'tag.unit-mismatch', { segment });
   }
   return { before, after };
 }
@@ -245,8 +243,8 @@ export async function readSegment(link: TagLink, input: SegmentAccess & { length
   const unit = await readUnit(link, input.segment);
   if (unit.readPin && input.pin) await presentPin(link, 'read', unit.readPinIndex, input.pin);
   return link.read(
-    { addr: segmentAddress(input.segment, offset), length, what: `read segment ${input.segment}` },
-    { 'pin-required': `segment ${input.segment} is read only after its read PIN (index ${unit.readPinIndex}) is presented, and ${input.pin ? 'the PIN given was not accepted' : 'no PIN was given'}.` },
+    { addr: segmentAddress(input.segment, offset), length, what: hostText('tag.step.read-segment', { segment: String(input.segment) }) },
+    { 'pin-required': hostText('tag.why.read-pin-first', { segment: String(input.segment), index: String(unit.readPinIndex), given: pinGiven(input.pin) }) },
   );
 }
 
@@ -256,15 +254,15 @@ export async function writeSegment(link: TagLink, input: SegmentAccess & { data:
   const unit = await readUnit(link, input.segment);
   if (unit.writePin && input.pin) await presentPin(link, 'write', unit.writePinIndex, input.pin);
   await link.write(
-    { addr: segmentAddress(input.segment, offset), data: input.data, what: `write segment ${input.segment}` },
-    { 'pin-required': `segment ${input.segment} is written only after its write PIN (index ${unit.writePinIndex}) is presented, and ${input.pin ? 'the PIN given was not accepted' : 'no PIN was given'}.` },
+    { addr: segmentAddress(input.segment, offset), data: input.data, what: hostText('tag.step.write-segment', { segment: String(input.segment) }) },
+    { 'pin-required': hostText('tag.why.write-pin-first', { segment: String(input.segment), index: String(unit.writePinIndex), given: pinGiven(input.pin) }) },
   );
 }
 
 /** Names the tag under PIN `key.index` (default PIN 0, the zero PIN every host knows). */
 export async function writeName(link: TagLink, name: Uint8Array, key?: { index: number; pin: Uint8Array }): Promise<void> {
   if (name.length > BLOCK_SIZE) {
-    throw new TagOperationError('bad-address', 'write the tag name', `A tag name is at most ${BLOCK_SIZE} bytes; this one has ${name.length}.`);
+    throw new TagOperationError('bad-address', hostText('tag.step.write-name', {}), 'tag.name-too-long', { max: BLOCK_SIZE, bytes: name.length });
   }
   const { counter } = await updateCounter(link);
   await link.run(planWriteName(name, counter, key));
@@ -273,24 +271,30 @@ export async function writeName(link: TagLink, name: Uint8Array, key?: { index: 
 /** The host identity for this session, in clear (ID_REG is volatile and not counter-mode). */
 export async function writeHostId(link: TagLink, id: Uint8Array): Promise<void> {
   if (id.length > BLOCK_SIZE) {
-    throw new TagOperationError('bad-address', 'write the host identity', `A host identity is at most ${BLOCK_SIZE} bytes; this one has ${id.length}.`);
+    throw new TagOperationError('bad-address', hostText('tag.step.write-host-id', {}), 'tag.identity-too-long', { max: BLOCK_SIZE, bytes: id.length });
   }
   await link.run(planWriteHostId(id));
 }
 
-function describeIndex(index: number): string {
-  return index >= MASTER_PIN_FIRST_POSITION ? ` (master PIN ${index - MASTER_PIN_FIRST_POSITION})` : '';
+/** " (master PIN n)" after a master PIN's index, nothing after another. */
+function describeIndex(index: number): HostText | string {
+  return index >= MASTER_PIN_FIRST_POSITION ? hostText('tag.master-pin', { master: String(index - MASTER_PIN_FIRST_POSITION) }) : '';
+}
+
+function pinGiven(pin: Uint8Array | undefined): HostText {
+  return pin ? hostText('tag.pin-not-accepted', {}) : hostText('tag.no-pin-given', {});
 }
 
 function checkRange(segment: number, offset: number, length: number): void {
   if (!Number.isInteger(segment) || segment < 0 || segment >= SEGMENT_COUNT) {
-    throw new TagOperationError('bad-address', `access segment ${segment}`, `Segment ${segment} does not exist; the tag has segments 0..${SEGMENT_COUNT - 1}.`);
+    throw new TagOperationError('bad-address', hostText('tag.step.access-segment', { segment: String(segment) }), 'tag.no-segment', { segment: String(segment), last: String(SEGMENT_COUNT - 1) });
   }
   if (!Number.isInteger(offset) || offset < 0 || !Number.isInteger(length) || length < 1 || offset + length > SEGMENT_SIZE) {
-    throw new TagOperationError(
-      'bad-address',
-      `access segment ${segment}`,
-      `${length} bytes at offset ${offset} do not fit in one ${SEGMENT_SIZE}-byte segment; use offsets 0..${SEGMENT_SIZE - 1} and stay inside the segment.`,
-    );
+    throw new TagOperationError('bad-address', hostText('tag.step.access-segment', { segment: String(segment) }), 'tag.outside-segment', {
+      bytes: length,
+      offset: String(offset),
+      size: String(SEGMENT_SIZE),
+      lastOffset: String(SEGMENT_SIZE - 1),
+    });
   }
 }

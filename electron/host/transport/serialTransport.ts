@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import { SerialPort } from 'serialport';
 import { Listeners, type Transport } from './transport.ts';
-import { PortLostError } from '../../../shared/brp/errors.ts';
+import { PortLostError, type PortLostReason } from '../../../shared/brp/errors.ts';
+import { hostText } from '../../../shared/errors/hostError.ts';
 
 export interface SerialSettings {
   baudRate?: number;
@@ -91,12 +92,10 @@ function isPseudoTerminal(path: string): boolean {
   return /^\/dev\/(pts\/\d+|ttys\d+|tty[p-wP-W][0-9a-f]|pty)/.test(real);
 }
 
-function describeOpenError(path: string, err: Error): string {
+function describeOpenError(path: string, err: Error): PortLostReason {
   const msg = err.message;
-  if (/ENOENT|No such file/i.test(msg)) return `there is no serial port ${path}`;
-  if (/EACCES|Permission denied/i.test(msg)) {
-    return `permission to open ${path} was denied (on Linux, add your user to the dialout group and log in again)`;
-  }
-  if (/EBUSY|Resource busy|Cannot lock/i.test(msg)) return `${path} is in use by another program`;
+  if (/ENOENT|No such file/i.test(msg)) return hostText('port.no-serial-port', { port: path });
+  if (/EACCES|Permission denied/i.test(msg)) return hostText('port.denied', { port: path });
+  if (/EBUSY|Resource busy|Cannot lock/i.test(msg)) return hostText('port.busy', { port: path });
   return msg;
 }

@@ -1,6 +1,7 @@
 import net from 'node:net';
 import { Listeners, type Transport } from './transport.ts';
 import { PortLostError } from '../../../shared/brp/errors.ts';
+import { hostText } from '../../../shared/errors/hostError.ts';
 import { formatTcpAddress, parseTcpAddress } from '../../../shared/brp/tcpAddress.ts';
 
 /** BRP_DEFAULT_TCPIP_ROUNDTRIP_TIMEOUT of BALTECH's SDK (real-readers.md, Link layer). */
@@ -40,7 +41,7 @@ export class TcpTransport implements Transport {
       const s = net.connect({ host: this.host, port: this.port });
       const timer = setTimeout(() => {
         s.destroy();
-        reject(new PortLostError(this.address, 'the connection attempt timed out'));
+        reject(new PortLostError(this.address, hostText('port.connect-timeout', {})));
       }, 5000);
       s.once('connect', () => {
         clearTimeout(timer);
@@ -48,7 +49,7 @@ export class TcpTransport implements Transport {
       });
       s.once('error', (err) => {
         clearTimeout(timer);
-        reject(new PortLostError(this.address, /ECONNREFUSED/.test(err.message) ? 'nothing is listening there' : err.message));
+        reject(new PortLostError(this.address, /ECONNREFUSED/.test(err.message) ? hostText('port.nothing-listening', {}) : err.message));
       });
     });
     socket.setNoDelay(true);
@@ -64,7 +65,7 @@ export class TcpTransport implements Transport {
 
   async write(bytes: Uint8Array): Promise<void> {
     const s = this.socket;
-    if (!s || s.destroyed) throw new PortLostError(this.address, 'the connection is closed');
+    if (!s || s.destroyed) throw new PortLostError(this.address, hostText('port.closed', {}));
     await new Promise<void>((resolve, reject) => s.write(bytes, (err) => (err ? reject(new PortLostError(this.address, err.message)) : resolve())));
   }
 

@@ -146,14 +146,14 @@ export function parseCallMessage(data: unknown): CallMessage | { id: string | nu
   try {
     msg = JSON.parse(String(data));
   } catch {
-    return { id: null, error: { code: 'bad-request', message: 'The message is not valid JSON; the app sends {"id", "method", "params"}.' } };
+    return { id: null, error: { code: 'bad-request', params: {}, message: 'The message is not valid JSON; the app sends {"id", "method", "params"}.' } };
   }
   if (typeof msg !== 'object' || msg === null || Array.isArray(msg)) {
-    return { id: null, error: { code: 'bad-request', message: 'The message must be a JSON object with "id", "method" and "params".' } };
+    return { id: null, error: { code: 'bad-request', params: {}, message: 'The message must be a JSON object with "id", "method" and "params".' } };
   }
   const m = msg as Record<string, unknown>;
   const id = typeof m.id === 'string' || (typeof m.id === 'number' && Number.isFinite(m.id)) ? m.id : null;
-  if (typeof m.id === 'string' && m.id.length > 64) return { id: null, error: { code: 'bad-request', message: 'The message id is longer than 64 characters.' } };
+  if (typeof m.id === 'string' && m.id.length > 64) return { id: null, error: { code: 'bad-request', params: {}, message: 'The message id is longer than 64 characters.' } };
   return { id, method: m.method, params: m.params };
 }
 
@@ -163,7 +163,7 @@ function send(ws: WebSocket, message: unknown): void {
   try {
     text = JSON.stringify(message);
   } catch {
-    text = JSON.stringify({ id: (message as { id?: unknown }).id ?? null, ok: false, error: { code: 'internal', message: 'The answer could not be encoded.' } });
+    text = JSON.stringify({ id: (message as { id?: unknown }).id ?? null, ok: false, error: { code: 'internal', params: {}, message: 'The answer could not be encoded.' } });
   }
   ws.send(text, () => undefined);
 }
@@ -181,7 +181,7 @@ function serveClient(ws: WebSocket, api: ReaderDeskApi): void {
     }
     dispatchCall(api, msg.method, msg.params).then(
       (result) => send(ws, { id: msg.id, ...result }),
-      () => send(ws, { id: msg.id, ok: false, error: { code: 'internal', message: 'The request failed inside the app.' } }),
+      () => send(ws, { id: msg.id, ok: false, error: { code: 'internal', params: {}, message: 'The request failed inside the app.' } }),
     );
   });
 }

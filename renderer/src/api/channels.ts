@@ -1,9 +1,16 @@
 import type { AppEvent } from '../../../shared/api/contract.ts';
 import { ApiCallError, type ApiChannel } from '../../../shared/api/client.ts';
+import { englishText } from '../../../shared/errors/hostError.ts';
+import type { HostParams } from '../../../shared/errors/hostText.ts';
+
+/** A failure of the shell itself, in the same shape as the host's errors. */
+function offline(code: 'offline.unreachable' | 'offline.lost'): ApiCallError {
+  return new ApiCallError(code, englishText({ code, params: {} }));
+}
 
 /** What Electron's preload exposes on window (see electron/preload.ts). */
 export interface ElectronBridge {
-  call(method: string, params: unknown[]): Promise<{ ok: true; result: unknown } | { ok: false; error: { code: string; message: string } }>;
+  call(method: string, params: unknown[]): Promise<{ ok: true; result: unknown } | { ok: false; error: { code: string; params?: HostParams; message: string } }>;
   subscribe(listener: (event: AppEvent) => void): () => void;
 }
 
@@ -35,7 +42,7 @@ export function webSocketChannel(url: string): ApiChannel {
     ws = new WebSocket(url);
     ready = new Promise((resolve, reject) => {
       ws.onopen = () => resolve();
-      ws.onerror = () => reject(new ApiCallError('offline', 'The ReaderDesk service is not reachable. Is "readerdesk ui" still running?'));
+      ws.onerror = () => reject(offline('offline.unreachable'));
     });
     ws.onmessage = (m) => {
       const msg = JSON.parse(String(m.data));
@@ -50,7 +57,7 @@ export function webSocketChannel(url: string): ApiChannel {
       else p.reject(ApiCallError.from(msg.error));
     };
     ws.onclose = () => {
-      for (const p of pending.values()) p.reject(new ApiCallError('offline', 'The connection to the ReaderDesk service was lost.'));
+      for (const p of pending.values()) p.reject(offline('offline.lost'));
       pending.clear();
       setTimeout(open, 1000);
     };

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReaderSummary } from '../../../shared/api/contract.ts';
-import { FactoryResetDialog } from '../views/deploy/FactoryResetDialog.tsx';
-import { ReadBackDialog } from '../views/deploy/ReadBackDialog.tsx';
+import { FactoryResetDialog } from './FactoryResetDialog.tsx';
+import { ReadBackDialog } from './ReadBackDialog.tsx';
 import '../views/deploy/deploy.css';
 
 // Per-reader actions on a reader card: factory reset (behind a typed confirmation) and read back for support.

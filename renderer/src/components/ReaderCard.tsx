@@ -4,6 +4,7 @@ import { useApi } from '../api/apiContext.ts';
 import { ReaderActions } from './ReaderActions.tsx';
 import { SecurityRiskBadge } from './SecurityRiskBadge.tsx';
 import { ChecksumSelect, connectOptions, type ChecksumChoice } from './ChecksumSelect.tsx';
+import { errorText, reasonText } from '../lib/errorText.ts';
 
 type Limit = 'securityCode' | 'features' | 'tamperDisabled' | 'tamperNotSupported';
 
@@ -19,14 +20,14 @@ function firmwareLimits(reader: ReaderSummary): Limit[] {
 
 export function ReaderCard({ reader, onError }: { reader: ReaderSummary; onError: (m: string) => void }) {
   const api = useApi();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const risk = reader.projectSettings === false;
   const link = reader.link;
   const linkText = link
     ? `${t(`readers.checksumChoice.${link.checksum}`)} (${t(`readers.linkReason.${link.automatic ? link.kind : 'user'}`)})`
     : '–';
   const changeChecksum = (choice: ChecksumChoice) =>
-    api.connect(reader.address, connectOptions(choice)).catch((e: Error) => onError(e.message));
+    api.connect(reader.address, connectOptions(choice)).catch((e: unknown) => onError(errorText(e)));
   const keyKind =
     reader.customerKeyKind === 'default' ? t('readers.keyDefault') : reader.customerKeyKind === 'custom' ? t('readers.keyCustom') : t('readers.keyNotIdentified');
   const limits = firmwareLimits(reader);
@@ -68,7 +69,7 @@ export function ReaderCard({ reader, onError }: { reader: ReaderSummary; onError
               {' '}
               <button
                 title={t('readers.identifyKeyHint')}
-                onClick={() => api.identifyCustomerKey(reader.id).catch((e: Error) => onError(e.message))}
+                onClick={() => api.identifyCustomerKey(reader.id).catch((e: unknown) => onError(errorText(e)))}
               >
                 {t('readers.identifyKey')}
               </button>
@@ -99,10 +100,10 @@ export function ReaderCard({ reader, onError }: { reader: ReaderSummary; onError
           {t('readers.bootProblems')}: {reader.bootProblems.join(', ')}
         </p>
       )}
-      {reader.lastError && <p className="error">{reader.lastError}</p>}
+      {reader.lastError && <p className="error">{reasonText(reader.lastErrorText ?? reader.lastError, i18n.language)}</p>}
       <div className="row">
-        <button onClick={() => api.refreshReader(reader.id).catch((e: Error) => onError(e.message))}>{t('readers.refresh')}</button>
-        <button onClick={() => api.disconnect(reader.id).catch((e: Error) => onError(e.message))}>{t('readers.disconnect')}</button>
+        <button onClick={() => api.refreshReader(reader.id).catch((e: unknown) => onError(errorText(e)))}>{t('readers.refresh')}</button>
+        <button onClick={() => api.disconnect(reader.id).catch((e: unknown) => onError(errorText(e)))}>{t('readers.disconnect')}</button>
         <ChecksumSelect
           value={link && !link.automatic ? link.checksum : 'auto'}
           onChange={(c) => void changeChecksum(c)}

@@ -2,8 +2,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/apiContext.ts';
-import { formatTime, useEventLog } from '../views/events/useEventLog.ts';
+import { useEventLog } from '../hooks/useEventLog.ts';
+import { formatTime } from '../lib/format.ts';
 import '../views/events/events.css';
+import { errorText } from '../lib/errorText.ts';
 
 export function TamperNotifications() {
   const api = useApi();
@@ -17,7 +19,7 @@ export function TamperNotifications() {
     try {
       await api.acknowledgeEvent(id);
     } catch (err) {
-      setErrors((m) => ({ ...m, [id]: (err as Error).message }));
+      setErrors((m) => ({ ...m, [id]: errorText(err) }));
     }
   };
 

@@ -4,23 +4,28 @@ import type { Balcfg, ConfigIdentity } from '../../../shared/config/balcfg.ts';
 import type { ConfigDocument } from '../../../shared/api/features/config.ts';
 import { configIdString, isFinalized } from '../../../shared/config/model.ts';
 import { useApi } from '../api/apiContext.ts';
-import { editor, isDirty, useEditor } from './config/store.ts';
+import { appStores, useConfigDocument } from '../stores/appStores.ts';
+import { isDirty } from '../stores/configDocument.ts';
 import { FileBar } from './config/FileBar.tsx';
 import { ValuesPanel } from './config/ValuesPanel.tsx';
 import { FinalizePanel } from './config/FinalizePanel.tsx';
 import { ComparePanel } from './config/ComparePanel.tsx';
 import { HistoryPanel } from './config/HistoryPanel.tsx';
 import { IdentityForm } from './config/IdentityForm.tsx';
-import { baseName, errorText, isTextTarget } from './config/util.ts';
+import { baseName, isTextTarget } from './config/util.ts';
+import { errorText } from '../lib/errorText.ts';
 import './config/config.css';
 
 type Tab = 'values' | 'finalize' | 'compare' | 'history';
 const TABS: Tab[] = ['values', 'finalize', 'compare', 'history'];
 
+/** The open document outlives this page (switching pages keeps it and its undo history). */
+const configDocument = appStores.configDocument;
+
 export function ConfigView() {
   const api = useApi();
   const { t } = useTranslation();
-  const s = useEditor();
+  const s = useConfigDocument();
   const doc = s.present;
   const dirty = isDirty(s);
   const [tab, setTab] = useState<Tab>('values');
@@ -66,11 +71,11 @@ export function ConfigView() {
   );
 
   const save = useCallback(() => {
-    const { path, present } = editor.get();
+    const { path, present } = configDocument.getState();
     if (!path || !present) return;
     void run(async () => {
       const saved = await api.configSave(path, present);
-      editor.markSaved(saved);
+      configDocument.getState().markSaved(saved);
       return t('config.saved', { path: saved.path });
     });
   }, [api, run, t]);
@@ -82,16 +87,16 @@ export function ConfigView() {
       const k = e.key.toLowerCase();
       if (k === 's') {
         e.preventDefault();
-        if (isDirty(editor.get())) save();
+        if (isDirty(configDocument.getState())) save();
         return;
       }
       if (isTextTarget(e.target)) return;
       if (k === 'z' && !e.shiftKey) {
         e.preventDefault();
-        editor.undo();
+        configDocument.getState().undo();
       } else if (k === 'y' || (k === 'z' && e.shiftKey)) {
         e.preventDefault();
-        editor.redo();
+        configDocument.getState().redo();
       }
     };
     window.addEventListener('keydown', onKey);
@@ -100,12 +105,12 @@ export function ConfigView() {
 
   /** Runs an action that replaces the document, asking first when edits would be lost. */
   const replaceDocument = (action: () => void) => {
-    if (isDirty(editor.get())) setPending({ run: action });
+    if (isDirty(configDocument.getState())) setPending({ run: action });
     else action();
   };
 
   const loaded = (d: ConfigDocument, message: string) => {
-    editor.load(d);
+    configDocument.getState().load(d);
     setTab('values');
     setCompareSource('');
     return message;
@@ -120,34 +125,34 @@ export function ConfigView() {
     }));
 
   const needsSaved = (): boolean => {
-    if (!isDirty(editor.get())) return true;
+    if (!isDirty(configDocument.getState())) return true;
     setNotice(null);
     setError(t('config.saveFirst'));
     return false;
   };
 
   const bump = () => {
-    const path = editor.get().path;
+    const path = configDocument.getState().path;
     if (!path || !needsSaved()) return;
     void run(async () => {
       const d = await api.configBump(path);
-      editor.load(d);
+      configDocument.getState().load(d);
       return t('config.bumped', { version: d.balcfg.version });
     });
   };
 
   const newFrom = (version: number) => {
-    const path = editor.get().path;
+    const path = configDocument.getState().path;
     if (!path || !needsSaved()) return;
     void run(async () => {
       const d = await api.configNewVersionFrom(path, version);
-      editor.load(d);
+      configDocument.getState().load(d);
       return t('config.newFromDone', { version: d.balcfg.version, from: version });
     });
   };
 
   const edit = (fn: (cfg: Balcfg) => Balcfg) => {
-    editor.edit(fn);
+    configDocument.getState().edit(fn);
     setNotice(null);
     setError(null);
   };
@@ -219,10 +224,10 @@ export function ConfigView() {
             </dl>
             <IdentityForm cfg={doc} frozen={frozen} onEdit={edit} />
             <div className="row" role="toolbar" aria-label={t('config.toolbar')}>
-              <button type="button" onClick={editor.undo} disabled={s.past.length === 0} title="Ctrl+Z" aria-keyshortcuts="Control+Z">
+              <button type="button" onClick={configDocument.getState().undo} disabled={s.past.length === 0} title="Ctrl+Z" aria-keyshortcuts="Control+Z">
                 {t('config.undo')}
               </button>
-              <button type="button" onClick={editor.redo} disabled={s.future.length === 0} title="Ctrl+Y" aria-keyshortcuts="Control+Y">
+              <button type="button" onClick={configDocument.getState().redo} disabled={s.future.length === 0} title="Ctrl+Y" aria-keyshortcuts="Control+Y">
                 {t('config.redo')}
               </button>
               <button type="button" onClick={save} disabled={busy || !dirty} title="Ctrl+S" aria-keyshortcuts="Control+S">
@@ -264,7 +269,7 @@ export function ConfigView() {
                 dirty={dirty}
                 onBump={bump}
                 onFinalized={(r) => {
-                  editor.load(r.document);
+                  configDocument.getState().load(r.document);
                   setNotice(null);
                   setError(null);
                   loadRecent();

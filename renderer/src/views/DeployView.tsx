@@ -1,11 +1,14 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReaderSummary } from '../../../shared/api/contract.ts';
 import { useApi } from '../api/apiContext.ts';
 import { DeployResults } from './deploy/DeployResults.tsx';
-import { deployJobs, useDeployJob } from './deploy/jobStore.ts';
+import { appStores, useDeployJob } from '../stores/appStores.ts';
+import { useConnectedReaders } from '../hooks/useConnectedReaders.ts';
 import './deploy/deploy.css';
 import { SecurityRiskBadge } from '../components/SecurityRiskBadge.tsx';
+
+/** The job's actions; its state comes through useDeployJob. */
+const deployJobs = appStores.deployJob.getState();
 
 export function DeployView() {
   const api = useApi();
@@ -15,17 +18,11 @@ export function DeployView() {
   // coming back keeps a running or finished deploy.
   const { file, extra, picked, running, targets, progress, results, error } = useDeployJob();
   const [recent, setRecent] = useState<string[]>([]);
-  const [readers, setReaders] = useState<ReaderSummary[]>([]);
+  const readers = useConnectedReaders();
   const [extraInput, setExtraInput] = useState('');
 
   useEffect(() => {
-    deployJobs.connect(api);
-    void api.listReaders().then(setReaders).catch((e: Error) => deployJobs.setError(e.message));
     void api.recentBec2Files().then(setRecent).catch(() => undefined);
-    return api.onEvent((e) => {
-      if (e.type === 'reader-changed') setReaders((rs) => (rs.some((r) => r.id === e.reader.id) ? rs.map((r) => (r.id === e.reader.id ? e.reader : r)) : [...rs, e.reader]));
-      if (e.type === 'reader-removed') setReaders((rs) => rs.filter((r) => r.id !== e.id));
-    });
   }, [api]);
 
   const connectedAddresses = useMemo(() => readers.map((r) => r.address), [readers]);

@@ -5,7 +5,7 @@ import { useApi } from '../api/apiContext.ts';
 import { BuildPanel, suggestedOut } from './doorfile/BuildPanel.tsx';
 import { PreviewTable } from './doorfile/PreviewTable.tsx';
 import { VerifyPanel } from './doorfile/VerifyPanel.tsx';
-import { useOperation } from './tags/useOperation.ts';
+import { useOperation } from '../hooks/useOperation.ts';
 import './doorfile/doorfile.css';
 
 const DEFAULT_MAX_USERS = 5000;

@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/apiContext.ts';
-import { formatTime, useEventLog } from './events/useEventLog.ts';
-import { ExportForm } from './events/ExportForm.tsx';
+import { useEventLog } from '../hooks/useEventLog.ts';
+import { formatTime } from '../lib/format.ts';
+import { ExportForm } from '../components/ExportForm.tsx';
 import './events/events.css';
+import { errorText, reasonText } from '../lib/errorText.ts';
 
 export function EventsView() {
   const api = useApi();
@@ -51,14 +53,14 @@ export function EventsView() {
                     <td>
                       <span className={`sev-badge sev-${e.severity}`}>{t(`events.severity.${e.severity}`)}</span> {t(`events.kind.${e.kind}`)}
                     </td>
-                    <td>{e.kind === 'tamper-unavailable' && e.reason ? t(`events.tamperUnavailable.${e.reason}`) : (e.reason ?? '')}</td>
+                    <td>{e.kind === 'tamper-unavailable' && e.reason ? t(`events.tamperUnavailable.${e.reason}`) : (e.reason === null ? '' : reasonText(e.reasonText ?? e.reason, i18n.language))}</td>
                     <td>
                       {e.acknowledgedAt === null ? (
                         <button
                           aria-label={t('events.acknowledgeLabel', { reader: e.address, time })}
                           onClick={() => {
                             setAckError(null);
-                            api.acknowledgeEvent(e.id).catch((err: Error) => setAckError(err.message));
+                            api.acknowledgeEvent(e.id).catch((err: unknown) => setAckError(errorText(err)));
                           }}
                         >
                           {t('events.acknowledge')}

@@ -2,9 +2,10 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FrameRecord } from '../../../shared/api/contract.ts';
 import { useApi } from '../api/apiContext.ts';
-import { formatClock } from './events/useEventLog.ts';
-import { ExportForm } from './events/ExportForm.tsx';
+import { formatClock } from '../lib/format.ts';
+import { ExportForm } from '../components/ExportForm.tsx';
 import './events/events.css';
+import { errorText } from '../lib/errorText.ts';
 
 /** How many frames the page keeps, and how many matching rows it draws at once. */
 const KEEP = 5000;
@@ -36,7 +37,7 @@ export function FramesView() {
     }, 250);
     api.frameLog().then(
       (log) => live && setFrames((list) => append(log, list.filter((f) => f.seq > (log.at(-1)?.seq ?? 0)))),
-      (err: Error) => live && setError(err.message),
+      (err: unknown) => live && setError(errorText(err)),
     );
     return () => {
       live = false;

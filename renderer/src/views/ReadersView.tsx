@@ -1,15 +1,18 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PortEntry, ReaderSummary } from '../../../shared/api/contract.ts';
+import type { PortEntry } from '../../../shared/api/contract.ts';
 import { useApi } from '../api/apiContext.ts';
 import { ReaderCard } from '../components/ReaderCard.tsx';
+import { useConnectedReaders } from '../hooks/useConnectedReaders.ts';
+import { appStores } from '../stores/appStores.ts';
 import { ChecksumSelect, connectOptions, type ChecksumChoice } from '../components/ChecksumSelect.tsx';
+import { errorText } from '../lib/errorText.ts';
 
 export function ReadersView() {
   const api = useApi();
   const { t } = useTranslation();
   const [ports, setPorts] = useState<PortEntry[]>([]);
-  const [readers, setReaders] = useState<ReaderSummary[]>([]);
+  const readers = useConnectedReaders();
   const [manual, setManual] = useState('');
   const [checksum, setChecksum] = useState<ChecksumChoice>('auto');
   const [busy, setBusy] = useState<string | null>(null);
@@ -19,27 +22,22 @@ export function ReadersView() {
     try {
       setPorts(await api.listPorts());
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
     }
   }, [api]);
 
   useEffect(() => {
     void loadPorts();
-    void api.listReaders().then(setReaders);
-    return api.onEvent((e) => {
-      if (e.type === 'reader-changed') setReaders((rs) => upsert(rs, e.reader));
-      if (e.type === 'reader-removed') setReaders((rs) => rs.filter((r) => r.id !== e.id));
-    });
-  }, [api, loadPorts]);
+  }, [loadPorts]);
 
   const connect = async (address: string) => {
     setBusy(address);
     setError(null);
     try {
       const r = await api.connect(address, connectOptions(checksum));
-      setReaders((rs) => upsert(rs, r));
+      appStores.readers.getState().upsert(r);
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
     } finally {
       setBusy(null);
     }
@@ -114,12 +112,4 @@ export function ReadersView() {
       </div>
     </section>
   );
-}
-
-function upsert(list: ReaderSummary[], r: ReaderSummary): ReaderSummary[] {
-  const i = list.findIndex((x) => x.id === r.id);
-  if (i < 0) return [...list, r];
-  const copy = list.slice();
-  copy[i] = r;
-  return copy;
 }

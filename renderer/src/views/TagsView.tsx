@@ -1,13 +1,13 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReaderSummary } from '../../../shared/api/contract.ts';
 import type { TagInfoResult } from '../../../shared/api/features/tags.ts';
 import { useApi } from '../api/apiContext.ts';
 import { ProtectForm } from './tags/ProtectForm.tsx';
 import { SegmentDataForm } from './tags/SegmentDataForm.tsx';
 import { SetPinForm } from './tags/SetPinForm.tsx';
 import { TagInfoPanel } from './tags/TagInfoPanel.tsx';
-import { useOperation } from './tags/useOperation.ts';
+import { useOperation } from '../hooks/useOperation.ts';
+import { useConnectedReaders } from '../hooks/useConnectedReaders.ts';
 import './tags/tags.css';
 
 /** The wireless-memory tag in a connected reader's field: its segments, PINs and data (docs/wireless-memory.md). */
@@ -15,19 +15,11 @@ export function TagsView() {
   const api = useApi();
   const { t } = useTranslation();
   const id = useId();
-  const [readers, setReaders] = useState<ReaderSummary[]>([]);
+  const readers = useConnectedReaders();
   const [readerId, setReaderId] = useState('');
   const [info, setInfo] = useState<TagInfoResult | null>(null);
   const [counterNote, setCounterNote] = useState<string | null>(null);
   const op = useOperation();
-
-  useEffect(() => {
-    void api.listReaders().then(setReaders);
-    return api.onEvent((e) => {
-      if (e.type === 'reader-changed') setReaders((rs) => (rs.some((r) => r.id === e.reader.id) ? rs.map((r) => (r.id === e.reader.id ? e.reader : r)) : [...rs, e.reader]));
-      if (e.type === 'reader-removed') setReaders((rs) => rs.filter((r) => r.id !== e.id));
-    });
-  }, [api]);
 
   const connected = readers.filter((r) => r.state === 'connected');
   const chosen = connected.find((r) => r.id === readerId) ?? connected[0];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { HostText } from '../../errors/hostText.ts';
 
 // Doorfile slice of the ReaderDesk API: door files for ENGAGE offline locks (docs/doorfile.md).
 // The host reads and writes the files; the UI only names paths. A site key travels once, in the
@@ -72,8 +73,9 @@ export interface DoorfileBuildResult {
   written: boolean;
   /** Why nothing was written, when `written` is false. */
   refusal: 'errors' | 'warnings' | null;
-  /** One sentence saying what happened. */
+  /** One sentence saying what happened (English); `text` is the same as a catalogue code for the UI. */
   message: string;
+  text: HostText;
   userCount: number;
   errors: number;
   warnings: number;

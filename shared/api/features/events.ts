@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FrameRecord } from './readers.ts';
+import type { HostParam } from '../../errors/hostText.ts';
 
 // Events slice of the ReaderDesk API: the event log (tamper alarms, readers lost and found), the
 // frame log and the diagnostics bundle for support.
@@ -37,6 +38,8 @@ export interface EventLogEntry {
   details: string;
   /** What the reader or the port said, where there is something (e.g. why it was given up). */
   reason: string | null;
+  /** `reason` as a catalogue text where the host has one, for the UI's language. */
+  reasonText: HostParam | null;
   /** When someone acknowledged the entry; null while an alarm is open. Non-alarms are born acknowledged. */
   acknowledgedAt: number | null;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LINK_CHECKSUMS, type LinkChecksumKind } from '../../brp/checksum.ts';
 import { tcpAddressProblem } from '../../brp/tcpAddress.ts';
+import type { HostParam } from '../../errors/hostText.ts';
 
 // Readers: ports, connections, reader state, the frame stream.
 
@@ -48,6 +49,8 @@ export interface ReaderSummary {
   customerKeySignature: string | null;
   bootProblems: string[];
   lastError: string | null;
+  /** lastError as a catalogue text, for the UI's language; null when there is none. */
+  lastErrorText: HostParam | null;
   /** Null until the link is open. */
   link: ReaderLink | null;
   /** Sys.GetFeatures of this reader; null when its firmware lacks the command (see firmwareLacks) or it was not read yet. */

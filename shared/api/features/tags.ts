@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { HostText } from '../../errors/hostText.ts';
 
 // Tags slice of the ReaderDesk API: the wireless-memory tag in a connected reader's field
 // (docs/wireless-memory.md). PINs and master PINs travel as 32 hex digits in the one call that needs
@@ -21,7 +22,7 @@ export interface TagSegmentView {
 }
 
 export type TagInfoResult =
-  | { present: false; message: string }
+  | { present: false; message: string; text: HostText }
   | {
       present: true;
       layoutVersion: number;
@@ -77,10 +78,10 @@ export interface TagWriteRequest {
 export interface TagsApi {
   tagInfo(readerId: string): Promise<TagInfoResult>;
   tagCounter(readerId: string): Promise<{ previous: string; counter: string }>;
-  tagSetPin(readerId: string, request: TagSetPinRequest): Promise<{ position: number; message: string }>;
-  tagProtect(readerId: string, request: TagProtectRequest): Promise<{ before: TagSegmentView; after: TagSegmentView; message: string }>;
+  tagSetPin(readerId: string, request: TagSetPinRequest): Promise<{ position: number; message: string; text: HostText }>;
+  tagProtect(readerId: string, request: TagProtectRequest): Promise<{ before: TagSegmentView; after: TagSegmentView; message: string; text: HostText }>;
   tagRead(readerId: string, request: TagReadRequest): Promise<{ segment: number; offset: number; hex: string }>;
-  tagWrite(readerId: string, request: TagWriteRequest): Promise<{ segment: number; offset: number; bytes: number; message: string }>;
+  tagWrite(readerId: string, request: TagWriteRequest): Promise<{ segment: number; offset: number; bytes: number; message: string; text: HostText }>;
 }
 
 export const TAG_SEGMENTS = 16;

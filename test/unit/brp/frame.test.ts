@@ -145,7 +145,7 @@ describe('checksum options', () => {
     try {
       decodeCommandFrame(bad);
     } catch (err) {
-      expect(err).toMatchObject({ expected: 0x4e53, actual: 0x4e54, code: 'checksum' });
+      expect(err).toMatchObject({ expected: 0x4e53, actual: 0x4e54, code: 'brp.checksum' });
       expect((err as Error).message).toContain('0x4E53');
     }
     const badBcc = encodeCommandFrame({ cmdCode: 0x0004, checksum: 'bcc8' });

@@ -45,13 +45,13 @@ describe('describeStatus', () => {
 describe('BRP errors', () => {
   it('are BrpErrors with a code and a readable sentence', () => {
     const errors: [BrpError, string, RegExp][] = [
-      [new BrpTimeoutError('Sys.GetInfo', 100), 'timeout', /^The reader did not answer Sys.GetInfo within 100 ms\. Check the cable and the port\.$/],
-      [new BrpChecksumError(0x4e53, 0x4e54), 'checksum', /0x4E54.*0x4E53/],
-      [new BrpFrameError('the frame is empty'), 'frame', /^The frame is empty\.$/],
-      [new ReaderStatusError('Sys.CfgGetValue', 0x0008, 0x03, 'Sys.ErrCfgNotFound', 'The value does not exist.'), 'reader-status', /Sys.CfgGetValue.*Sys.ErrCfgNotFound.*0x03/],
-      [new PortLostError('/dev/ttyUSB0', 'the cable was pulled'), 'port-lost', /\/dev\/ttyUSB0.*the cable was pulled\./],
-      [new ReaderRejectedError('Main.Bf3UploadContinue', 'the file is for another reader'), 'reader-rejected', /rejected Main.Bf3UploadContinue: The file is for another reader\./],
-      [new UnsupportedChecksumError(), 'unsupported-checksum', /BCC16/],
+      [new BrpTimeoutError('Sys.GetInfo', 100), 'brp.timeout', /^The reader did not answer Sys.GetInfo within 100 ms\. Check the cable and the port\.$/],
+      [new BrpChecksumError(0x4e53, 0x4e54), 'brp.checksum', /0x4E54.*0x4E53/],
+      [new BrpFrameError('the frame is empty'), 'brp.frame', /^The frame is empty\.$/],
+      [new ReaderStatusError('Sys.CfgGetValue', 0x0008, 0x03, 'Sys.ErrCfgNotFound', 'The value does not exist.'), 'brp.reader-status', /Sys.CfgGetValue.*Sys.ErrCfgNotFound.*0x03/],
+      [new PortLostError('/dev/ttyUSB0', 'the cable was pulled'), 'brp.port-lost', /\/dev\/ttyUSB0.*the cable was pulled\./],
+      [new ReaderRejectedError('Main.Bf3UploadContinue', 'the file is for another reader'), 'brp.reader-rejected', /rejected Main.Bf3UploadContinue: The file is for another reader\./],
+      [new UnsupportedChecksumError(), 'brp.unsupported-checksum', /BCC16/],
     ];
     for (const [err, code, message] of errors) {
       expect(err).toBeInstanceOf(BrpError);

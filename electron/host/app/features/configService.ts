@@ -4,21 +4,12 @@ import { BalcfgError, parseBalcfg, type Balcfg, type ConfigIdentity } from '../.
 import { createBalcfg, newVersionFrom, bumpVersion } from '../../../../shared/config/model.ts';
 import { describeValue } from '../../../../shared/config/catalogue.ts';
 import { diffValues, type DiffEntry, type ValueDiff } from '../../../../shared/config/diff.ts';
+import { HostError } from '../../../../shared/errors/hostError.ts';
 import { loadBalcfg, saveBalcfg } from '../../files/balcfgStore.ts';
 import { resolveUserPath } from '../../files/userPath.ts';
 import { finalizeOnReader } from '../../lifecycle/finalize.ts';
 import { readBackValues } from '../../lifecycle/readBack.ts';
 import type { AppContext } from '../appContext.ts';
-
-/** An error whose message is a sentence for the person at the screen. */
-class ConfigError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 function sentence(text: string): string {
   const t = text.trim();
@@ -26,15 +17,10 @@ function sentence(text: string): string {
   return /[.!?]$/.test(s) ? s : `${s}.`;
 }
 
-/** Model errors name a field; the sentence is what a person reads. */
-function explain(err: unknown, code = 'config'): ConfigError {
-  if (err instanceof ConfigError) return err;
-  if (err instanceof BalcfgError) return new ConfigError('invalid-balcfg', sentence(err.sentence));
-  if (err instanceof Error) {
-    const c = (err as { code?: unknown }).code;
-    return new ConfigError(typeof c === 'string' ? c : code, sentence(err.message));
-  }
-  return new ConfigError(code, sentence(String(err)));
+/** Model errors name a field; the sentence is what a person reads. Other failures keep their own text. */
+function explain(err: unknown): unknown {
+  if (err instanceof BalcfgError) return new HostError('config.model', { detail: sentence(err.sentence) }, { cause: err });
+  return err;
 }
 
 async function guard<T>(fn: () => Promise<T>): Promise<T> {
@@ -51,7 +37,7 @@ function checkDocument(x: unknown): Balcfg {
     return parseBalcfg(JSON.stringify(x));
   } catch (err) {
     if (err instanceof BalcfgError) {
-      throw new ConfigError('invalid-balcfg', `The configuration is not valid: ${err.field ? `${err.field}: ` : ''}${err.sentence}`);
+      throw new HostError('config.invalid', { detail: `${err.field ? `${err.field}: ` : ''}${err.sentence}` }, { cause: err });
     }
     throw err;
   }
@@ -74,10 +60,7 @@ export function createConfigService(ctx: AppContext): ConfigApi {
       guard(async (): Promise<ConfigDocument> => {
         const abs = resolveUserPath(file);
         if (fs.existsSync(abs)) {
-          throw new ConfigError(
-            'exists',
-            `${abs} already exists. Open it, or choose another file name: new project settings get a new Config Security Code and must not replace existing ones.`,
-          );
+          throw new HostError('config.exists', { file: abs });
         }
         const balcfg = createBalcfg(identity);
         await saveBalcfg(abs, balcfg);
@@ -117,7 +100,7 @@ export function createConfigService(ctx: AppContext): ConfigApi {
         const abs = resolveUserPath(file);
         const cfg = await loadBalcfg(abs);
         const from = cfg.history.find((h) => h.version === version);
-        if (!from) throw new ConfigError('no-such-version', `Version ${version} was never finalized in this file; pick one of the versions in its history.`);
+        if (!from) throw new HostError('config.no-such-version', { version: String(version) });
         const balcfg = newVersionFrom(cfg, from);
         await saveBalcfg(abs, balcfg);
         return { path: abs, balcfg };
@@ -127,13 +110,13 @@ export function createConfigService(ctx: AppContext): ConfigApi {
       guard(async (): Promise<ConfigFinalizeResult> => {
         const abs = resolveUserPath(file);
         const out = resolveUserPath(outPath);
-        if (out === abs) throw new ConfigError('bad-output', 'The BEC2 file would replace the BALCFG itself; choose another output file.');
+        if (out === abs) throw new HostError('config.output-is-balcfg', {});
         if (fs.existsSync(out)) {
-          throw new ConfigError('exists', `${out} already exists; choose another output file so that no finalized BEC2 is overwritten.`);
+          throw new HostError('config.output-exists', { file: out });
         }
         const summary = ctx.readers.list().find((r) => r.id === readerId);
         if (!summary || summary.state !== 'connected') {
-          throw new ConfigError('not-connected', 'That reader is not connected; connect it on the Readers page first.');
+          throw new HostError('reader.not-connected', {});
         }
         const session = ctx.readers.session(readerId);
         const cfg = await loadBalcfg(abs);
@@ -157,7 +140,7 @@ export function createConfigService(ctx: AppContext): ConfigApi {
         const cfg = typeof source === 'string' ? await loadBalcfg(resolveUserPath(source)) : checkDocument(source);
         const summary = ctx.readers.list().find((r) => r.id === readerId);
         if (!summary || summary.state !== 'connected') {
-          throw new ConfigError('not-connected', 'That reader is not connected; connect it on the Readers page first.');
+          throw new HostError('reader.not-connected', {});
         }
         const { values: fromReader, valueList } = await readBackValues(ctx.readers.session(readerId));
         // The reader never returns secrets: compare them by presence only, and not at all where the

@@ -2,6 +2,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { ReaderSummary } from '../../../../shared/api/contract.ts';
 import type { DeployApi, DeployResult, ReadBackReport } from '../../../../shared/api/features/deploy.ts';
+import { HostError, reasonOf } from '../../../../shared/errors/hostError.ts';
+import { errnoOf, fileProblem } from '../../../../shared/errors/fileProblem.ts';
 import { csvDocument } from '../../../../shared/csvWriter.ts';
 import { decodeBec2Text, deployToReader, expectedConfigIdOf } from '../../lifecycle/deployJob.ts';
 import { sameReaderTwice } from '../../lifecycle/readerKey.ts';
@@ -12,13 +14,6 @@ import { openSession } from '../../readers/openSession.ts';
 import { writeFileAtomic } from '../../../../node/files/atomicWrite.ts';
 import { resolveUserPath } from '../../files/userPath.ts';
 import type { AppContext } from '../appContext.ts';
-
-/** An error whose message is a sentence for the person at the screen. */
-class DeployError extends Error {
-  constructor(readonly code: string, message: string) {
-    super(message);
-  }
-}
 
 const CSV_COLUMNS = ['port', 'result', 'reason', 'message', 'bytes', 'durationMs'] as const;
 
@@ -31,26 +26,11 @@ export function deployReportJson(results: readonly DeployResult[]): string {
   return JSON.stringify(rows, null, 2) + '\n';
 }
 
-function fileProblem(file: string, err: unknown, doing: string): DeployError {
-  const code = (err as NodeJS.ErrnoException).code;
-  const why =
-    code === 'ENOENT'
-      ? 'the file or its folder does not exist'
-      : code === 'EACCES' || code === 'EPERM'
-        ? 'ReaderDesk is not allowed to access it'
-        : code === 'EISDIR'
-          ? 'it is a folder, not a file'
-          : code === 'ENOSPC'
-            ? 'the disk is full'
-            : 'the system refused';
-  return new DeployError('file', `Cannot ${doing} ${file}: ${why}.`);
-}
-
 /** Host side of the Deploy slice of the API. */
 export function createDeployService(ctx: AppContext): DeployApi {
   const summaryOf = (readerId: string): ReaderSummary => {
     const r = ctx.readers.list().find((x) => x.id === readerId);
-    if (!r) throw new DeployError('not-connected', 'That reader is not connected any more; connect it on the Readers page first.');
+    if (!r) throw new HostError('deploy.reader-gone', {});
     return r;
   };
 
@@ -58,27 +38,24 @@ export function createDeployService(ctx: AppContext): DeployApi {
     async deployFile(bec2Path, addresses, jobId) {
       const file = resolveUserPath(bec2Path);
       const ports = addresses.map((a) => a.trim());
-      if (ports.some((p) => p === '')) throw new DeployError('bad-address', 'One of the reader addresses is empty; remove it or type a port.');
+      if (ports.some((p) => p === '')) throw new HostError('deploy.empty-address', {});
       const twice = await sameReaderTwice(ports);
       if (twice) {
-        throw new DeployError(
-          'duplicate-address',
-          twice.first === twice.again
-            ? 'The same reader is listed twice; each reader can take the file only once per deploy.'
-            : `${twice.again} is the same reader as ${twice.first}; list each reader once.`,
-        );
+        throw twice.first === twice.again
+          ? new HostError('deploy.duplicate-address', {})
+          : new HostError('deploy.same-reader', { again: twice.again, first: twice.first });
       }
       let text: string;
       try {
         text = await fs.readFile(file, 'latin1');
       } catch (err) {
-        throw fileProblem(file, err, 'read');
+        throw new HostError('deploy.file-unreadable', { file, why: fileProblem(errnoOf(err)) });
       }
       let binary: Uint8Array;
       try {
         binary = decodeBec2Text(text);
       } catch {
-        throw new DeployError('not-bec2', `${file} is not a readable BEC2 file; pick the .bec2 file that finalizing wrote.`);
+        throw new HostError('deploy.not-bec2', { file });
       }
       await ctx.settings.addRecentFile(file).catch(() => undefined);
       return Promise.all(
@@ -103,15 +80,15 @@ export function createDeployService(ctx: AppContext): DeployApi {
       const file = resolveUserPath(reportPath);
       const dir = path.dirname(file);
       try {
-        if (!(await fs.stat(dir)).isDirectory()) throw new DeployError('file', `Cannot save the report: ${dir} is not a folder.`);
+        if (!(await fs.stat(dir)).isDirectory()) throw new HostError('deploy.report-not-folder', { folder: dir });
       } catch (err) {
-        if (err instanceof DeployError) throw err;
-        throw new DeployError('file', `Cannot save the report: the folder ${dir} does not exist.`);
+        if (err instanceof HostError) throw err;
+        throw new HostError('deploy.report-no-folder', { folder: dir });
       }
       try {
         await writeFileAtomic(file, format === 'csv' ? deployReportCsv(results) : deployReportJson(results));
       } catch (err) {
-        throw fileProblem(file, err, 'write the report to');
+        throw new HostError('deploy.report-unwritable', { file, why: fileProblem(errnoOf(err)) });
       }
       return file;
     },
@@ -123,17 +100,14 @@ export function createDeployService(ctx: AppContext): DeployApi {
     async factoryReset(readerId, typedConfirmation) {
       const reader = summaryOf(readerId);
       if (typedConfirmation.trim() !== reader.address) {
-        throw new DeployError(
-          'not-confirmed',
-          `Nothing was reset: the text typed does not match the reader's address ${reader.address}. Type the address exactly to confirm.`,
-        );
+        throw new HostError('deploy.reset-not-confirmed', { address: reader.address });
       }
       const reattach = await ctx.readers.borrow(reader.address);
       try {
         const session = await openSession(reader.address, { frameLog: (e) => ctx.frames.add(e), checksum: ctx.readers.checksumFor(reader.address) });
         await factoryReset(session);
       } catch (err) {
-        throw new DeployError('factory-reset', `The factory reset did not complete: ${(err as Error).message}`);
+        throw new HostError('deploy.reset-failed', { reason: reasonOf(err) }, { cause: err });
       } finally {
         await reattach().catch(() => undefined);
       }

@@ -1,5 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { secretFileReadError } from '../../tags/pinFile.ts';
+import { secretFileProblem } from '../../tags/pinFile.ts';
+import { englishText, HostError, hostText } from '../../../../shared/errors/hostError.ts';
+import { fileProblem } from '../../../../shared/errors/fileProblem.ts';
+import type { HostText } from '../../../../shared/errors/hostText.ts';
 import {
   FINDING_POSITION_LIMIT,
   ISSUE_LIMIT,
@@ -22,56 +25,38 @@ import { runDoorfileJob } from '../../doorfile/runDoorfileJob.ts';
 import { resolveUserPath } from '../../files/userPath.ts';
 import type { AppContext } from '../appContext.ts';
 
-/** A failure the person at the desk can act on; `code` is for programs. */
-class DoorfileError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-function errno(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'it does not exist';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'it is a folder';
-  return code ?? 'unknown error';
-}
-
-function unreadable(file: string, what: string, e: unknown): DoorfileError {
-  return new DoorfileError('file-unreadable', `Cannot read the ${what} ${file} (${errno(e)}); check the path.`);
+function unreadable(file: string, what: 'users CSV' | 'door file', errno: string | undefined): HostError {
+  return new HostError(what === 'users CSV' ? 'doorfile.csv-unreadable' : 'doorfile.door-file-unreadable', { file, why: fileProblem(errno) });
 }
 
 /** The key never appears in a message: only what is wrong with its shape. The caller wipes the result. */
 async function loadSiteKey(source: SiteKeySource): Promise<Uint8Array> {
   let text: string;
-  let from: string;
+  let from: HostText;
   if ('hex' in source) {
     text = source.hex;
-    from = 'The site key';
+    from = hostText('doorfile.the-site-key', {});
   } else {
     const file = resolveUserPath(source.file);
     let raw: Uint8Array;
     try {
       raw = await readFile(file);
     } catch (e) {
-      throw new DoorfileError('site-key-unreadable', secretFileReadError('site key', file, e));
+      throw secretFileProblem(hostText('secret.site-key', {}), file, e);
     }
     try {
       text = new TextDecoder().decode(raw);
     } finally {
       wipe(raw);
     }
-    from = 'The site key file';
+    from = hostText('doorfile.the-site-key-file', {});
   }
   const digits = text.replace(/\s+/g, '');
   if (!/^[0-9a-fA-F]*$/.test(digits)) {
-    throw new DoorfileError('site-key-invalid', `${from} contains characters other than hex digits; a site key is exactly ${SITE_KEY_BYTES * 2} hex digits (0-9, A-F).`);
+    throw new HostError('doorfile.site-key-not-hex', { source: from, digits: SITE_KEY_BYTES * 2 });
   }
   if (digits.length !== SITE_KEY_BYTES * 2) {
-    throw new DoorfileError('site-key-invalid', `${from} has ${digits.length} hex digits, but a site key has ${SITE_KEY_BYTES * 2}; check that the whole key was copied.`);
+    throw new HostError('doorfile.site-key-length', { source: from, count: digits.length, digits: SITE_KEY_BYTES * 2 });
   }
   const key = new Uint8Array(SITE_KEY_BYTES);
   for (let i = 0; i < SITE_KEY_BYTES; i++) key[i] = parseInt(digits.slice(2 * i, 2 * i + 2), 16);
@@ -83,15 +68,15 @@ function sameFile(a: string, b: string): boolean {
 }
 
 /** Failures of a door-file job as the sentences this service gives; `what` names the file the job reads. */
-function jobError(e: unknown, what: string): unknown {
+function jobError(e: unknown, what: 'users CSV' | 'door file'): unknown {
   if (!(e instanceof DoorfileJobError)) return e;
   const f = e.failure;
-  if (f.kind === 'unreadable') return unreadable(f.file, what, { code: f.code ?? undefined });
+  if (f.kind === 'unreadable') return unreadable(f.file, what, f.code ?? undefined);
   if (f.kind === 'write-failed') {
-    return new DoorfileError('write-failed', `Could not write ${f.file} (${errno({ code: f.code ?? undefined })}); check that the folder exists and is writable. Nothing was changed there.`);
+    return new HostError('doorfile.write-failed', { file: f.file, why: fileProblem(f.code ?? undefined) }, { cause: e });
   }
-  if (f.kind === 'door-file-invalid') return new DoorfileError('door-file-invalid', f.message);
-  return new DoorfileError('doorfile-failed', f.message);
+  if (f.kind === 'door-file-invalid') return new HostError('doorfile.invalid', { reason: f.message }, { cause: e });
+  return new HostError('doorfile.failed', { reason: f.message }, { cause: e });
 }
 
 /**
@@ -113,10 +98,10 @@ export function createDoorfileService(_ctx: AppContext): DoorfileApi {
       const outPath = resolveUserPath(req.outPath);
       const binaryPath = req.binaryPath ? resolveUserPath(req.binaryPath) : null;
       if (sameFile(outPath, csvPath) || (binaryPath && sameFile(binaryPath, csvPath))) {
-        throw new DoorfileError('same-file', 'The door file would overwrite the users CSV; choose another output path.');
+        throw new HostError('doorfile.out-is-csv', {});
       }
       if (binaryPath && sameFile(binaryPath, outPath)) {
-        throw new DoorfileError('same-file', 'The JSON door file and the binary export have the same path; give the binary export its own path.');
+        throw new HostError('doorfile.binary-is-json', {});
       }
       let outcome;
       let issues: DoorfileIssue[] = [];
@@ -131,21 +116,19 @@ export function createDoorfileService(_ctx: AppContext): DoorfileApi {
       const base = { userCount: outcome.userCount, errors: outcome.errors, warnings: outcome.warnings, issues, outPath, binaryPath, binaryBytes: null };
       if (!outcome.written) {
         const refusal = outcome.errors > 0 ? 'errors' : 'warnings';
-        const message =
+        const text =
           refusal === 'errors'
-            ? `Nothing was written: the CSV has ${outcome.errors} error(s)${outcome.warnings ? ` and ${outcome.warnings} warning(s)` : ''}. Correct them and build again.`
-            : `Nothing was written: the CSV has ${outcome.warnings} warning(s). Correct them, or tick "accept warnings" to write the file anyway.`;
-        return { ...base, written: false, refusal, message };
+            ? hostText('doorfile.refused-errors', { errors: outcome.errors, andWarnings: outcome.warnings ? hostText('doorfile.and-warnings', { warnings: outcome.warnings }) : '' })
+            : hostText('doorfile.refused-warnings', { warnings: outcome.warnings });
+        return { ...base, written: false, refusal, text, message: englishText(text) };
       }
-      const accepted = outcome.warnings > 0 ? ` with ${outcome.warnings} accepted warning(s)` : '';
-      const binaryNote = binaryPath ? `, and ${outcome.binaryBytes} bytes of unencrypted 32-byte records to ${binaryPath}` : '';
-      return {
-        ...base,
-        binaryBytes: outcome.binaryBytes,
-        written: true,
-        refusal: null,
-        message: `Wrote ${outPath}: ${outcome.userCount} user(s) in lock order${accepted}${binaryNote}.`,
-      };
+      const text = hostText('doorfile.written', {
+        file: outPath,
+        users: outcome.userCount,
+        accepted: outcome.warnings > 0 ? hostText('doorfile.accepted-warnings', { warnings: outcome.warnings }) : '',
+        binary: binaryPath ? hostText('doorfile.binary-written', { bytes: outcome.binaryBytes ?? 0, file: binaryPath }) : '',
+      });
+      return { ...base, binaryBytes: outcome.binaryBytes, written: true, refusal: null, text, message: englishText(text) };
     },
 
     async doorfileVerify(req: DoorfileVerifyRequest): Promise<DoorfileVerifyResult> {

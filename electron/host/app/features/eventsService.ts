@@ -13,11 +13,14 @@ import type {
 } from '../../../../shared/api/features/events.ts';
 import { randomBytes, toHex } from '../../../../shared/bytes.ts';
 import { csvDocument } from '../../../../shared/csvWriter.ts';
+import { HostError } from '../../../../shared/errors/hostError.ts';
+import { fileProblem } from '../../../../shared/errors/fileProblem.ts';
 import type { AppContext } from '../appContext.ts';
 import { writeFileAtomic } from '../../../../node/files/atomicWrite.ts';
 import { expandHome } from '../../files/userPath.ts';
 import { listSerialPorts, type SerialPortEntry } from '../../ports/listPorts.ts';
 import { tamperUnavailableSentence } from '../tamperUnavailable.ts';
+import type { HostParam } from '../../../../shared/errors/hostText.ts';
 
 /** How many entries the in-memory event log keeps (oldest go first). */
 const LOG_CAPACITY = 10_000;
@@ -27,10 +30,6 @@ const BUNDLE_FRAMES = 2000;
 export interface EventsServiceDeps {
   listPorts?: () => Promise<SerialPortEntry[]>;
   now?: () => number;
-}
-
-class ExportError extends Error {
-  readonly code = 'export-failed';
 }
 
 const DETAILS: Record<EventKind, string> = {
@@ -59,7 +58,7 @@ export function createEventsService(ctx: AppContext, deps: EventsServiceDeps = {
   const known = new Map<string, { address: string; state: ReaderSummary['state'] }>();
 
   /** `details` replaces the standard sentence where the host has a more precise one. */
-  const record = (kind: EventKind, readerId: string, address: string, time: number, reason: string | null = null, details?: string): void => {
+  const record = (kind: EventKind, readerId: string, address: string, time: number, reason: string | null = null, details?: string, reasonText: HostParam | null = reason): void => {
     const entry: EventLogEntry = {
       id: toHex(randomBytes(8), false),
       time,
@@ -69,6 +68,7 @@ export function createEventsService(ctx: AppContext, deps: EventsServiceDeps = {
       severity: SEVERITY[kind],
       details: details ?? (reason ? `${DETAILS[kind]} Reason: ${reason}` : DETAILS[kind]),
       reason,
+      reasonText,
       acknowledgedAt: SEVERITY[kind] === 'alarm' ? null : time,
     };
     log.push(entry);
@@ -89,7 +89,7 @@ export function createEventsService(ctx: AppContext, deps: EventsServiceDeps = {
       if (before === r.state) return;
       if (r.state === 'reconnecting' && before === 'connected') record('reader-lost', r.id, r.address, now());
       else if (r.state === 'connected' && (before === 'reconnecting' || before === 'disconnected')) record('reader-reconnected', r.id, r.address, now());
-      else if (r.state === 'disconnected') record('reader-disconnected', r.id, r.address, now(), r.lastError);
+      else if (r.state === 'disconnected') record('reader-disconnected', r.id, r.address, now(), r.lastError, undefined, r.lastErrorText ?? r.lastError);
     } else if (e.type === 'reader-removed') {
       const r = known.get(e.id);
       known.delete(e.id);
@@ -105,7 +105,7 @@ export function createEventsService(ctx: AppContext, deps: EventsServiceDeps = {
 
     async acknowledgeEvent(id: string): Promise<EventLogEntry> {
       const i = log.findIndex((x) => x.id === id);
-      if (i < 0) throw Object.assign(new Error('That event is no longer in the log; reload the events page.'), { code: 'not-found' });
+      if (i < 0) throw new HostError('events.not-found', {});
       if (log[i]!.acknowledgedAt === null) {
         log[i] = { ...log[i]!, acknowledgedAt: now() };
         ctx.emit({ type: 'event-acknowledged', entry: log[i]! });
@@ -185,13 +185,13 @@ async function resolveExportPath(input: string): Promise<string> {
   // A relative path is refused rather than taken from the home folder: an export names its folder.
   const p = expandHome(input);
   if (!path.isAbsolute(p)) {
-    throw new ExportError(`Give the full path of the file, for example ${path.join(os.homedir(), 'readerdesk-export.json')}.`);
+    throw new HostError('export.relative-path', { example: path.join(os.homedir(), 'readerdesk-export.json') });
   }
   const dir = path.dirname(p);
   const st = await fs.stat(dir).catch(() => undefined);
-  if (!st?.isDirectory()) throw new ExportError(`The folder ${dir} does not exist; pick an existing folder.`);
+  if (!st?.isDirectory()) throw new HostError('export.no-folder', { folder: dir });
   const self = await fs.stat(p).catch(() => undefined);
-  if (self?.isDirectory()) throw new ExportError(`${p} is a folder; add a file name to the path.`);
+  if (self?.isDirectory()) throw new HostError('export.is-folder', { file: p });
   return p;
 }
 
@@ -200,9 +200,9 @@ async function writeExport(target: string, text: string): Promise<void> {
     await writeFileAtomic(target, text, { mode: 0o600 });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new ExportError(`ReaderDesk may not write to ${target}; pick another folder.`);
-    if (code === 'ENOSPC') throw new ExportError(`The disk is full; ${target} was not written.`);
-    throw new ExportError(`${target} could not be written: ${(err as Error).message}`);
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new HostError('export.denied', { file: target });
+    if (code === 'ENOSPC') throw new HostError('export.disk-full', { file: target });
+    throw new HostError('export.failed', { file: target, reason: fileProblem(code) });
   }
 }
 

@@ -4,17 +4,9 @@ import type { ManagementUnit } from '../../../../shared/tag/managementUnit.ts';
 import type { BrpSession } from '../../brp/session.ts';
 import { TagLink, withTag, protectSegment, readSegment, readTagInfo, setPin, updateCounter, writeSegment } from '../../tags/tagOperations.ts';
 import { TagOperationError } from '../../tags/tagErrors.ts';
+import { englishText, HostError, hostText } from '../../../../shared/errors/hostError.ts';
+import type { HostText } from '../../../../shared/errors/hostText.ts';
 import type { AppContext } from '../appContext.ts';
-
-/** A failure the UI shows as is; `code` is for programs. Messages never hold a PIN. */
-class TagServiceError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 function segmentView(u: ManagementUnit, segment: number): TagSegmentView {
   return {
@@ -37,21 +29,22 @@ function printableName(name: Uint8Array): string | null {
   return body.every((b) => b >= 0x20 && b < 0x7f) ? new TextDecoder().decode(body) : null;
 }
 
-function pinName(index: number): string {
-  return index >= 0xfc ? `PIN ${index} (master PIN ${index - 0xfc})` : `PIN ${index}`;
+function pinName(index: number): HostText {
+  return index >= 0xfc ? hostText('tags.master-pin', { index: String(index), master: String(index - 0xfc) }) : hostText('tags.pin', { index: String(index) });
 }
 
-function describe(u: TagSegmentView): string {
-  const read = !u.read ? 'no reads' : u.readPin ? `read with ${pinName(u.readPinIndex)}` : 'read open';
-  const write = !u.write ? 'no writes' : u.writePin ? `write with ${pinName(u.writePinIndex)}` : 'write open';
-  const edit = u.locked ? 'locked for good' : `edit with ${pinName(u.editPinIndex)}`;
-  return `${read}, ${write}, ${edit}`;
+/** How a segment is protected, as the parts of "Segment n: read …, write …, edit …." */
+function protection(u: TagSegmentView): { read: HostText; write: HostText; edit: HostText } {
+  return {
+    read: !u.read ? hostText('tags.no-reads', {}) : u.readPin ? hostText('tags.read-with', { pin: pinName(u.readPinIndex) }) : hostText('tags.read-open', {}),
+    write: !u.write ? hostText('tags.no-writes', {}) : u.writePin ? hostText('tags.write-with', { pin: pinName(u.writePinIndex) }) : hostText('tags.write-open', {}),
+    edit: u.locked ? hostText('tags.locked', {}) : hostText('tags.edit-with', { pin: pinName(u.editPinIndex) }),
+  };
 }
 
-/** Tag errors keep their sentence and get a code; others pass through to the generic mapping. */
-function mapped(err: unknown): unknown {
-  if (err instanceof TagOperationError) return new TagServiceError(`tag-${err.reason}`, err.message);
-  return err;
+/** A result sentence: its text (translated in the UI) and the English message. */
+function said(text: HostText): { text: HostText; message: string } {
+  return { text, message: englishText(text) };
 }
 
 /** Host side of the Tags slice of the API. */
@@ -64,7 +57,7 @@ export function createTagsService(ctx: AppContext): TagsApi {
     try {
       return ctx.readers.session(readerId);
     } catch {
-      throw new TagServiceError('not-connected', 'That reader is not connected; connect it on the Readers page and try again.');
+      throw new HostError('tags.not-connected', {});
     }
   }
 
@@ -74,7 +67,7 @@ export function createTagsService(ctx: AppContext): TagsApi {
         // Tamper polling waits meanwhile: VHL.Select stops Autoread until withTag restarts it.
         return await ctx.readers.holdPolling(readerId, () => withTag(session(readerId), fn));
       } catch (err) {
-        throw mapped(err);
+        throw err;
       }
     };
     const previous = queues.get(readerId) ?? Promise.resolve();
@@ -114,8 +107,8 @@ export function createTagsService(ctx: AppContext): TagsApi {
           segments: info.units.map(segmentView),
         };
       } catch (err) {
-        if (err instanceof TagServiceError && err.code === 'tag-no-tag') {
-          return { present: false, message: 'No tag is in the reader’s field. Put a tag on the reader and read again.' };
+        if (err instanceof TagOperationError && err.reason === 'no-tag') {
+          return { present: false, ...said(hostText('tags.no-tag-info', {})) };
         }
         throw err;
       }
@@ -132,7 +125,7 @@ export function createTagsService(ctx: AppContext): TagsApi {
       );
       return {
         position: req.position,
-        message: `PIN position ${req.position} now holds the new PIN: transferred under master PIN ${req.masterIndex} and confirmed by presenting it.`,
+        ...said(hostText('tags.pin-set', { position: String(req.position), master: String(req.masterIndex) })),
       };
     },
 
@@ -145,13 +138,13 @@ export function createTagsService(ctx: AppContext): TagsApi {
       if (req.editPinIndex !== undefined) change.editPinIndex = req.editPinIndex;
       if (req.lock) change.noEdit = true;
       if (Object.keys(change).length === 0) {
-        throw new TagServiceError('nothing-to-change', 'Choose at least one change to the segment’s protection.');
+        throw new HostError('tags.nothing-to-change', {});
       }
       const { before, after } = await withPins([req.editPinHex], ([editPin]) =>
         onTag(readerId, (link) => protectSegment(link, { segment: req.segment, change, editPin: editPin! })),
       );
       const view = segmentView(after, req.segment);
-      return { before: segmentView(before, req.segment), after: view, message: `Segment ${req.segment}: ${describe(view)}.` };
+      return { before: segmentView(before, req.segment), after: view, ...said(hostText('tags.protected', { segment: String(req.segment), ...protection(view) })) };
     },
 
     async tagRead(readerId, req) {
@@ -166,10 +159,10 @@ export function createTagsService(ctx: AppContext): TagsApi {
       const offset = req.offset ?? 0;
       const data = fromHex(req.dataHex);
       if (offset + data.length > 256) {
-        throw new TagServiceError('tag-bad-address', `${data.length} bytes at offset ${offset} do not fit in one 256-byte segment; shorten the data or lower the offset.`);
+        throw new HostError('tags.data-too-long', { bytes: data.length, offset: String(offset) });
       }
       await withPins([req.pinHex], ([pin]) => onTag(readerId, (link) => writeSegment(link, { segment: req.segment, offset, data, pin })));
-      return { segment: req.segment, offset, bytes: data.length, message: `Wrote ${data.length} byte(s) to segment ${req.segment} at offset ${offset}.` };
+      return { segment: req.segment, offset, bytes: data.length, ...said(hostText('tags.written', { bytes: data.length, segment: String(req.segment), offset: String(offset) })) };
     },
   };
 }

@@ -4,8 +4,8 @@ import type { Balcfg } from '../../../../shared/config/balcfg.ts';
 import { diffValues, type ValueDiff } from '../../../../shared/config/diff.ts';
 import { valuesAtVersion } from '../../../../shared/config/history.ts';
 import { useApi } from '../../api/apiContext.ts';
-import { useConnectedReaders } from './useReaders.ts';
-import { errorText } from './util.ts';
+import { useConnectedReaders } from '../../hooks/useConnectedReaders.ts';
+import { errorText } from '../../lib/errorText.ts';
 
 /** Source of a comparison: "history:<version>" or "reader:<id>". */
 export function ComparePanel(props: { cfg: Balcfg; source: string; onSource: (s: string) => void }) {

@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConfigIdentity } from '../../../../shared/config/balcfg.ts';
 import { checkWithSchema, identitySchema } from '../../../../shared/config/schema.ts';
-import { errorText } from './util.ts';
+import { errorText } from '../../lib/errorText.ts';
 
 const FIELD_KEYS: Record<string, string> = {
   customer: 'config.file.customer',

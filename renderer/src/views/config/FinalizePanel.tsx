@@ -4,8 +4,9 @@ import type { Balcfg } from '../../../../shared/config/balcfg.ts';
 import type { ConfigFinalizeResult } from '../../../../shared/api/features/config.ts';
 import { isFinalized } from '../../../../shared/config/model.ts';
 import { useApi } from '../../api/apiContext.ts';
-import { useConnectedReaders } from './useReaders.ts';
-import { defaultBec2Path, errorText } from './util.ts';
+import { useConnectedReaders } from '../../hooks/useConnectedReaders.ts';
+import { defaultBec2Path } from './util.ts';
+import { errorText } from '../../lib/errorText.ts';
 
 export function FinalizePanel(props: {
   path: string;

@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { Balcfg } from '../../../../shared/config/balcfg.ts';
 import { valueCountsByVersion } from '../../../../shared/config/history.ts';
 import { isFinalized } from '../../../../shared/config/model.ts';
+import { formatTime } from '../../lib/format.ts';
 
 export function HistoryPanel(props: { cfg: Balcfg; busy: boolean; onCompare: (version: number) => void; onNewFrom: (version: number) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [confirm, setConfirm] = useState<number | null>(null);
   const history = [...props.cfg.history].reverse();
   const valueCounts = useMemo(() => valueCountsByVersion(props.cfg.history), [props.cfg.history]);
@@ -33,7 +34,7 @@ export function HistoryPanel(props: { cfg: Balcfg; busy: boolean; onCompare: (ve
           {history.map((h) => (
             <tr key={h.version} data-testid="history-row">
               <td>{t('config.history.versionN', { version: h.version })}</td>
-              <td>{new Date(h.finalizedAt).toLocaleString()}</td>
+              <td>{formatTime(new Date(h.finalizedAt).getTime(), i18n.language)}</td>
               <td className="mono">{h.configId}</td>
               <td className="mono" title={`SHA-256 ${h.sha256}`}>
                 {h.bec2File}

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Balcfg, ConfigIdentity } from '../../../../shared/config/balcfg.ts';
 import { setIdentity } from '../../../../shared/config/model.ts';
-import { errorText } from './util.ts';
+import { errorText } from '../../lib/errorText.ts';
 
 type Field = keyof ConfigIdentity;
 type Draft = Record<Field, string>;

@@ -6,7 +6,7 @@ import { CATALOGUE, describeValue, formatValue, parseTypedValue, type ValueDescr
 import { deleteValue, setValue } from '../../../../shared/config/model.ts';
 import { whyManaged } from '../../../../shared/config/adminValues.ts';
 import { normalizeValueId } from '../../../../shared/config/valueId.ts';
-import { errorText } from './util.ts';
+import { errorText } from '../../lib/errorText.ts';
 
 export type EditTarget = { mode: 'add' } | { mode: 'edit'; id: string };
 

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeployResult } from '../../../../shared/api/features/deploy.ts';
 import { useApi } from '../../api/apiContext.ts';
+import { errorText } from '../../lib/errorText.ts';
 
 /** The sentence for one reader's result, in the UI's language. */
 export function resultSentence(r: DeployResult, t: (key: string, opts?: Record<string, unknown>) => string): string {
@@ -28,7 +29,7 @@ export function DeployResults({ results }: { results: readonly DeployResult[] })
     try {
       setSaved(await api.saveDeployReport(path.trim(), format, [...results]));
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
     } finally {
       setSaving(false);
     }

@@ -2,9 +2,10 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DoorfileBuildResult } from '../../../../shared/api/features/doorfile.ts';
 import { useApi } from '../../api/apiContext.ts';
-import { useOperation } from '../tags/useOperation.ts';
+import { useOperation } from '../../hooks/useOperation.ts';
 import { IssueList } from './IssueList.tsx';
 import { EMPTY_SITE_KEY, SiteKeyField, siteKeySource, type SiteKeyValue } from './SiteKeyField.tsx';
+import { resultText } from '../../lib/errorText.ts';
 
 /** Suggests "<csv name>.door.json" next to the CSV. */
 export function suggestedOut(csvPath: string): string {
@@ -13,7 +14,7 @@ export function suggestedOut(csvPath: string): string {
 
 export function BuildPanel(props: { csvPath: string; maxUsers: number; warnings: number; outPath: string; onOutPath: (p: string) => void; onBuilt: (doorPath: string) => void }) {
   const api = useApi();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const [key, setKey] = useState<SiteKeyValue>(EMPTY_SITE_KEY);
   const [binaryPath, setBinaryPath] = useState('');
@@ -94,13 +95,13 @@ export function BuildPanel(props: { csvPath: string; maxUsers: number; warnings:
       )}
       {result && !result.written && (
         <div role="alert" className="df-refused" data-testid="doorfile-build-result">
-          <p className="error">{result.message}</p>
+          <p className="error">{resultText(result, i18n.language)}</p>
           <IssueList issues={result.issues} label={t('doorfile.preview.problems')} />
         </div>
       )}
       {result?.written && (
         <p role="status" className="ok-text" data-testid="doorfile-build-result">
-          {result.message}
+          {resultText(result, i18n.language)}
         </p>
       )}
     </form>

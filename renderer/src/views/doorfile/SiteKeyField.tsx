@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SiteKeySource } from '../../../../shared/api/features/doorfile.ts';
-import { SecretInput, cleanHex } from '../tags/SecretInput.tsx';
+import { SecretInput, cleanHex } from '../../components/SecretInput.tsx';
 
 export interface SiteKeyValue {
   mode: 'typed' | 'file';

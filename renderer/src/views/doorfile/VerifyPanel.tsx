@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DoorfileVerifyResult } from '../../../../shared/api/features/doorfile.ts';
 import { useApi } from '../../api/apiContext.ts';
-import { useOperation } from '../tags/useOperation.ts';
+import { useOperation } from '../../hooks/useOperation.ts';
 import { EMPTY_SITE_KEY, SiteKeyField, siteKeySource, type SiteKeyValue } from './SiteKeyField.tsx';
 
 /** Checks an existing door file the way the lock will: sorted and free of duplicates, or not. */

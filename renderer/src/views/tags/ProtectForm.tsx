@@ -2,9 +2,10 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TagProtectRequest } from '../../../../shared/api/features/tags.ts';
 import { useApi } from '../../api/apiContext.ts';
-import { SecretInput, cleanHex } from './SecretInput.tsx';
-import { useOperation } from './useOperation.ts';
+import { SecretInput, cleanHex } from '../../components/SecretInput.tsx';
+import { useOperation } from '../../hooks/useOperation.ts';
 import { OperationFooter } from './OperationFooter.tsx';
+import { resultText } from '../../lib/errorText.ts';
 
 type Allow = 'keep' | 'allow' | 'deny';
 type PinChoice = 'keep' | 'none' | 'index';
@@ -59,7 +60,7 @@ export function ProtectForm({ readerId, onDone }: { readerId: string; onDone: ()
     const r = await op.run(() => api.tagProtect(readerId, req));
     setEditPin('');
     if (r) {
-      setDone(r.message);
+      setDone(resultText(r));
       setLock(false);
       onDone();
     }

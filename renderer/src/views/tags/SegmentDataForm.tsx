@@ -1,9 +1,10 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/apiContext.ts';
-import { SecretInput, cleanHex } from './SecretInput.tsx';
-import { useOperation } from './useOperation.ts';
+import { SecretInput, cleanHex } from '../../components/SecretInput.tsx';
+import { useOperation } from '../../hooks/useOperation.ts';
 import { OperationFooter } from './OperationFooter.tsx';
+import { resultText } from '../../lib/errorText.ts';
 
 function toText(hex: string): string {
   let s = '';
@@ -58,7 +59,7 @@ export function SegmentDataForm({ readerId, mode, onDone }: { readerId: string; 
       const r = await op.run(() => api.tagWrite(readerId, { ...base, dataHex: hex }));
       setPin('');
       if (r) {
-        setResult(r.message);
+        setResult(resultText(r));
         onDone();
       }
     }

@@ -1,9 +1,10 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/apiContext.ts';
-import { SecretInput, cleanHex } from './SecretInput.tsx';
-import { useOperation } from './useOperation.ts';
+import { SecretInput, cleanHex } from '../../components/SecretInput.tsx';
+import { useOperation } from '../../hooks/useOperation.ts';
 import { OperationFooter } from './OperationFooter.tsx';
+import { resultText } from '../../lib/errorText.ts';
 
 /** Provisions a PIN position under a master PIN; both PINs are forgotten after the call. */
 export function SetPinForm({ readerId, onDone }: { readerId: string; onDone: () => void }) {
@@ -28,7 +29,7 @@ export function SetPinForm({ readerId, onDone }: { readerId: string; onDone: () 
     setMasterPin('');
     setPin('');
     if (r) {
-      setDone(r.message);
+      setDone(resultText(r));
       onDone();
     }
   };

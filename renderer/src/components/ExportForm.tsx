@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import type { ExportKind } from '../../../../shared/api/features/events.ts';
-import { useApi } from '../../api/apiContext.ts';
+import type { ExportKind } from '../../../shared/api/features/events.ts';
+import { useApi } from '../api/apiContext.ts';
+import { errorText } from '../lib/errorText.ts';
 
 /** A path field prefilled with a suggestion from the host, a button, and the outcome as a sentence. */
 export function ExportForm(props: {
@@ -46,7 +47,7 @@ export function ExportForm(props: {
         setError(null);
         props.run(path.trim()).then(
           (msg) => setDone(msg),
-          (err: Error) => setError(err.message),
+          (err: unknown) => setError(errorText(err)),
         ).finally(() => setBusy(false));
       }}
     >

@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { errorText } from '../lib/errorText.ts';
 
 /** One button's worth of work: busy while it runs, the host's sentence when it fails. */
 export function useOperation() {
@@ -10,7 +11,7 @@ export function useOperation() {
     try {
       return await fn();
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
       return undefined;
     } finally {
       setBusy(false);

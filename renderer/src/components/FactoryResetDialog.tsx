@@ -1,8 +1,9 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReaderSummary } from '../../../../shared/api/contract.ts';
-import { useApi } from '../../api/apiContext.ts';
+import type { ReaderSummary } from '../../../shared/api/contract.ts';
+import { useApi } from '../api/apiContext.ts';
 import { ModalDialog } from './ModalDialog.tsx';
+import { errorText } from '../lib/errorText.ts';
 
 /** Factory reset behind a confirmation: the user types the reader's address before the button enables. */
 export function FactoryResetDialog({ reader, onClose }: { reader: ReaderSummary; onClose: (done: boolean) => void }) {
@@ -22,7 +23,7 @@ export function FactoryResetDialog({ reader, onClose }: { reader: ReaderSummary;
       await api.factoryReset(reader.id, typed.trim());
       onClose(true);
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
       setBusy(false);
     }
   };

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReaderSummary } from '../../../../shared/api/contract.ts';
-import type { ReadBackReport, ReadBackValue } from '../../../../shared/api/features/deploy.ts';
-import { describeValue, formatValue } from '../../../../shared/config/catalogue.ts';
-import { fromHex } from '../../../../shared/bytes.ts';
-import { useApi } from '../../api/apiContext.ts';
+import type { ReaderSummary } from '../../../shared/api/contract.ts';
+import type { ReadBackReport, ReadBackValue } from '../../../shared/api/features/deploy.ts';
+import { describeValue, formatValue } from '../../../shared/config/catalogue.ts';
+import { fromHex } from '../../../shared/bytes.ts';
+import { useApi } from '../api/apiContext.ts';
 import { ModalDialog } from './ModalDialog.tsx';
+import { errorText } from '../lib/errorText.ts';
 
 interface Row {
   id: string;
@@ -50,7 +51,7 @@ export function ReadBackDialog({ reader, onClose }: { reader: ReaderSummary; onC
     try {
       setReport(await api.readBack(reader.id));
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
     } finally {
       setLoading(false);
     }
