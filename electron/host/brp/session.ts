@@ -38,6 +38,26 @@ export interface FrameLimits extends BufferSize {
   reported: boolean;
 }
 
+/** The sessions whose exclusive sequences the current async context runs inside, innermost first. */
+interface SequenceOwners {
+  readonly session: BrpSession;
+  readonly outer: SequenceOwners | undefined;
+}
+
+/**
+ * One store for every session. Each AsyncLocalStorage that has ever run stays on Node's list of
+ * stores that every new promise copies from, so one per session made each round trip slower with
+ * every session the host had opened (issue 13). The value is the chain of sessions whose sequence
+ * the current code runs inside, so a sequence on one session never waits for itself and sequences
+ * on different sessions stay independent.
+ */
+const sequenceOwners = new AsyncLocalStorage<SequenceOwners>();
+
+function ownsSequence(session: BrpSession): boolean {
+  for (let o = sequenceOwners.getStore(); o; o = o.outer) if (o.session === session) return true;
+  return false;
+}
+
 interface Pending {
   name: string;
   cmdCode: number;
@@ -62,7 +82,6 @@ export class BrpSession {
   private pending: Pending | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private sequenceLock: Promise<void> = Promise.resolve();
-  private readonly owner = new AsyncLocalStorage<BrpSession>();
   private lostReason: string | undefined;
   private readonly lostListeners = new Set<(reason: string) => void>();
   private limits: FrameLimits | undefined;
@@ -102,13 +121,13 @@ export class BrpSession {
    * an earlier one set, such as CopyConfigKey followed by GetKeySig on the same key slot.
    */
   async exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.owner.getStore() === this) return fn();
+    if (ownsSequence(this)) return fn();
     const before = this.sequenceLock;
     let release!: () => void;
     this.sequenceLock = new Promise<void>((r) => (release = r));
     await before;
     try {
-      return await this.owner.run(this, fn);
+      return await sequenceOwners.run({ session: this, outer: sequenceOwners.getStore() }, fn);
     } finally {
       release();
     }
