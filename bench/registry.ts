@@ -2,10 +2,12 @@
 import { benchDoorfile } from './doorfile.bench.ts';
 import { benchUi } from './ui.bench.ts';
 import { benchDeploy } from './deploy.bench.ts';
+import { benchFleet } from './fleet.bench.ts';
 import { benchStartup } from './startup.bench.ts';
 
 export const benches: [string, (print: (line: string) => void) => Promise<void>][] = [
   ['deploy', benchDeploy],
+  ['fleet', benchFleet],
   ['doorfile', benchDoorfile],
   ['ui', benchUi],
   ['startup', benchStartup],

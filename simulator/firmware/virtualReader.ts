@@ -11,8 +11,16 @@ import { DEFAULT_BUFFER_SIZE } from './readerBuffer.ts';
 export interface ReaderHardware {
   /** Bytes per command frame and per answer frame (Sys.GetBufferSize); see readerBuffer.ts. */
   bufferSize: number;
+  /**
+   * The configured line speed whose wire time the frame server emulates (`simulate --baud N`);
+   * without it the reader nominally runs at 115200 and answers without delay.
+   */
+  baud?: number;
+  /** The reader keeps its line speed: Sys.SetCommParam gets ErrInvalidCmd (`simulate --fixed-baud`). */
+  fixedBaud?: boolean;
 }
 import { PROFILES, type FirmwareProfile } from './profiles.ts';
+import { SerialLine } from './serialLine.ts';
 
 /** Thrown by a handler to answer with a status code instead of a payload. */
 export class StatusReply extends Error {
@@ -38,12 +46,16 @@ export class VirtualReader {
    * (VHL.Select) switches it off (refman AR.SetMode). Volatile: a restart turns it on again.
    */
   autoreadEnabled = true;
+  /** Line speed, parity and character waiting time; Sys.SetCommParam changes them until a restart. */
+  readonly line: SerialLine;
 
   constructor(
     readonly stateDir: string,
     readonly state: ReaderState,
     readonly hardware: ReaderHardware = { bufferSize: DEFAULT_BUFFER_SIZE },
-  ) {}
+  ) {
+    this.line = hardware.baud === undefined ? new SerialLine() : new SerialLine(hardware.baud, true);
+  }
 
   /** The firmware generation this reader runs (simulator/firmware/profiles.ts). */
   get profile(): FirmwareProfile {
@@ -85,6 +97,7 @@ export class VirtualReader {
   /** Volatile state (messages, validated PINs, running uploads) is lost when the reader restarts. */
   rebooted(): void {
     this.autoreadEnabled = true;
+    this.line.restarted();
     this.rebootHooks.emit();
   }
 

@@ -2,18 +2,19 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { deployToReaders, decodeBec2Text, expectedConfigIdOf } from '../../host/lifecycle/deployJob.ts';
 import { CliError, type CliIo } from '../io.ts';
-import { CHECKSUM_OPTION, checksumArg, portArg } from '../linkOptions.ts';
+import { CHECKSUM_OPTION, MAX_BAUD_OPTION, checksumArg, maxBaudArg, portArg } from '../linkOptions.ts';
 
 export async function runDeploy(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { port: { type: 'string', multiple: true }, json: { type: 'boolean' }, baud: { type: 'string' }, ...CHECKSUM_OPTION },
+    options: { port: { type: 'string', multiple: true }, json: { type: 'boolean' }, baud: { type: 'string' }, ...CHECKSUM_OPTION, ...MAX_BAUD_OPTION },
     allowPositionals: true,
     strict: true,
   });
   const file = positionals[0];
   const ports = (values.port ?? []).map(portArg);
   const checksum = checksumArg(values.checksum);
+  const maxBaud = maxBaudArg(values['max-baud']);
   if (!file || ports.length === 0) throw new CliError('usage: deploy <file.bec2> --port <p> [--port <p> ...] [--json]');
   if (new Set(ports).size !== ports.length) throw new CliError('the same --port is given twice; each reader needs its own port');
   let text: string;
@@ -32,6 +33,7 @@ export async function runDeploy(argv: string[], io: CliIo): Promise<number> {
   const results = await deployToReaders(binary, ports, {
     baudRate: values.baud ? Number(values.baud) : undefined,
     checksum,
+    maxBaud,
     expectedConfigId: expectedConfigIdOf(text),
     onProgress: (p) => {
       if (values.json || p.phase !== 'uploading') return;

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { encodeCommandFrame, FrameReader, type ResponseFrame } from '../../../shared/brp/frame.ts';
 import type { LinkChecksumKind } from '../../../shared/brp/checksum.ts';
-import type { BrpCommand } from '../../../shared/brp/command.ts';
+import type { AnyBrpCommand, BrpCommand } from '../../../shared/brp/command.ts';
 import {
   BrpChecksumError,
   BrpError,
@@ -25,7 +25,10 @@ export interface SessionOptions {
   checksum?: LinkChecksumKind;
   /** An already made choice, so a reconnect keeps the checksum of the first session. */
   linkChecksum?: LinkChecksum;
-  /** Baud rate of the link, used to add the wire time of each frame to its timeout. */
+  /**
+   * Baud rate the serial port is opened at; also the wire time added to each timeout on links that
+   * have no line speed of their own. A reconnect opens at this rate again.
+   */
   baudRate?: number;
   /** Extra time on top of each command's documented timeout: OS and USB latency. */
   timeoutMarginMs?: number;
@@ -58,6 +61,8 @@ function ownsSequence(session: BrpSession): boolean {
   return false;
 }
 
+export type AnswerListener = (command: AnyBrpCommand, request: unknown, response: unknown) => void;
+
 interface Pending {
   name: string;
   cmdCode: number;
@@ -84,6 +89,9 @@ export class BrpSession {
   private sequenceLock: Promise<void> = Promise.resolve();
   private lostReason: string | undefined;
   private readonly lostListeners = new Set<(reason: string) => void>();
+  private readonly answerListeners = new Set<AnswerListener>();
+  private readonly closingSteps: (() => Promise<void>)[] = [];
+  private closed = false;
   private limits: FrameLimits | undefined;
   readonly linkChecksum: LinkChecksum;
 
@@ -108,6 +116,47 @@ export class BrpSession {
 
   get isLost(): boolean {
     return this.lostReason !== undefined;
+  }
+
+  /** True once close() has been called. */
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /** The line speed the wire time of each frame is counted at: the serial port's current rate. */
+  get baudRate(): number | undefined {
+    return this.transport.baudRate ?? this.options.baudRate;
+  }
+
+  /** Whether the local port's line speed can change (serial links; not TCP or USB HID). */
+  get canChangeBaudRate(): boolean {
+    return this.transport.setBaudRate !== undefined;
+  }
+
+  /**
+   * Switches the local port to another line speed, between two frames: call it inside `exclusive`,
+   * right after the reader has answered Sys.SetCommParam. Timeouts follow the new rate from the
+   * next command on.
+   */
+  async setLocalBaudRate(baud: number): Promise<void> {
+    if (!this.transport.setBaudRate) throw new Error(`${this.address} has no line speed to change`);
+    if (this.lostReason !== undefined) throw new PortLostError(this.address, this.lostReason);
+    this.reader.discardPartial();
+    await this.transport.setBaudRate(baud);
+  }
+
+  /** Sees every decoded answer to a command from the table (what a reader said it will do, such as restart). */
+  onAnswer(listener: AnswerListener): Unsubscribe {
+    this.answerListeners.add(listener);
+    return () => this.answerListeners.delete(listener);
+  }
+
+  /**
+   * A step that runs when the session is closed while the link is still up, before the port closes
+   * (putting back a line speed). Steps run once, last added first; their failures are ignored.
+   */
+  beforeClose(step: () => Promise<void>): void {
+    this.closingSteps.push(step);
   }
 
   onPortLost(listener: (reason: string) => void): Unsubscribe {
@@ -150,11 +199,14 @@ export class BrpSession {
         const { name, meaning } = describeStatus(command.code, frame.status);
         throw new ReaderStatusError(command.name, command.code, frame.status, name, meaning);
       }
+      let response: Res;
       try {
-        return command.decodeResponse(frame.payload);
+        response = command.decodeResponse(frame.payload);
       } catch (err) {
         throw err instanceof BrpError ? err : new BrpFrameError(`the answer to ${command.name} could not be read: ${(err as Error).message}`);
       }
+      for (const l of this.answerListeners) l(command, request, response);
+      return response;
     }));
   }
 
@@ -164,6 +216,11 @@ export class BrpSession {
   }
 
   async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    for (const step of this.closingSteps.splice(0).reverse()) {
+      if (this.lostReason === undefined) await step().catch(() => undefined);
+    }
     for (const u of this.unsubscribe.splice(0)) u();
     this.failPending(new PortLostError(this.address, 'the session was closed'));
     await this.transport.close();
@@ -176,7 +233,7 @@ export class BrpSession {
   }
 
   private wireTimeMs(bytes: number): number {
-    const baud = this.options.baudRate;
+    const baud = this.baudRate;
     return baud ? Math.ceil((bytes * 10 * 1000) / baud) : 0;
   }
 
