@@ -3,7 +3,7 @@ import type { BrpCommand } from '../../shared/brp/command.ts';
 import { Listeners } from '../../shared/listeners.ts';
 import { GENERAL_STATUS } from '../../shared/brp/status.ts';
 import type { CommandOutcome } from '../link/frameServer.ts';
-import { profileOf, saveState, type ReaderState } from '../state/readerState.ts';
+import { profileOf, saveState, saveStateAsync, type ReaderState } from '../state/readerState.ts';
 import { ConfigStore } from './configStore.ts';
 import { DEFAULT_BUFFER_SIZE } from './readerBuffer.ts';
 
@@ -48,6 +48,8 @@ export class VirtualReader {
   autoreadEnabled = true;
   /** Line speed, parity and character waiting time; Sys.SetCommParam changes them until a restart. */
   readonly line: SerialLine;
+  private committing: Promise<void> | undefined;
+  private changedWhileCommitting = false;
 
   constructor(
     readonly stateDir: string,
@@ -68,7 +70,10 @@ export class VirtualReader {
   }
 
   /** Registers a handler that works on decoded requests and returns a response object. */
-  on<Req, Res>(command: BrpCommand<Req, Res>, fn: (req: Req) => Res | { reboot: true; response: Res } | Promise<Res>): void {
+  on<Req, Res>(
+    command: BrpCommand<Req, Res>,
+    fn: (req: Req) => Res | { reboot: true; response: Res } | Promise<Res | { reboot: true; response: Res }>,
+  ): void {
     this.handlers.set(command.code, async (payload) => {
       let req: Req;
       try {
@@ -101,8 +106,35 @@ export class VirtualReader {
     this.rebootHooks.emit();
   }
 
+  /** Writes the state to the state directory before returning (the reader answers after its flash write). */
   persist(): void {
+    // A commit under way writes again when it ends, so the newest state is what stays on disk.
+    if (this.committing) {
+      this.changedWhileCommitting = true;
+      return;
+    }
     saveState(this.stateDir, this.state);
+  }
+
+  /**
+   * Like persist, for the large write that ends an upload, without holding up the process while
+   * the disk flushes: in a fleet (`simulate --count`) the other readers keep answering, as separate
+   * readers do. The caller answers once it resolves.
+   */
+  async commit(): Promise<void> {
+    while (this.committing) await this.committing.catch(() => undefined);
+    const write = (async () => {
+      do {
+        this.changedWhileCommitting = false;
+        await saveStateAsync(this.stateDir, this.state);
+      } while (this.changedWhileCommitting);
+    })();
+    this.committing = write;
+    try {
+      await write;
+    } finally {
+      this.committing = undefined;
+    }
   }
 
   /** Sees every command frame the reader receives, in order (a bus analyser on the reader's side, for tests). */
