@@ -33,7 +33,7 @@ export async function benchBrp(print: (line: string) => void): Promise<void> {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
-/** Median µs of one Sys.GetBootStatus round trip on a fresh in-memory session. */
+/** µs of one Sys.GetBootStatus round trip on a fresh in-memory session: the best of 40 rounds, since other processes only ever add time. */
 async function roundTripUs(dir: string): Promise<number> {
   const [host, reader] = MemoryTransport.pair();
   await attachMemoryReader(reader, dir);
@@ -41,15 +41,15 @@ async function roundTripUs(dir: string): Promise<number> {
   const session = new BrpSession(host, { checksum: 'none' });
   const samples: number[] = [];
   for (let i = 0; i < 200; i++) await session.execute(Sys.SysGetBootStatus, undefined); // warm up
-  for (let round = 0; round < 15; round++) {
-    const n = 400;
+  for (let round = 0; round < 40; round++) {
+    const n = 200;
     const t0 = performance.now();
     for (let i = 0; i < n; i++) await session.execute(Sys.SysGetBootStatus, undefined);
     samples.push(((performance.now() - t0) * 1000) / n);
+    await new Promise((r) => setTimeout(r, 25)); // spread the rounds over time: other processes come and go
   }
   await session.close();
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)]!;
+  return Math.min(...samples);
 }
 
 /** Issue 13: a host that has opened and closed many sessions must not get slower per round trip. */
@@ -63,7 +63,8 @@ async function benchUptime(print: (line: string) => void, dir: string): Promise<
     reader.onData(() => void reader.write(Uint8Array.of(0x0c, 0x00, 0x05, 0x04, 0x00, 0, 0, 0, 0)));
     await host.open();
     const s = new BrpSession(host, { checksum: 'none' });
-    await s.execute(Sys.SysGetBootStatus, undefined);
+    // A caller's sequence, as finalize and the customer-key check run them.
+    await s.exclusive(() => s.execute(Sys.SysGetBootStatus, undefined));
     await s.close();
   }
   const after = await roundTripUs(dir);

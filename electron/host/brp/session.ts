@@ -52,9 +52,12 @@ interface SequenceOwners {
  * stores that every new promise copies from, so one per session made each round trip slower with
  * every session the host had opened (issue 13). The value is the chain of sessions whose sequence
  * the current code runs inside, so a sequence on one session never waits for itself and sequences
- * on different sessions stay independent.
+ * on different sessions stay independent. Only callers' sequences (`exclusive`) use it, and it is
+ * switched off while none runs: while it is on, Node tracks every promise, which was a fifth of the
+ * host's CPU in a deploy to 64 readers.
  */
 const sequenceOwners = new AsyncLocalStorage<SequenceOwners>();
+let openSequences = 0;
 
 function ownsSequence(session: BrpSession): boolean {
   for (let o = sequenceOwners.getStore(); o; o = o.outer) if (o.session === session) return true;
@@ -171,15 +174,32 @@ export class BrpSession {
    */
   async exclusive<T>(fn: () => Promise<T>): Promise<T> {
     if (ownsSequence(this)) return fn();
+    return this.locked(async () => {
+      openSequences++;
+      try {
+        return await sequenceOwners.run({ session: this, outer: sequenceOwners.getStore() }, fn);
+      } finally {
+        if (--openSequences === 0) sequenceOwners.disable();
+      }
+    });
+  }
+
+  /** Waits for any sequence of this session to end, then runs `fn` alone. */
+  private async locked<T>(fn: () => Promise<T>): Promise<T> {
     const before = this.sequenceLock;
     let release!: () => void;
     this.sequenceLock = new Promise<void>((r) => (release = r));
     await before;
     try {
-      return await sequenceOwners.run({ session: this, outer: sequenceOwners.getStore() }, fn);
+      return await fn();
     } finally {
       release();
     }
+  }
+
+  /** One command: at once inside the caller's own sequence, otherwise after any sequence of others. */
+  private command<T>(job: () => Promise<T>): Promise<T> {
+    return ownsSequence(this) ? this.enqueue(job) : this.locked(() => this.enqueue(job));
   }
 
   /**
@@ -187,13 +207,15 @@ export class BrpSession {
    * command (ErrInvalidCmd) gets the 128 bytes every reader guarantees.
    */
   frameLimits(): Promise<FrameLimits> {
-    return this.exclusive(() => this.enqueue(() => this.knownLimits()));
+    // Asked before every upload block: once known, no trip through the command queue.
+    if (this.limits) return Promise.resolve(this.limits);
+    return this.command(() => this.knownLimits());
   }
 
   /** Runs one command from the command table and returns its decoded response. */
   execute<Req, Res>(command: BrpCommand<Req, Res>, request: Req, opts: { timeoutMs?: number } = {}): Promise<Res> {
     const payload = command.encodeRequest(request);
-    return this.exclusive(() => this.enqueue(async () => {
+    return this.command(async () => {
       const frame = await this.exchange(command.name, command.code, payload, opts.timeoutMs ?? command.timeoutMs);
       if (frame.status !== 0) {
         const { name, meaning } = describeStatus(command.code, frame.status);
@@ -207,12 +229,12 @@ export class BrpSession {
       }
       for (const l of this.answerListeners) l(command, request, response);
       return response;
-    }));
+    });
   }
 
   /** Sends a raw command code and payload; status errors are returned, not thrown (CLI `brp`, diagnostics). */
   raw(cmdCode: number, payload: Uint8Array, timeoutMs = 1000): Promise<ResponseFrame> {
-    return this.exclusive(() => this.enqueue(() => this.exchange(commandName(cmdCode), cmdCode, payload, timeoutMs)));
+    return this.command(() => this.exchange(commandName(cmdCode), cmdCode, payload, timeoutMs));
   }
 
   async close(): Promise<void> {
