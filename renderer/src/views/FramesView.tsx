@@ -78,6 +78,13 @@ export function FramesView() {
     estimateSize: () => ROW_ESTIMATE,
     overscan: 10,
     getItemKey: rowKey,
+    // A row's height comes from the ResizeObserver after the browser has laid it out. Reading it
+    // when the row appears would force a layout per new row, several times a second during a deploy.
+    measureElement: (row, entry, v) => {
+      const box = entry?.borderBoxSize?.[0];
+      if (box) return Math.round(box.blockSize);
+      return v.itemSizeCache.get(rowKey(v.indexFromElement(row))) ?? ROW_ESTIMATE;
+    },
   });
   const items = virtualizer.getVirtualItems();
   const above = items[0]?.start ?? 0;
@@ -132,7 +139,15 @@ export function FramesView() {
         <p className="panel">{t('frames.empty')}</p>
       ) : (
         <div ref={scrollRef} className="panel table-scroll frames-scroll" tabIndex={0} aria-label={t('frames.tableLabel')}>
-          <table aria-label={t('frames.tableLabel')} data-testid="frame-table" className="frames">
+          {/* Fixed column widths: rows come and go while scrolling, and the columns must not jump. */}
+          <table aria-label={t('frames.tableLabel')} data-testid="frame-table" className="frames" style={{ tableLayout: 'fixed', width: '100%' }}>
+            <colgroup>
+              <col style={{ width: '12%' }} />
+              <col style={{ width: '17%' }} />
+              <col style={{ width: '10%' }} />
+              <col style={{ width: '27%' }} />
+              <col style={{ width: '34%' }} />
+            </colgroup>
             <thead>
               <tr>
                 <th scope="col">{t('frames.col.time')}</th>
