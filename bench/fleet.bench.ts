@@ -52,6 +52,16 @@ async function fleet(count: number, dir: string, extra: string[] = []): Promise<
   };
 }
 
+/** CPU time of a process in ms (Linux /proc, clock ticks of 10 ms); NaN elsewhere. */
+function cpuOf(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
+
 /** Resident memory of a process in MB (Linux /proc); NaN elsewhere. */
 function rssMb(pid: number): number {
   try {
@@ -102,9 +112,12 @@ interface DeployRun {
   messages: number;
   maxMessagesPerSecond: number;
   slowestUploadMs: number;
+  /** CPU the simulator process spent meanwhile, in ms. */
+  simCpuMs: number;
 }
 
-async function deployRun(dir: string, bec2: string, addresses: string[]): Promise<DeployRun> {
+async function deployRun(dir: string, bec2: string, addresses: string[], simPid: number): Promise<DeployRun> {
+  const sim0 = cpuOf(simPid);
   const h = host(dir);
   const seq0 = h.app.frames.list(1).at(-1)?.seq ?? 0;
   let peak = process.memoryUsage().rss;
@@ -126,6 +139,7 @@ async function deployRun(dir: string, bec2: string, addresses: string[]): Promis
     messages: h.client.messages,
     maxMessagesPerSecond: Math.max(0, ...h.client.perSecond.values()),
     slowestUploadMs: Math.max(...results.map((r) => r.durationMs)),
+    simCpuMs: cpuOf(simPid) - sim0,
   };
 }
 
@@ -141,13 +155,13 @@ export async function benchFleet(print: (line: string) => void): Promise<void> {
     // Deploy at 115200: one reader, then 64 at once, each fleet in its own process on real ptys.
     const f1 = await fleet(1, path.join(dir, 'd1'), ['--baud', '115200']);
     stops.push(() => f1.stop());
-    const r1 = await deployRun(dir, bec2, f1.addresses);
+    const r1 = await deployRun(dir, bec2, f1.addresses, f1.pid);
     await f1.stop();
     const f64 = await fleet(64, path.join(dir, 'd64'), ['--baud', '115200']);
     stops.push(() => f64.stop());
     const ptyRss = rssMb(f64.pid);
     const socatRss = childrenRssMb(f64.pid);
-    const r64 = await deployRun(dir, bec2, f64.addresses);
+    const r64 = await deployRun(dir, bec2, f64.addresses, f64.pid);
     await f64.stop();
     print(
       `64 virtual readers on ptys in one process: ${ptyRss.toFixed(0)} MB, plus ${socatRss.toFixed(0)} MB for their 64 socat processes`,
@@ -159,7 +173,8 @@ export async function benchFleet(print: (line: string) => void): Promise<void> {
     );
     print(
       `host CPU per reader per deploy: ${(r64.cpuMs / 64).toFixed(1)} ms at 64 readers, ${r1.cpuMs.toFixed(1)} ms for one (goal ≤ 15 ms); ` +
-        `${((r64.cpuMs * 1000) / Math.max(1, r64.frames)).toFixed(0)} µs per frame over ${r64.frames} frames (goal ≤ 150 µs)`,
+        `${((r64.cpuMs * 1000) / Math.max(1, r64.frames)).toFixed(0)} µs per frame over ${r64.frames} frames (goal ≤ 150 µs); ` +
+        `the simulator process meanwhile ${(r64.simCpuMs / 64).toFixed(1)} ms per reader, both on ${os.cpus().length} cores with a load average of ${os.loadavg()[0]!.toFixed(1)}`,
     );
     print(
       `web-shell client during the 64-reader deploy: ${r64.messages} event messages, at most ${r64.maxMessagesPerSecond} in one second (goal ≤ 20 per second)`,
@@ -169,12 +184,12 @@ export async function benchFleet(print: (line: string) => void): Promise<void> {
     // simulator process once each holds a deployed configuration (against one reader in its own process).
     const f1t = await fleet(1, path.join(dir, 't1'), ['--tcp', '127.0.0.1:0']);
     stops.push(() => f1t.stop());
-    await deployRun(dir, bec2, f1t.addresses);
+    await deployRun(dir, bec2, f1t.addresses, f1t.pid);
     const rssOne = rssMb(f1t.pid);
     await f1t.stop();
     const f256 = await fleet(256, path.join(dir, 't256'), ['--tcp', '127.0.0.1:0']);
     stops.push(() => f256.stop());
-    const r256 = await deployRun(dir, bec2, f256.addresses);
+    const r256 = await deployRun(dir, bec2, f256.addresses, f256.pid);
     const rss256 = rssMb(f256.pid);
     await f256.stop();
     print(
