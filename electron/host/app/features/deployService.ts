@@ -58,6 +58,8 @@ export function createDeployService(ctx: AppContext): DeployApi {
         throw new HostError('deploy.not-bec2', { file });
       }
       await ctx.settings.addRecentFile(file).catch(() => undefined);
+      // Read once for all readers: the file's text is tens of kilobytes of hex.
+      const expectedConfigId = expectedConfigIdOf(text);
       return Promise.all(
         ports.map(async (port): Promise<DeployResult> => {
           // The deploy job needs the port to itself; a connected reader's card reconnects afterwards.
@@ -67,7 +69,7 @@ export function createDeployService(ctx: AppContext): DeployApi {
               checksum: ctx.readers.checksumFor(port),
               onProgress: (progress) => ctx.emit({ type: 'deploy-progress', ...(jobId ? { jobId } : {}), progress }),
               frameLog: (e) => ctx.frames.add(e),
-              expectedConfigId: expectedConfigIdOf(text),
+              expectedConfigId,
             });
           } finally {
             await reattach().catch(() => undefined);
