@@ -3,6 +3,15 @@
 // so that test/unit/ipcWiring.test.ts runs this exact wiring against fakes without the Electron binary.
 import { IPC_CHANNEL_CALL, IPC_CHANNEL_EVENT, type ReaderDeskApi } from '../shared/api/contract.ts';
 import { guardedCall } from './shellPolicy.ts';
+import type { ChooseFileRequest } from '../shared/api/features/files.ts';
+import { chooseWithDialog, type DialogPort, type FileDialogHost } from './fileDialogs.ts';
+
+/** The native file dialogs for chooseFile: Electron's `dialog`, the window they belong to, and the host that records the choice. */
+export interface NativeFileDialogs {
+  dialog: DialogPort;
+  window: unknown;
+  host: FileDialogHost;
+}
 
 /** What registerIpc reads from an invoke event: the webContents and the frame that sent it. */
 export interface InvokeEventSource {
@@ -29,7 +38,14 @@ export interface AppWindowContents {
  * index.html: calls from any other page, frame or window are refused before they reach the host,
  * and the host's events go to this window only.
  */
-export function registerIpc(ipcMain: IpcMainPort, service: ReaderDeskApi, window: AppWindowContents, indexUrl: string): () => void {
+export function registerIpc(
+  ipcMain: IpcMainPort,
+  service: ReaderDeskApi,
+  window: AppWindowContents,
+  indexUrl: string,
+  files?: NativeFileDialogs,
+): () => void {
+  const api = files ? withNativeDialogs(service, files) : service;
   ipcMain.removeHandler(IPC_CHANNEL_CALL);
   ipcMain.handle(IPC_CHANNEL_CALL, (event, method: unknown, params: unknown) => {
     const frame = event.senderFrame;
@@ -39,7 +55,7 @@ export function registerIpc(ipcMain: IpcMainPort, service: ReaderDeskApi, window
       frameUrl: frame?.url ?? '',
       isMainFrame: frame !== null && frame === event.sender.mainFrame,
     };
-    return guardedCall(service, sender, indexUrl, method, params);
+    return guardedCall(api, sender, indexUrl, method, params);
   });
   const unsubscribe = service.onEvent((e) => {
     if (!window.isDestroyed()) window.send(IPC_CHANNEL_EVENT, e);
@@ -50,4 +66,15 @@ export function registerIpc(ipcMain: IpcMainPort, service: ReaderDeskApi, window
   };
   window.once('destroyed', dispose);
   return dispose;
+}
+
+/**
+ * The host with chooseFile answered by the native dialogs: the call passes the same sender and
+ * schema checks as every other, and the host then may use the file the user picked.
+ */
+function withNativeDialogs(service: ReaderDeskApi, files: NativeFileDialogs): ReaderDeskApi {
+  const chooseFile = (request: ChooseFileRequest) => chooseWithDialog(files.dialog, files.window, request, files.host);
+  return new Proxy(service, {
+    get: (target, prop, receiver) => (prop === 'chooseFile' ? chooseFile : Reflect.get(target, prop, receiver)),
+  });
 }

@@ -1,11 +1,13 @@
 // Electron main process: windows, security settings and IPC wiring only. All logic lives in host/;
 // the policy itself (web preferences, CSP, what may load, who may call) is in shellPolicy.ts.
-import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
 import path from 'node:path';
 import { AppService } from './host/app/appService.ts';
+import { SettingsStore } from './host/app/settings.ts';
 import type { RunningSimulator } from '../simulator/startSimulator.ts';
 import { startEmbeddedSimulator } from '../simulator/startEmbeddedSimulator.ts';
 import { registerIpc } from './ipc.ts';
+import type { DialogPort } from './fileDialogs.ts';
 import { guardWebContents, lockDownSession, secureWebPreferences } from './shellPolicy.ts';
 import { APP_INDEX_URL, APP_SCHEME, serveAppRequest } from './appProtocol.ts';
 
@@ -36,7 +38,19 @@ async function createWindow(): Promise<BrowserWindow> {
     webPreferences,
   });
   win.once('ready-to-show', () => win.show());
-  registerIpc(ipcMain, service!, win.webContents, APP_INDEX_URL);
+  const host = service!;
+  // chooseFile is answered by the native dialogs; what the user picks is granted to the host.
+  registerIpc(ipcMain, service!, win.webContents, APP_INDEX_URL, {
+    dialog: dialog as unknown as DialogPort,
+    window: win,
+    host: {
+      lastFolder: () => host.context.settings.get().lastFolder,
+      grant: (file, purpose, kind, replace) => {
+        host.context.files.grant(file, purpose, kind, replace);
+        void host.context.settings.update({ lastFolder: path.dirname(file) }).catch(() => undefined);
+      },
+    },
+  });
   await win.loadURL(APP_INDEX_URL);
   return win;
 }
@@ -66,8 +80,11 @@ function start(): void {
       const stateDir = process.env.READERDESK_SIM_STATE ?? path.join(app.getPath('userData'), 'virtual-reader');
       sim = await startEmbeddedSimulator(stateDir).catch(() => undefined);
     }
-    service = new AppService({ shell: 'electron', simulatorAddress: sim?.address ?? null });
+    // Settings where the OS expects an app's own files (Electron's userData folder).
+    const settings = new SettingsStore(path.join(app.getPath('userData'), 'settings.json'));
+    service = new AppService({ shell: 'electron', simulatorAddress: sim?.address ?? null, settings });
     await createWindow();
+    service.start();
   });
 
   let quitting = false;

@@ -13,8 +13,8 @@ const NODE_BUILTINS = new Set(builtinModules);
 const PURE = ['zod', '@noble/ciphers', '@noble/hashes'];
 /** The UI's libraries (browser only). */
 const UI = ['react', 'react-dom', 'i18next', 'react-i18next', '@tanstack/react-virtual', 'zustand', 'lucide-react', '@radix-ui/*'];
-/** Node packages with native parts or sockets. */
-const NODE_IO = ['serialport', 'node-hid', 'ws'];
+/** Node packages with native parts or sockets, and where the OS keeps an app's files. */
+const NODE_IO = ['serialport', 'node-hid', 'ws', 'env-paths'];
 
 /** What each layer may import: other layers (relative imports), Node's built-ins, packages. */
 const LAYERS = {

@@ -1,13 +1,23 @@
-// The link options every command that opens a reader's port shares: --port and --checksum.
+// The link options every command that opens a reader's port shares: --port, --checksum and --baud.
 
 import { LINK_CHECKSUMS, type LinkChecksumKind } from '../../shared/brp/checksum.ts';
 import { canonicalReaderAddress, tcpAddressProblem } from '../../shared/brp/tcpAddress.ts';
 import { CliError } from './io.ts';
 
 /** Spread into a command's parseArgs options. */
-export const CHECKSUM_OPTION = { checksum: { type: 'string' } } as const;
+export const LINK_OPTIONS = { checksum: { type: 'string' }, baud: { type: 'string' } } as const;
 
-export const CHECKSUM_USAGE = '[--checksum none|crc16|bcc8]';
+export const LINK_USAGE = '[--checksum none|crc16|bcc8] [--baud N]';
+
+/** The user's --baud for a serial port (TCP and USB HID ignore it), or undefined for 115200. */
+export function baudArg(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const baud = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isInteger(baud) || baud < 300 || baud > 4_000_000) {
+    throw new CliError(`--baud takes a rate between 300 and 4000000, such as 115200 (got "${value}"); leave it out for 115200`);
+  }
+  return baud;
+}
 
 /** The user's --checksum, or undefined for the default of the link's kind (none on TCP and USB, CRC16 otherwise). */
 export function checksumArg(value: string | undefined): LinkChecksumKind | undefined {

@@ -3,7 +3,7 @@
 
 export const FOUNDATION_USAGE = [
   '  readerdesk ports [--json]',
-  '  readerdesk info --port <path | hid:<serial> | tcp://host[:port]> [--json] [--identify-customer-key] [--checksum none|crc16|bcc8]',
+  '  readerdesk info --port <path | hid:<serial> | tcp://host[:port]> [--json] [--identify-customer-key] [--checksum none|crc16|bcc8] [--baud N]',
   '  readerdesk simulate --state <dir> [--count N] [--profile current|legacy] [--tcp host[:port]] [--split-ms N] [--buffer-size N] [--baud N] [--fixed-baud] [--firmware STR] [--crypto-key HEX32] [--customer-key HEX20]',
   '  readerdesk sim tamper --state <dir> [--clear]',
   '  readerdesk brp encode <cmd-code> [<param-hex>] [--checksum none|bcc8|crc16|bcc16]',
@@ -14,7 +14,7 @@ export const FOUNDATION_USAGE = [
 export const PIN_FILE_NOTE = 'PIN files hold 32 hex digits; PINs are never taken from the command line.';
 
 export const TAG_USAGE = [
-  '  readerdesk tag info --port <p> [--json]      (every tag command also takes --checksum none|crc16|bcc8)',
+  '  readerdesk tag info --port <p> [--json]      (every tag command also takes --checksum none|crc16|bcc8 and --baud N)',
   '  readerdesk tag counter --port <p>',
   '  readerdesk tag set-pin --port <p> --position <1..251> --master-index <0..3> --master-pin-file <file> --pin-file <file>',
   '  readerdesk tag protect --port <p> --segment <n> --edit-pin-file <file> [--read-pin <index>|none] [--write-pin <index>|none]',
@@ -41,11 +41,11 @@ export const CONFIG_USAGE = [
   '  readerdesk config new-version <file> --from <version>     (rollback: a new version from an older one)',
 ].join('\n');
 
-export const FINALIZE_USAGE = '  readerdesk finalize <file.balcfg> --port <p> --out <file.bec2> [--label <reader name>] [--checksum none|crc16|bcc8]';
-export const DEPLOY_USAGE = '  readerdesk deploy <file.bec2> --port <p> [--port <p> ...] [--json] [--checksum none|crc16|bcc8] [--max-baud N]';
-export const FACTORY_RESET_USAGE = '  readerdesk factory-reset --port <p> --yes [--checksum none|crc16|bcc8]';
-export const READBACK_USAGE = '  readerdesk readback --port <p> [--json] [--diff <file.balcfg>] [--checksum none|crc16|bcc8] [--max-baud N]';
-export const EVENTS_USAGE = '  readerdesk events --port <p> [--json] [--checksum none|crc16|bcc8]';
+export const FINALIZE_USAGE = '  readerdesk finalize <file.balcfg> --port <p> --out <file.bec2> [--label <reader name>] [--checksum none|crc16|bcc8] [--baud N]';
+export const DEPLOY_USAGE = '  readerdesk deploy <file.bec2> --port <p> [--port <p> ...] [--json] [--checksum none|crc16|bcc8] [--baud N] [--max-baud N]';
+export const FACTORY_RESET_USAGE = '  readerdesk factory-reset --port <p> --yes [--checksum none|crc16|bcc8] [--baud N]';
+export const READBACK_USAGE = '  readerdesk readback --port <p> [--json] [--diff <file.balcfg>] [--checksum none|crc16|bcc8] [--baud N] [--max-baud N]';
+export const EVENTS_USAGE = '  readerdesk events --port <p> [--json] [--checksum none|crc16|bcc8] [--baud N]';
 export const DOORFILE_USAGE =
   '  readerdesk doorfile build --in <users.csv> --site-key-file <file> --out <door.json> [--binary <door.bin>] [--max-users N] [--accept-warnings]\n' +
   '  readerdesk doorfile verify --in <door.json> --site-key-file <file> [--json]';

@@ -1,5 +1,7 @@
-import { useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import * as Tooltip from '@radix-ui/react-tooltip';
+import { Bell, Cpu, DoorOpen, FileCog, ListTree, Send, Tag, type LucideIcon } from 'lucide-react';
 import { ReadersView } from './views/ReadersView.tsx';
 import { ConfigView } from './views/ConfigView.tsx';
 import { DeployView } from './views/DeployView.tsx';
@@ -8,49 +10,94 @@ import { FramesView } from './views/FramesView.tsx';
 import { DoorfileView } from './views/DoorfileView.tsx';
 import { TagsView } from './views/TagsView.tsx';
 import { TamperNotifications } from './components/TamperNotifications.tsx';
+import { ReaderSidebar } from './components/ReaderSidebar.tsx';
+import { StatusBar } from './components/StatusBar.tsx';
+import { ThemeSwitch } from './components/ThemeSwitch.tsx';
+import { ConfirmDialog } from './components/ConfirmDialog.tsx';
+import { FileBrowserDialog } from './components/FileBrowserDialog.tsx';
+import { DropZone } from './components/DropZone.tsx';
+import { useApi } from './api/apiContext.ts';
+import { loadAppInfo } from './stores/appInfo.ts';
+import { answerLeave, goTo, PAGES, useNavigation, type Page } from './stores/navigation.ts';
+import { askConfirm } from './stores/dialogs.ts';
 
-const PAGES = {
-  readers: { label: 'app.nav.readers', View: ReadersView },
-  config: { label: 'config.title', View: ConfigView },
-  deploy: { label: 'deploy.title', View: DeployView },
-  events: { label: 'events.title', View: EventsView },
-  frames: { label: 'frames.title', View: FramesView },
-  doorfile: { label: 'doorfile.title', View: DoorfileView },
-  tags: { label: 'tags.title', View: TagsView },
-} as const;
-export type Page = keyof typeof PAGES;
+const VIEWS: Record<Page, { label: string; View: () => React.JSX.Element; Icon: LucideIcon }> = {
+  readers: { label: 'app.nav.readers', View: ReadersView, Icon: Cpu },
+  config: { label: 'config.title', View: ConfigView, Icon: FileCog },
+  deploy: { label: 'deploy.title', View: DeployView, Icon: Send },
+  events: { label: 'events.title', View: EventsView, Icon: Bell },
+  frames: { label: 'frames.title', View: FramesView, Icon: ListTree },
+  doorfile: { label: 'doorfile.title', View: DoorfileView, Icon: DoorOpen },
+  tags: { label: 'tags.title', View: TagsView, Icon: Tag },
+};
+export type { Page } from './stores/navigation.ts';
 
 export function App() {
+  const api = useApi();
   const { t, i18n } = useTranslation();
-  const [page, setPage] = useState<Page>('readers');
-  const { View } = PAGES[page];
+  const page = useNavigation((s) => s.page);
+  const pendingPage = useNavigation((s) => s.pendingPage);
+  const { View } = VIEWS[page];
+
+  useEffect(() => {
+    loadAppInfo(api);
+  }, [api]);
+
+  // Leaving a page with unsaved work asks first, in the app's own dialog.
+  useEffect(() => {
+    if (!pendingPage) return;
+    void askConfirm({
+      title: t('shell.leave.title'),
+      text: t('shell.leave.text'),
+      confirm: t('shell.leave.leave'),
+      cancel: t('shell.leave.stay'),
+      danger: true,
+    }).then(answerLeave);
+  }, [pendingPage, t]);
+
   return (
-    <div className="app">
-      <header className="topbar">
-        <h1>{t('app.title')}</h1>
-        <nav aria-label="main">
-          {(Object.keys(PAGES) as Page[]).map((p) => (
-            <button key={p} className={page === p ? 'active' : ''} aria-current={page === p ? 'page' : undefined} onClick={() => setPage(p)}>
-              {t(PAGES[p].label)}
-            </button>
-          ))}
-        </nav>
-        <select
-          aria-label="Language"
-          value={i18n.language}
-          onChange={(e) => {
-            localStorage.setItem('readerdesk.lang', e.target.value);
-            void i18n.changeLanguage(e.target.value);
-          }}
-        >
-          <option value="en">English</option>
-          <option value="de">Deutsch</option>
-        </select>
-      </header>
-      <TamperNotifications />
-      <main>
-        <View />
-      </main>
-    </div>
+    <Tooltip.Provider delayDuration={400}>
+      <div className="shell">
+        <header className="topbar">
+          <h1 className="brand">{t('app.title')}</h1>
+          <span className="grow" />
+          <ThemeSwitch />
+          <select
+            aria-label="Language"
+            className="topbar-select"
+            value={i18n.language}
+            onChange={(e) => {
+              localStorage.setItem('readerdesk.lang', e.target.value);
+              void i18n.changeLanguage(e.target.value);
+            }}
+          >
+            <option value="en">English</option>
+            <option value="de">Deutsch</option>
+          </select>
+        </header>
+        <div className="side">
+          <nav aria-label="main" className="mainnav">
+            {PAGES.map((p) => {
+              const { Icon } = VIEWS[p];
+              return (
+                <button key={p} type="button" className={page === p ? 'active' : ''} aria-current={page === p ? 'page' : undefined} onClick={() => goTo(p)}>
+                  <Icon size={16} aria-hidden />
+                  <span>{t(VIEWS[p].label)}</span>
+                </button>
+              );
+            })}
+          </nav>
+          <ReaderSidebar />
+        </div>
+        <main className="content">
+          <TamperNotifications />
+          <View />
+        </main>
+        <StatusBar />
+      </div>
+      <ConfirmDialog />
+      <FileBrowserDialog />
+      <DropZone />
+    </Tooltip.Provider>
   );
 }

@@ -5,9 +5,11 @@ import { ApiContext, createApi } from './api/apiContext.ts';
 import { setupI18n } from './i18n/setup.ts';
 import { appStores } from './stores/appStores.ts';
 import { connectStores } from './stores/wiring.ts';
+import { initTheme } from './stores/theme.ts';
 import './styles.css';
 
 setupI18n();
+initTheme();
 const api = createApi();
 // One subscription to the host's events for the whole app; every page reads the stores.
 connectStores(api, appStores);

@@ -4,6 +4,7 @@ import { DEPLOY_PARAMS, type DeployApi, type DeployEvent } from './features/depl
 import { EVENTS_PARAMS, type EventsApi, type EventsEvent } from './features/events.ts';
 import { DOORFILE_PARAMS, type DoorfileApi, type DoorfileEvent } from './features/doorfile.ts';
 import { TAGS_PARAMS, type TagsApi, type TagsEvent } from './features/tags.ts';
+import { FILES_PARAMS, type FilesApi, type FilesEvent } from './features/files.ts';
 import type { HostParams } from '../errors/hostText.ts';
 import type { NoMethods, ParamSchemas, SchemasRefusingTypedCalls } from './paramSchemas.ts';
 
@@ -19,9 +20,9 @@ export * from './features/readers.ts';
 // paramSchemas.ts); test/unit/ipcSecurity.test.ts also fails when the host offers a method the
 // contract has no schema for.
 
-export type AppEvent = ReadersEvent | ConfigEvent | DeployEvent | EventsEvent | DoorfileEvent | TagsEvent;
+export type AppEvent = ReadersEvent | ConfigEvent | DeployEvent | EventsEvent | DoorfileEvent | TagsEvent | FilesEvent;
 
-export interface ReaderDeskApi extends ReadersApi, ConfigApi, DeployApi, EventsApi, DoorfileApi, TagsApi {
+export interface ReaderDeskApi extends ReadersApi, ConfigApi, DeployApi, EventsApi, DoorfileApi, TagsApi, FilesApi {
   onEvent(listener: (event: AppEvent) => void): Unsubscribe;
 }
 
@@ -36,6 +37,7 @@ export const API_PARAMS = {
   ...EVENTS_PARAMS,
   ...DOORFILE_PARAMS,
   ...TAGS_PARAMS,
+  ...FILES_PARAMS,
 } as const satisfies ParamSchemas<ApiMethods>;
 
 // Fails to compile, naming the method, when a schema refuses arguments its interface allows.

@@ -65,14 +65,18 @@ export class UnsupportedChecksumError extends BrpError<'brp.unsupported-checksum
 
 export class ReaderStatusError extends BrpError<'brp.reader-status'> {
   override readonly name = 'ReaderStatusError';
+  /** What the status means, in English. */
+  readonly meaning: string;
   constructor(
     readonly command: string,
     readonly cmdCode: number,
     readonly status: number,
     readonly statusName: string,
-    readonly meaning: string,
+    /** The status table's text (describeStatus), or a sentence of the caller's own. */
+    meaning: string | HostText,
   ) {
-    super('brp.reader-status', { command, statusName, status: hex(status, 2), meaning: sentence(meaning) });
+    super('brp.reader-status', { command, statusName, status: hex(status, 2), meaning: typeof meaning === 'string' ? sentence(meaning) : meaning });
+    this.meaning = typeof meaning === 'string' ? meaning : englishText(meaning);
   }
 }
 

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -144,10 +145,13 @@ describe('web shell: deploy, factory reset and read back', () => {
     }
     const rejected = await resultOf(keyB).textContent();
     expect(rejected).toContain('Rejected: the file was finalized with a customer key this reader does not accept');
+    // Its bar counts the bytes it was sent before it refused, and says "Rejected", never "finished".
     const keyBBar = page.getByRole('progressbar', { name: `Progress of ${keyB.address}` });
-    // Honest progress: the bar shows what was sent before the refusal, never a finished file.
-    const refusedAt = await keyBBar.evaluate((e) => ({ value: (e as HTMLProgressElement).value, max: (e as HTMLProgressElement).max }));
-    expect(refusedAt.value).toBeLessThan(refusedAt.max);
+    const keyBProgress = await keyBBar.evaluate((e) => ({ value: (e as HTMLProgressElement).value, max: (e as HTMLProgressElement).max }));
+    expect(keyBProgress.value).toBeLessThan(keyBProgress.max);
+    const keyBLabel = await page.locator('.deploy-bar', { has: keyBBar }).textContent();
+    expect(keyBLabel).toContain('Rejected');
+    expect(keyBLabel).not.toMatch(/finished/i);
     await screenshot(page, 'deploy-results');
 
     // Leaving the page (which unmounts it) and coming back keeps the bars and the results.
@@ -180,20 +184,36 @@ describe('web shell: deploy, factory reset and read back', () => {
     await page.getByRole('button', { name: 'Save report' }).click();
     await page.getByRole('status').filter({ hasText: `Report saved to ${csvPath}.` }).waitFor();
     const csv = parseCsv(fs.readFileSync(csvPath, 'utf8'));
-    expect(csv[0]).toEqual(['port', 'result', 'reason', 'message', 'bytes', 'durationMs']);
+    // An audit record: when, which file (by its SHA-256), and per reader what it ran before and after.
+    const columns = ['startedAt', 'finishedAt', 'file', 'sha256', 'port', 'serialNumber', 'firmware', 'configIdBefore', 'configIdAfter', 'result', 'reason', 'message', 'bytesSent', 'bytes', 'durationMs'];
+    expect(csv[0]).toEqual(columns);
     expect(csv).toHaveLength(4);
-    expect(csv.filter((r) => r[1] === 'accepted' && r[2] === 'ok')).toHaveLength(2);
-    const bad = csv.find((r) => r[0] === keyB.address)!;
-    expect(bad.slice(1, 3)).toEqual(['rejected', 'customer-key-mismatch']);
-    expect(bad[3]).toMatch(/^Rejected: the file was finalized with a customer key this reader does not accept; .*'s customer key\.$/);
-    expect(bad[4]).toMatch(/^\d+$/);
+    const col = (row: string[], name: string) => row[columns.indexOf(name)]!;
+    const sha = createHash('sha256').update(fs.readFileSync(bec2)).digest('hex');
+    for (const row of csv.slice(1)) {
+      expect(col(row, 'file')).toBe(bec2);
+      expect(col(row, 'sha256')).toBe(sha);
+      expect(col(row, 'serialNumber')).toMatch(/^\d{8}$/);
+      expect(col(row, 'firmware')).toMatch(/^1100 VirtRead/);
+      expect(Date.parse(col(row, 'finishedAt'))).toBeGreaterThanOrEqual(Date.parse(col(row, 'startedAt')));
+    }
+    expect(csv.filter((r) => col(r, 'result') === 'accepted' && col(r, 'reason') === 'ok')).toHaveLength(2);
+    const good = csv.find((r) => col(r, 'port') === extra.address)!;
+    expect([col(good, 'configIdBefore'), col(good, 'configIdAfter')]).toEqual(['', `${CONFIG_ID} Site`]);
+    expect(col(good, 'bytesSent')).toBe(col(good, 'bytes'));
+    const bad = csv.find((r) => col(r, 'port') === keyB.address)!;
+    expect([col(bad, 'result'), col(bad, 'reason')]).toEqual(['rejected', 'customer-key-mismatch']);
+    expect(col(bad, 'message')).toMatch(/^Rejected: the file was finalized with a customer key this reader does not accept; .*'s customer key\.$/);
+    expect(Number(col(bad, 'bytesSent'))).toBeLessThan(Number(col(bad, 'bytes')));
 
     await page.getByRole('radio', { name: 'JSON' }).check();
     const jsonPath = path.join(work, 'report.json');
     expect(await page.getByLabel('Report file (path)').inputValue()).toBe(jsonPath);
     await page.getByRole('button', { name: 'Save report' }).click();
     await page.getByRole('status').filter({ hasText: `Report saved to ${jsonPath}.` }).waitFor();
-    const json = JSON.parse(fs.readFileSync(jsonPath, 'utf8')) as { port: string; result: string; reason: string }[];
+    const report = JSON.parse(fs.readFileSync(jsonPath, 'utf8')) as { file: string; sha256: string; startedAt: string; finishedAt: string; readers: { port: string; result: string; reason: string }[] };
+    expect(report).toMatchObject({ file: bec2, sha256: sha, startedAt: expect.any(String), finishedAt: expect.any(String) });
+    const json = report.readers;
     expect(json).toHaveLength(3);
     expect(json.map((r) => [r.port, r.result])).toEqual([
       [connected.address, 'accepted'],

@@ -5,18 +5,21 @@ export interface WebShellProcess {
   url: string;
   simAddress: string | null;
   simState: string;
+  /** Where this run keeps its settings (pass it to the next run to see what a restart keeps). */
+  configDir: string;
   proc: ChildProcess;
   stop(): Promise<void>;
 }
 
 /** Runs `readerdesk ui` as a user would and waits for its `open …` line. */
-export async function startUiProcess(args: string[] = []): Promise<WebShellProcess> {
-  const simState = tempDir('rd-ui-sim-');
+export async function startUiProcess(args: string[] = [], opts: { configDir?: string; simState?: string; home?: string } = {}): Promise<WebShellProcess> {
+  const simState = opts.simState ?? tempDir('rd-ui-sim-');
+  // Settings (recent files, readers) of a test run never touch the user's own.
+  const configDir = opts.configDir ?? tempDir('rd-ui-settings-');
   const proc = spawn(process.execPath, [CLI, 'ui', '--sim-state', simState, ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
-    // Settings (recent files) of a test run never touch the user's own.
-    env: { ...process.env, READERDESK_CONFIG_DIR: tempDir('rd-ui-settings-') },
+    env: { ...process.env, READERDESK_CONFIG_DIR: configDir, ...(opts.home ? { HOME: opts.home } : {}) },
   });
   let out = '';
   let err = '';
@@ -39,6 +42,7 @@ export async function startUiProcess(args: string[] = []): Promise<WebShellProce
     url,
     simAddress: sim,
     simState,
+    configDir,
     proc,
     async stop() {
       if (proc.exitCode !== null) return;

@@ -11,6 +11,9 @@ import { FrameJournal } from '../../electron/host/app/frameJournal.ts';
 import type { AppContext } from '../../electron/host/app/appContext.ts';
 import type { ReaderManager } from '../../electron/host/app/readerManager.ts';
 import { createEventsService } from '../../electron/host/app/features/eventsService.ts';
+import type { ReaderActivity } from '../../electron/host/app/activity.ts';
+import { Listeners } from '../../shared/listeners.ts';
+import { FileAccess } from '../../electron/host/files/fileAccess.ts';
 
 const CSC = Uint8Array.from([0xc5, 0xc5, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77, 0x88]);
 const KEY_BUFFER = Uint8Array.from({ length: 16 }, (_, i) => 0xa0 + i);
@@ -32,6 +35,9 @@ function fakeContext() {
     readers,
     frames,
     settings: undefined as never,
+    jobs: undefined as never,
+    activity: new Listeners<[ReaderActivity]>(),
+    files: new FileAccess('client'),
     emit: (e: AppEvent) => emitted.push(e),
     shell: 'web',
     version: '9.8.7',
@@ -46,6 +52,10 @@ const summary = (state: ReaderSummary['state'], lastError: string | null = null)
   id: 'r1',
   address: ADDRESS,
   state,
+  serialNumber: null,
+  name: null,
+  virtual: false,
+  baudRate: 115200,
   firmware: null,
   configId: null,
   configName: null,
@@ -97,11 +107,11 @@ describe('diagnostics bundle', () => {
     for (const secret of [CSC, KEY_BUFFER, ENCRYPTED]) expect(flat).not.toContain(toHex(secret).toUpperCase());
   });
 
-  it('says in a sentence when the folder does not exist or the path is relative', async () => {
+  it('says in a sentence when the folder does not exist, naming the full path a relative one stands for', async () => {
     const { ctx } = fakeContext();
     const api = createEventsService(ctx, { listPorts: async () => [] });
     await expect(api.exportDiagnostics('/no/such/folder/x.json')).rejects.toThrow(/The folder \/no\/such\/folder does not exist/);
-    await expect(api.exportDiagnostics('bundle.json')).rejects.toThrow(/Give the full path/);
+    await expect(api.exportDiagnostics('no-such-folder-here/bundle.json')).rejects.toThrow(`The folder ${path.join(os.homedir(), 'no-such-folder-here')} does not exist`);
   });
 
   it('still writes a bundle when the serial ports cannot be listed', async () => {
@@ -129,7 +139,7 @@ describe('event log', () => {
     const log = await api.eventLog();
     expect(log.map((e) => e.kind)).toEqual(['tamper-on', 'reader-lost', 'reader-reconnected', 'reader-lost', 'reader-disconnected', 'reader-removed']);
     expect(log.filter((e) => e.acknowledgedAt === null).map((e) => e.kind)).toEqual(['tamper-on']);
-    expect(log[4]!.details).toMatch(/gave up reconnecting.*the port vanished/);
+    expect(log[4]!.details).toMatch(/does not answer; ReaderDesk keeps trying in the background.*the port vanished/);
     expect(emitted.filter((e) => e.type === 'event-logged')).toHaveLength(6);
 
     clock = 2000;
@@ -151,5 +161,38 @@ describe('event log', () => {
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain(`"'=HYPERLINK(""x"")",tamper-on,alarm`);
     expect(lines[2]).toMatch(/^1970-01-01T00:00:00\.001Z,\/dev\/ttyUSB7,tamper-off,info,/);
+  });
+});
+
+describe('event log: what was done to readers, and alarms per reader', () => {
+  it('records deploys, finalizations and factory resets next to alarms; one that failed is a warning', async () => {
+    const { ctx } = fakeContext();
+    const api = createEventsService(ctx, { now: () => 5000 });
+    ctx.activity.emit({ kind: 'finalize', readerId: 'r1', address: ADDRESS, time: 1, ok: true, details: 'Finalized site.balcfg version 2', reason: null });
+    ctx.activity.emit({ kind: 'deploy', readerId: 'r1', address: ADDRESS, time: 2, ok: false, details: 'Deployed site-v01.bec2: Rejected: rollback', reason: 'rollback' });
+    ctx.activity.emit({ kind: 'factory-reset', readerId: 'r1', address: ADDRESS, time: 3, ok: true, details: 'Factory reset', reason: null });
+    const log = await api.eventLog();
+    expect(log.map((e) => [e.kind, e.severity, e.reason])).toEqual([
+      ['finalize', 'info', null],
+      ['deploy', 'warning', 'rollback'],
+      ['factory-reset', 'info', null],
+    ]);
+    expect(log[1]!.details).toBe('Deployed site-v01.bec2: Rejected: rollback');
+    // Nothing here waits for an acknowledgement: only alarms do.
+    expect(log.every((e) => e.acknowledgedAt !== null)).toBe(true);
+  });
+
+  it('acknowledges every open alarm of one reader at once, and leaves other readers\' alarms open', async () => {
+    const { ctx, emitted, fire } = fakeContext();
+    const api = createEventsService(ctx, { now: () => 9000 });
+    for (const time of [1, 2, 3]) fire({ type: 'tamper', readerId: 'r1', address: ADDRESS, time, state: 'on' });
+    fire({ type: 'tamper', readerId: 'r2', address: '/dev/ttyUSB8', time: 4, state: 'on' });
+    const done = await api.acknowledgeReaderAlarms('r1');
+    expect(done).toHaveLength(3);
+    expect(done.every((e) => e.acknowledgedAt === 9000)).toBe(true);
+    const open = (await api.eventLog()).filter((e) => e.acknowledgedAt === null);
+    expect(open.map((e) => e.readerId)).toEqual(['r2']);
+    expect(emitted.filter((e) => e.type === 'event-acknowledged')).toHaveLength(3);
+    expect(await api.acknowledgeReaderAlarms('r1')).toEqual([]);
   });
 });

@@ -3,14 +3,14 @@ import { parseArgs } from 'node:util';
 import { deployToReaders, decodeBec2Text, expectedConfigIdOf } from '../../host/lifecycle/deployJob.ts';
 import { sameReaderTwice } from '../../host/lifecycle/readerKey.ts';
 import { CliError, type CliIo } from '../io.ts';
-import { CHECKSUM_OPTION, MAX_BAUD_OPTION, checksumArg, maxBaudArg, portArg } from '../linkOptions.ts';
+import { LINK_OPTIONS, MAX_BAUD_OPTION, baudArg, checksumArg, maxBaudArg, portArg } from '../linkOptions.ts';
 import { englishText } from '../../../shared/errors/hostError.ts';
 import { errnoOf, fileProblem } from '../../../shared/errors/fileProblem.ts';
 
 export async function runDeploy(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { port: { type: 'string', multiple: true }, json: { type: 'boolean' }, baud: { type: 'string' }, ...CHECKSUM_OPTION, ...MAX_BAUD_OPTION },
+    options: { port: { type: 'string', multiple: true }, json: { type: 'boolean' }, ...LINK_OPTIONS, ...MAX_BAUD_OPTION },
     allowPositionals: true,
     strict: true,
   });
@@ -41,7 +41,7 @@ export async function runDeploy(argv: string[], io: CliIo): Promise<number> {
   }
   const lastPct = new Map<string, number>();
   const results = await deployToReaders(binary, ports, {
-    baudRate: values.baud ? Number(values.baud) : undefined,
+    baudRate: baudArg(values.baud),
     checksum,
     maxBaud,
     expectedConfigId: expectedConfigIdOf(text),

@@ -2,11 +2,11 @@ import { parseArgs } from 'node:util';
 import { ReaderManager } from '../../host/app/readerManager.ts';
 import { tamperUnavailableSentence } from '../../host/app/tamperUnavailable.ts';
 import { CliError, type CliIo } from '../io.ts';
-import { CHECKSUM_OPTION, checksumArg, portArg } from '../linkOptions.ts';
+import { LINK_OPTIONS, baudArg, checksumArg, portArg } from '../linkOptions.ts';
 
 /** Prints one line per reader event (tamper alarm, reconnect) until interrupted. */
 export async function runEvents(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { port: { type: 'string' }, json: { type: 'boolean' }, ...CHECKSUM_OPTION }, strict: true });
+  const { values } = parseArgs({ args: argv, options: { port: { type: 'string' }, json: { type: 'boolean' }, ...LINK_OPTIONS }, strict: true });
   if (!values.port) throw new CliError('usage: events --port <p> [--json]');
   const port = portArg(values.port);
   const checksum = checksumArg(values.checksum);
@@ -24,7 +24,7 @@ export async function runEvents(argv: string[], io: CliIo): Promise<number> {
       io.out(values.json ? JSON.stringify(line) : `${line.time}  ${line.reader}  ${e.reader.state}${e.reader.lastError ? `: ${e.reader.lastError}` : ''}`);
     }
   });
-  await manager.connect(port, { checksum });
+  await manager.connect(port, { checksum, baudRate: baudArg(values.baud) });
   io.err(`watching ${port} for events; stop with Ctrl+C`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', () => resolve());

@@ -3,12 +3,12 @@ import { loadBalcfg, saveBalcfg } from '../../host/files/balcfgStore.ts';
 import { withSession } from '../../host/readers/openSession.ts';
 import { finalizeOnReader } from '../../host/lifecycle/finalize.ts';
 import { CliError, type CliIo } from '../io.ts';
-import { CHECKSUM_OPTION, checksumArg, portArg } from '../linkOptions.ts';
+import { LINK_OPTIONS, baudArg, checksumArg, portArg } from '../linkOptions.ts';
 
 export async function runFinalize(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { port: { type: 'string' }, out: { type: 'string' }, label: { type: 'string' }, json: { type: 'boolean' }, ...CHECKSUM_OPTION },
+    options: { port: { type: 'string' }, out: { type: 'string' }, label: { type: 'string' }, json: { type: 'boolean' }, ...LINK_OPTIONS },
     allowPositionals: true,
     strict: true,
   });
@@ -17,7 +17,7 @@ export async function runFinalize(argv: string[], io: CliIo): Promise<number> {
   const checksum = checksumArg(values.checksum);
   const port = portArg(values.port);
   const cfg = await loadBalcfg(file);
-  const result = await withSession(port, (s) => finalizeOnReader(s, cfg, { outPath: values.out!, readerLabel: values.label ?? values.port }), { checksum });
+  const result = await withSession(port, (s) => finalizeOnReader(s, cfg, { outPath: values.out!, readerLabel: values.label ?? values.port }), { checksum, baudRate: baudArg(values.baud) });
   // The BEC2 is written first; if saving the BALCFG failed, the file still exists and finalizing again is refused, never silently lost.
   await saveBalcfg(file, result.balcfg);
   if (values.json) {

@@ -3,16 +3,16 @@ import { withSession } from '../../host/readers/openSession.ts';
 import { readReaderInfo } from '../../host/readers/readerInfo.ts';
 import { identifyCustomerKey } from '../../host/readers/customerKey.ts';
 import { CliError, type CliIo } from '../io.ts';
-import { CHECKSUM_OPTION, checksumArg, portArg } from '../linkOptions.ts';
+import { LINK_OPTIONS, baudArg, checksumArg, portArg } from '../linkOptions.ts';
 
 export async function runInfo(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { port: { type: 'string' }, json: { type: 'boolean' }, baud: { type: 'string' }, 'identify-customer-key': { type: 'boolean' }, ...CHECKSUM_OPTION },
+    options: { port: { type: 'string' }, json: { type: 'boolean' }, 'identify-customer-key': { type: 'boolean' }, ...LINK_OPTIONS },
     strict: true,
   });
   if (!values.port) throw new CliError('info needs --port <path | tcp://host:port>');
-  const baudRate = values.baud ? Number(values.baud) : undefined;
+  const baudRate = baudArg(values.baud);
   const checksum = checksumArg(values.checksum);
   // Identifying the customer key borrows a key-list entry (a write, undone at once): only when asked.
   const identify = values['identify-customer-key'] === true;

@@ -7,7 +7,7 @@ import { diffValues } from '../../../shared/config/diff.ts';
 import { describeValue, formatValue } from '../../../shared/config/catalogue.ts';
 import { fromHex } from '../../../shared/bytes.ts';
 import { CliError, type CliIo } from '../io.ts';
-import { CHECKSUM_OPTION, MAX_BAUD_OPTION, checksumArg, maxBaudArg, portArg } from '../linkOptions.ts';
+import { LINK_OPTIONS, MAX_BAUD_OPTION, baudArg, checksumArg, maxBaudArg, portArg } from '../linkOptions.ts';
 import { raiseBaudRate } from '../../host/brp/negotiateBaud.ts';
 
 /** Said when the firmware cannot list values (no Sys.CfgGetValueList). */
@@ -15,7 +15,7 @@ export const READABLE_ONLY_NOTE =
   'This firmware cannot list configuration values (it lacks Sys.CfgGetValueList): ReaderDesk asked for every readable value id, so secret values (keys, Config Security Code) are not shown even where the reader holds them.';
 
 export async function runReadback(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { port: { type: 'string' }, json: { type: 'boolean' }, diff: { type: 'string' }, ...CHECKSUM_OPTION, ...MAX_BAUD_OPTION }, strict: true });
+  const { values } = parseArgs({ args: argv, options: { port: { type: 'string' }, json: { type: 'boolean' }, diff: { type: 'string' }, ...LINK_OPTIONS, ...MAX_BAUD_OPTION }, strict: true });
   if (!values.port) throw new CliError('usage: readback --port <p> [--json] [--diff <file.balcfg>]');
   const checksum = checksumArg(values.checksum);
   const maxBaud = maxBaudArg(values['max-baud']);
@@ -27,7 +27,7 @@ export async function runReadback(argv: string[], io: CliIo): Promise<number> {
       await raiseBaudRate(s, { maxBaud });
       return { info, readBack: await readBackValues(s) };
     },
-    { checksum },
+    { checksum, baudRate: baudArg(values.baud) },
   );
   const readValues = readBack.values;
   let diff = null;

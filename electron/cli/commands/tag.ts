@@ -24,7 +24,7 @@ import {
   writeSegment,
 } from '../../host/tags/tagOperations.ts';
 import { CliError, type CliIo } from '../io.ts';
-import { CHECKSUM_OPTION, checksumArg, portArg } from '../linkOptions.ts';
+import { LINK_OPTIONS, baudArg, checksumArg, portArg } from '../linkOptions.ts';
 import type { LinkChecksumKind } from '../../../shared/brp/checksum.ts';
 import { simExtensions } from './sim.ts';
 import { PIN_FILE_NOTE, SIM_TAG_USAGE } from '../usage.ts';
@@ -54,10 +54,10 @@ export async function runTag(argv: string[], io: CliIo): Promise<number> {
 
 // --- argument helpers -------------------------------------------------------------------------
 
-/** parseArgs without echoing what the user typed: a mistyped option may hold a PIN. Every subcommand takes --checksum. */
+/** parseArgs without echoing what the user typed: a mistyped option may hold a PIN. Every subcommand takes --checksum and --baud. */
 function parse<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], sub: string, options: T) {
   try {
-    return parseArgs({ args: argv, options: { ...options, ...CHECKSUM_OPTION }, strict: true, allowPositionals: false }).values;
+    return parseArgs({ args: argv, options: { ...options, ...LINK_OPTIONS }, strict: true, allowPositionals: false }).values;
   } catch (err) {
     const e = err as { code?: string; message: string };
     const opt = e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /'(-[^'=\s]*)/.exec(e.message)?.[1] : undefined;
@@ -98,15 +98,16 @@ async function secret(file: string | undefined, flag: string, what: string, sub:
 interface ReaderLink {
   port: string;
   checksum: LinkChecksumKind | undefined;
+  baudRate: number | undefined;
 }
 
-function readerLink(v: { port?: unknown; checksum?: unknown }, sub: string): ReaderLink {
+function readerLink(v: { port?: unknown; checksum?: unknown; baud?: unknown }, sub: string): ReaderLink {
   const port = portArg(need(typeof v.port === 'string' ? v.port : undefined, '--port <p>', sub));
-  return { port, checksum: checksumArg(typeof v.checksum === 'string' ? v.checksum : undefined) };
+  return { port, checksum: checksumArg(typeof v.checksum === 'string' ? v.checksum : undefined), baudRate: baudArg(typeof v.baud === 'string' ? v.baud : undefined) };
 }
 
 async function onTag<T>(reader: ReaderLink, fn: (link: TagLink) => Promise<T>): Promise<T> {
-  return withSession(reader.port, (session) => withTag(session, fn), { checksum: reader.checksum });
+  return withSession(reader.port, (session) => withTag(session, fn), { checksum: reader.checksum, baudRate: reader.baudRate });
 }
 
 function pinName(index: number): string {

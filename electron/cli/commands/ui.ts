@@ -5,14 +5,19 @@ import { parseArgs } from 'node:util';
 import type { RunningSimulator } from '../../../simulator/startSimulator.ts';
 import { startEmbeddedSimulator } from '../../../simulator/startEmbeddedSimulator.ts';
 import { AppService } from '../../host/app/appService.ts';
+import { appPaths } from '../../host/app/settings.ts';
 import { startWebShell } from '../../host/webshell/webShellServer.ts';
 import { CliError, type CliIo } from '../io.ts';
 import { APP_ROOT } from '../appRoot.ts';
 
 export const RENDERER_DIST = path.join(APP_ROOT, 'dist-renderer');
 
-/** Where the embedded virtual reader keeps its state unless told otherwise. */
+/**
+ * Where the embedded virtual reader keeps its state unless told otherwise: the XDG state folder on
+ * Linux, the app's data folder where the OS expects it elsewhere (env-paths).
+ */
 export function defaultSimState(): string {
+  if (process.platform !== 'linux') return path.join(appPaths().data, 'virtual-reader');
   const base = process.env.XDG_STATE_HOME || path.join(os.homedir(), '.local', 'state');
   return path.join(base, 'readerdesk', 'virtual-reader');
 }
@@ -48,6 +53,7 @@ export async function runUi(argv: string[], io: CliIo): Promise<number> {
   }
   const service = new AppService({ shell: 'web', simulatorAddress: sim?.address ?? null });
   const shell = await startWebShell({ api: service, staticDir: RENDERER_DIST, host, port });
+  service.start();
   io.out(`open ${shell.url}`);
   if (values.open) openInBrowser(shell.url);
   if (sim) io.out(`virtual reader: ${sim.address} (state in ${sim.reader.stateDir})`);

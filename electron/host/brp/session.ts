@@ -218,8 +218,8 @@ export class BrpSession {
     return this.command(async () => {
       const frame = await this.exchange(command.name, command.code, payload, opts.timeoutMs ?? command.timeoutMs);
       if (frame.status !== 0) {
-        const { name, meaning } = describeStatus(command.code, frame.status);
-        throw new ReaderStatusError(command.name, command.code, frame.status, name, meaning);
+        const { name, text } = describeStatus(command.code, frame.status);
+        throw new ReaderStatusError(command.name, command.code, frame.status, name, text);
       }
       let response: Res;
       try {
@@ -265,8 +265,8 @@ export class BrpSession {
     if (frame.status === GENERAL_STATUS.ErrInvalidCmd) {
       this.limits = { ...GUARANTEED_LIMITS, reported: false };
     } else if (frame.status !== 0) {
-      const { name, meaning } = describeStatus(SysGetBufferSize.code, frame.status);
-      throw new ReaderStatusError(SysGetBufferSize.name, SysGetBufferSize.code, frame.status, name, meaning);
+      const { name, text } = describeStatus(SysGetBufferSize.code, frame.status);
+      throw new ReaderStatusError(SysGetBufferSize.name, SysGetBufferSize.code, frame.status, name, text);
     } else {
       this.limits = { ...SysGetBufferSize.decodeResponse(frame.payload), reported: true };
     }

@@ -31,6 +31,6 @@ export function ChecksumSelect({
 }
 
 /** The options for api.connect: an object in every case, so the choice survives JSON on the wire. */
-export function connectOptions(choice: ChecksumChoice): { checksum?: LinkChecksumKind } {
-  return choice === 'auto' ? {} : { checksum: choice };
+export function connectOptions(choice: ChecksumChoice, baud: number | 'default' = 'default'): { checksum?: LinkChecksumKind; baudRate?: number } {
+  return { ...(choice === 'auto' ? {} : { checksum: choice }), ...(baud === 'default' ? {} : { baudRate: baud }) };
 }

@@ -2,6 +2,8 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { ExportKind } from '../../../shared/api/features/events.ts';
 import { useApi } from '../api/apiContext.ts';
 import { errorText } from '../lib/errorText.ts';
+import { withReplaceConsent } from '../lib/files.ts';
+import { FilePathField } from './FilePathField.tsx';
 
 /** A path field prefilled with a suggestion from the host, a button, and the outcome as a sentence. */
 export function ExportForm(props: {
@@ -45,15 +47,15 @@ export function ExportForm(props: {
         setBusy(true);
         setDone(null);
         setError(null);
-        props.run(path.trim()).then(
-          (msg) => setDone(msg),
+        // A file that is there is replaced only after the user said yes.
+        withReplaceConsent(api, 'report', () => props.run(path.trim())).then(
+          (msg) => msg !== undefined && setDone(msg),
           (err: unknown) => setError(errorText(err)),
         ).finally(() => setBusy(false));
       }}
     >
       <div className="row">
-        <label htmlFor={`${props.id}-path`}>{props.pathLabel}</label>
-        <input id={`${props.id}-path`} className="mono path-input" value={path} onChange={(e) => setPath(e.target.value)} spellCheck={false} />
+        <FilePathField className="grow" label={props.pathLabel} value={path} onChange={setPath} purpose="save" kind="report" onError={(err) => setError(errorText(err))} />
         {props.children}
         <button type="submit" disabled={busy || !path.trim()}>
           {busy ? props.busyLabel : props.button}

@@ -1,6 +1,8 @@
-// Global tamper-alarm notifications, rendered on every page: an alarm stays until someone acknowledges it.
+// Global tamper-alarm notifications, rendered on every page: alarms stay until someone acknowledges
+// them. Repeated alarms of one reader are one notification, with "acknowledge all".
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Siren } from 'lucide-react';
 import { useApi } from '../api/apiContext.ts';
 import { useEventLog } from '../hooks/useEventLog.ts';
 import { formatTime } from '../lib/format.ts';
@@ -14,49 +16,60 @@ export function TamperNotifications() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const open = entries.filter((e) => e.severity === 'alarm' && e.acknowledgedAt === null);
   if (open.length === 0) return null;
+  const byReader = new Map<string, typeof open>();
+  for (const a of open) byReader.set(a.readerId, [...(byReader.get(a.readerId) ?? []), a]);
 
-  const acknowledge = async (id: string) => {
+  const acknowledge = async (readerId: string, alarms: typeof open) => {
     try {
-      await api.acknowledgeEvent(id);
+      if (alarms.length === 1) await api.acknowledgeEvent(alarms[0]!.id);
+      else await api.acknowledgeReaderAlarms(readerId);
     } catch (err) {
-      setErrors((m) => ({ ...m, [id]: errorText(err) }));
+      setErrors((m) => ({ ...m, [readerId]: errorText(err) }));
     }
   };
 
   return (
     <section className="alarms" aria-label={t('events.alarm.region')}>
-      {open.map((alarm) => {
-        const time = formatTime(alarm.time, i18n.language);
-        const closed = entries.find((e) => e.kind === 'tamper-off' && e.readerId === alarm.readerId && e.time >= alarm.time);
+      {[...byReader.entries()].map(([readerId, alarms]) => {
+        const first = alarms[0]!;
+        const last = alarms[alarms.length - 1]!;
+        const time = formatTime(last.time, i18n.language);
+        const closed = entries.find((e) => e.kind === 'tamper-off' && e.readerId === readerId && e.time >= last.time);
+        const many = alarms.length > 1;
         return (
           <div
-            key={alarm.id}
+            key={readerId}
             className="alarm"
             role="alert"
             data-testid="tamper-alarm"
             onKeyDown={(e) => {
               if (e.key === 'Escape') {
                 e.preventDefault();
-                void acknowledge(alarm.id);
+                void acknowledge(readerId, alarms);
               }
             }}
           >
-            <span className="alarm-icon" aria-hidden="true">
-              ⚠
-            </span>
+            <Siren className="alarm-icon" size={20} aria-hidden />
             <div className="alarm-body">
               <strong>{t('events.alarm.title')}</strong>
-              <p>{t('events.alarm.text', { reader: alarm.address, time })}</p>
+              <p>
+                {many
+                  ? t('events.alarm.textMany', { reader: last.address, time, count: alarms.length, first: formatTime(first.time, i18n.language) })
+                  : t('events.alarm.text', { reader: last.address, time })}
+              </p>
               {closed && <p className="alarm-closed">{t('events.alarm.closed', { time: formatTime(closed.time, i18n.language) })}</p>}
-              {errors[alarm.id] && <p className="alarm-error">{errors[alarm.id]}</p>}
+              {errors[readerId] && <p className="alarm-error">{errors[readerId]}</p>}
             </div>
             <button
+              type="button"
               className="alarm-ack"
-              aria-label={t('events.acknowledgeLabel', { reader: alarm.address, time })}
+              aria-label={
+                many ? t('events.acknowledgeAllLabel', { reader: last.address, count: alarms.length }) : t('events.acknowledgeLabel', { reader: last.address, time })
+              }
               title={t('events.alarm.hint')}
-              onClick={() => void acknowledge(alarm.id)}
+              onClick={() => void acknowledge(readerId, alarms)}
             >
-              {t('events.acknowledge')}
+              {many ? t('events.acknowledgeAll', { count: alarms.length }) : t('events.acknowledge')}
             </button>
           </div>
         );

@@ -9,8 +9,9 @@ import * as events from './features/events.ts';
 import * as frames from './features/frames.ts';
 import * as doorfile from './features/doorfile.ts';
 import * as tags from './features/tags.ts';
+import * as shell from './features/shell.ts';
 
-const features = { config, deploy, events, frames, doorfile, tags };
+const features = { config, deploy, events, frames, doorfile, tags, shell };
 
 function bundle(lang: 'en' | 'de') {
   const base = lang === 'en' ? en : de;

@@ -15,6 +15,13 @@ export interface EditorState {
   readonly saved: Balcfg | null;
   readonly past: readonly Balcfg[];
   readonly future: readonly Balcfg[];
+  /**
+   * The identity fields as typed but not applied yet (null when they show the document's): typed
+   * input counts as an unsaved change, survives leaving the page, and Ctrl+S applies it first.
+   */
+  readonly identityDraft?: Readonly<Record<'name' | 'customer' | 'project' | 'device', string>> | null;
+  /** Why the typed identity cannot be applied, per field. */
+  readonly identityErrors?: Readonly<Partial<Record<'name' | 'customer' | 'project' | 'device', string>>>;
 }
 
 export interface ConfigDocumentState extends EditorState {
@@ -27,14 +34,15 @@ export interface ConfigDocumentState extends EditorState {
   undo(): void;
   redo(): void;
   close(): void;
+  setIdentityDraft(draft: EditorState['identityDraft'], errors?: EditorState['identityErrors']): void;
 }
 
-const EMPTY: EditorState = { path: null, present: null, saved: null, past: [], future: [] };
+const EMPTY: EditorState = { path: null, present: null, saved: null, past: [], future: [], identityDraft: null, identityErrors: {} };
 
 export function createConfigDocumentStore(): StoreApi<ConfigDocumentState> {
   return createStore<ConfigDocumentState>()((set, get) => ({
     ...EMPTY,
-    load: (doc) => set({ path: doc.path, present: doc.balcfg, saved: doc.balcfg, past: [], future: [] }),
+    load: (doc) => set({ path: doc.path, present: doc.balcfg, saved: doc.balcfg, past: [], future: [], identityDraft: null, identityErrors: {} }),
     markSaved: (doc) => set({ path: doc.path, present: doc.balcfg, saved: doc.balcfg }),
     edit(fn) {
       const { present, past } = get();
@@ -56,9 +64,10 @@ export function createConfigDocumentStore(): StoreApi<ConfigDocumentState> {
       set({ present: next, past: [...past, present], future: future.slice(1) });
     },
     close: () => set(EMPTY),
+    setIdentityDraft: (identityDraft, identityErrors = {}) => set({ identityDraft, identityErrors }),
   }));
 }
 
 export function isDirty(s: EditorState): boolean {
-  return s.present !== null && s.present !== s.saved;
+  return s.present !== null && (s.present !== s.saved || s.identityDraft != null);
 }

@@ -81,7 +81,8 @@ export function createDeployJobStore(): StoreApi<DeployJobState> {
         if (get().jobId === jobId) set({ results, running: false });
         return true;
       } catch (err) {
-        if (get().jobId === jobId) set({ error: errorText(err), running: false });
+        // Nothing was sent (a missing file, a bad address): no bars for a job that never started.
+        if (get().jobId === jobId) set({ error: errorText(err), running: false, targets: [], progress: {} });
         return false;
       }
     },

@@ -2,7 +2,7 @@
 // 'reader-changed' and 'reader-removed' events. Every page reads this one list (wired in wiring.ts).
 
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { AppEvent, ReaderSummary } from '../../../shared/api/contract.ts';
+import type { AppEvent, PortEntry, ReaderSummary, RunningJob } from '../../../shared/api/contract.ts';
 
 export interface ReadersState {
   readonly readers: readonly ReaderSummary[];
@@ -10,6 +10,12 @@ export interface ReadersState {
   readonly loaded: boolean;
   /** Why the list could not be loaded (a sentence in the UI's language). */
   readonly error: string | null;
+  /** The port list, following readers plugged in and out ('ports-changed'). */
+  readonly ports: readonly PortEntry[];
+  /** What the host does with readers right now ('jobs-changed'), for the status bar. */
+  readonly jobs: readonly RunningJob[];
+  setPorts(ports: readonly PortEntry[]): void;
+  setJobs(jobs: readonly RunningJob[]): void;
   /** The host's list at start-up; what events said meanwhile is newer and wins. */
   load(list: readonly ReaderSummary[]): void;
   fail(error: string): void;
@@ -25,6 +31,10 @@ export function createReadersStore(): StoreApi<ReadersState> {
     readers: [],
     loaded: false,
     error: null,
+    ports: [],
+    jobs: [],
+    setPorts: (ports) => set({ ports }),
+    setJobs: (jobs) => set({ jobs }),
     load(list) {
       const known = new Set(get().readers.map((r) => r.id));
       const older = list.filter((r) => !known.has(r.id) && !removedEarly.has(r.id));
@@ -42,7 +52,8 @@ export function createReadersStore(): StoreApi<ReadersState> {
       else if (event.type === 'reader-removed') {
         if (!get().loaded) removedEarly.add(event.id);
         set({ readers: get().readers.filter((r) => r.id !== event.id) });
-      }
+      } else if (event.type === 'ports-changed') set({ ports: event.ports });
+      else if (event.type === 'jobs-changed') set({ jobs: event.jobs });
     },
   }));
 }

@@ -17,6 +17,9 @@ export function connectStores(api: ReaderDeskApi, stores: AppStores): () => void
     (list) => stores.readers.getState().load(list),
     (err: unknown) => stores.readers.getState().fail(errorText(err)),
   );
+  // The port list and the running jobs: an event that came meanwhile is newer than this answer.
+  void api.listPorts().then((ports) => stores.readers.getState().ports.length === 0 && stores.readers.getState().setPorts(ports), () => undefined);
+  void api.runningJobs().then((jobs) => stores.readers.getState().setJobs(jobs), () => undefined);
   api.eventLog().then(
     (log) => stores.eventLog.getState().load(log),
     (err: unknown) => stores.eventLog.getState().fail(errorText(err)),

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import * as Tabs from '@radix-ui/react-tabs';
 import type { Balcfg, ConfigIdentity } from '../../../shared/config/balcfg.ts';
 import type { ConfigDocument } from '../../../shared/api/features/config.ts';
 import { configIdString, isFinalized } from '../../../shared/config/model.ts';
@@ -11,7 +12,9 @@ import { ValuesPanel } from './config/ValuesPanel.tsx';
 import { FinalizePanel } from './config/FinalizePanel.tsx';
 import { ComparePanel } from './config/ComparePanel.tsx';
 import { HistoryPanel } from './config/HistoryPanel.tsx';
-import { IdentityForm } from './config/IdentityForm.tsx';
+import { IdentityForm, applyIdentityDraft } from './config/IdentityForm.tsx';
+import { setLeaveGuard } from '../stores/navigation.ts';
+import { takeHandoff, useHandoff } from '../stores/handoff.ts';
 import { baseName, isTextTarget } from './config/util.ts';
 import { errorText } from '../lib/errorText.ts';
 import './config/config.css';
@@ -42,6 +45,21 @@ export function ConfigView() {
   }, [api]);
   useEffect(loadRecent, [loadRecent]);
 
+  // Leaving the page with unsaved edits asks first (the edits stay, but leaving should be a choice).
+  useEffect(() => {
+    setLeaveGuard(() => isDirty(configDocument.getState()));
+    return () => setLeaveGuard(null);
+  }, []);
+
+  // A BALCFG dropped onto the window opens here.
+  const dropped = useHandoff((h) => h.openConfig);
+  useEffect(() => {
+    if (!dropped) return;
+    const file = takeHandoff('openConfig');
+    if (file) open(file);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [dropped]);
+
   // Leaving the app with unsaved edits asks first.
   useEffect(() => {
     if (!dirty) return;
@@ -71,6 +89,12 @@ export function ConfigView() {
   );
 
   const save = useCallback(() => {
+    // What is typed into the identity fields is part of the save: applied first, or the save waits for a fix.
+    if (!applyIdentityDraft(t)) {
+      setNotice(null);
+      setError(t('shell.config.identityFirst'));
+      return;
+    }
     const { path, present } = configDocument.getState();
     if (!path || !present) return;
     void run(async () => {
@@ -222,7 +246,7 @@ export function ConfigView() {
                   : t('config.notLinked')}
               </dd>
             </dl>
-            <IdentityForm cfg={doc} frozen={frozen} onEdit={edit} />
+            <IdentityForm cfg={doc} frozen={frozen} />
             <div className="row" role="toolbar" aria-label={t('config.toolbar')}>
               <button type="button" onClick={configDocument.getState().undo} disabled={s.past.length === 0} title="Ctrl+Z" aria-keyshortcuts="Control+Z">
                 {t('config.undo')}
@@ -243,24 +267,17 @@ export function ConfigView() {
             {frozen && <p className="cfg-banner">{t('config.frozenHint', { version: doc.version, next: doc.version + 1 })}</p>}
           </div>
 
-          <div role="tablist" aria-label={t('config.sections')} className="cfg-tabs">
+          {/* ARIA tabs (Radix): arrow keys move between tabs, Tab moves into the panel. */}
+          <Tabs.Root value={tab} onValueChange={(v) => setTab(v as Tab)} activationMode="automatic">
+          <Tabs.List aria-label={t('config.sections')} className="cfg-tabs">
             {TABS.map((id) => (
-              <button
-                key={id}
-                type="button"
-                role="tab"
-                id={`cfg-tab-${id}`}
-                aria-selected={tab === id}
-                aria-controls={`cfg-panel-${id}`}
-                className={tab === id ? 'active' : ''}
-                onClick={() => setTab(id)}
-              >
+              <Tabs.Trigger key={id} value={id} className={tab === id ? 'active' : ''}>
                 {t(`config.tabs.${id}`)}
                 {id === 'history' && doc.history.length > 0 ? ` (${doc.history.length})` : ''}
-              </button>
+              </Tabs.Trigger>
             ))}
-          </div>
-          <div role="tabpanel" id={`cfg-panel-${tab}`} aria-labelledby={`cfg-tab-${tab}`}>
+          </Tabs.List>
+          <Tabs.Content value={tab}>
             {tab === 'values' && <ValuesPanel cfg={doc} reveal={reveal} frozen={frozen} onEdit={edit} />}
             {tab === 'finalize' && (
               <FinalizePanel
@@ -288,7 +305,8 @@ export function ConfigView() {
                 onNewFrom={newFrom}
               />
             )}
-          </div>
+          </Tabs.Content>
+          </Tabs.Root>
         </>
       )}
     </section>

@@ -1,12 +1,15 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DoorfilePreview } from '../../../shared/api/features/doorfile.ts';
+import { DOORFILE_MAX_USERS_LIMIT, type DoorfilePreview } from '../../../shared/api/features/doorfile.ts';
 import { useApi } from '../api/apiContext.ts';
 import { BuildPanel, suggestedOut } from './doorfile/BuildPanel.tsx';
 import { PreviewTable } from './doorfile/PreviewTable.tsx';
 import { VerifyPanel } from './doorfile/VerifyPanel.tsx';
 import { useOperation } from '../hooks/useOperation.ts';
 import './doorfile/doorfile.css';
+import { FilePathField } from '../components/FilePathField.tsx';
+import { errorText } from '../lib/errorText.ts';
+import { takeHandoff, useHandoff } from '../stores/handoff.ts';
 
 const DEFAULT_MAX_USERS = 5000;
 
@@ -19,18 +22,32 @@ export function DoorfileView() {
   const [maxUsers, setMaxUsers] = useState(String(DEFAULT_MAX_USERS));
   const [preview, setPreview] = useState<DoorfilePreview | null>(null);
   const [outPath, setOutPath] = useState('');
+  // The output path the page suggested last: while the user has not typed another, it follows a newly chosen CSV.
+  const [suggested, setSuggested] = useState('');
   const [doorPath, setDoorPath] = useState('');
   const op = useOperation();
 
-  const max = /^\d+$/.test(maxUsers) && Number(maxUsers) >= 1 ? Number(maxUsers) : null;
+  const max = /^\d+$/.test(maxUsers) && Number(maxUsers) >= 1 && Number(maxUsers) <= DOORFILE_MAX_USERS_LIMIT ? Number(maxUsers) : null;
 
   const load = async () => {
     if (!csvPath.trim()) return op.setError(t('doorfile.build.needCsv'));
-    if (max === null) return op.setError(t('doorfile.import.maxUsersInvalid'));
+    if (max === null) return op.setError(t('shell.doorfile.capacityRange', { max: DOORFILE_MAX_USERS_LIMIT, field: t('doorfile.import.maxUsers') }));
     const p = await op.run(() => api.doorfilePreview(csvPath.trim(), { maxUsers: max }));
     setPreview(p ?? null);
-    if (p && !outPath.trim()) setOutPath(suggestedOut(p.csvPath));
+    if (p && (!outPath.trim() || outPath === suggested)) {
+      const next = suggestedOut(p.csvPath);
+      setOutPath(next);
+      setSuggested(next);
+    }
   };
+
+  // A users CSV dropped onto the window comes here.
+  const dropped = useHandoff((h) => h.doorCsv);
+  useEffect(() => {
+    if (!dropped) return;
+    const file = takeHandoff('doorCsv');
+    if (file) setCsvPath(file);
+  }, [dropped]);
 
   return (
     <section aria-labelledby="doorfile-heading" className="doorfile">
@@ -47,16 +64,15 @@ export function DoorfileView() {
         <h3 id={`${id}-h`}>{t('doorfile.import.heading')}</h3>
         <div className="row">
           <div className="field grow">
-            <label htmlFor={`${id}-csv`}>{t('doorfile.import.csvPath')}</label>
-            <input
-              id={`${id}-csv`}
-              className="mono"
-              size={60}
-              maxLength={4096}
+            <FilePathField
+              label={t('doorfile.import.csvPath')}
               value={csvPath}
+              onChange={setCsvPath}
+              purpose="open"
+              kind="csv"
               placeholder={t('doorfile.import.csvPlaceholder')}
-              aria-describedby={`${id}-csv-hint`}
-              onChange={(e) => setCsvPath(e.target.value)}
+              describedBy={`${id}-csv-hint`}
+              onError={(err) => op.setError(errorText(err))}
             />
             <small id={`${id}-csv-hint`} className="muted">
               {t('doorfile.import.csvHint')}
@@ -82,7 +98,10 @@ export function DoorfileView() {
         maxUsers={max ?? DEFAULT_MAX_USERS}
         warnings={preview?.warnings ?? 0}
         outPath={outPath}
-        onOutPath={setOutPath}
+        onOutPath={(p) => {
+          setOutPath(p);
+          setSuggested('');
+        }}
         onBuilt={(p) => {
           setDoorPath(p);
           void load();

@@ -7,6 +7,9 @@ import { ExportForm } from '../components/ExportForm.tsx';
 import './events/events.css';
 import { errorText, reasonText } from '../lib/errorText.ts';
 
+/** What was done to a reader: the log's own sentence names the file, version and outcome. */
+const ACTIVITY = new Set(['deploy', 'finalize', 'factory-reset']);
+
 export function EventsView() {
   const api = useApi();
   const { t, i18n } = useTranslation();
@@ -53,7 +56,15 @@ export function EventsView() {
                     <td>
                       <span className={`sev-badge sev-${e.severity}`}>{t(`events.severity.${e.severity}`)}</span> {t(`events.kind.${e.kind}`)}
                     </td>
-                    <td>{e.kind === 'tamper-unavailable' && e.reason ? t(`events.tamperUnavailable.${e.reason}`) : (e.reason === null ? '' : reasonText(e.reasonText ?? e.reason, i18n.language))}</td>
+                    <td>
+                      {e.kind === 'tamper-unavailable' && e.reason
+                        ? t(`events.tamperUnavailable.${e.reason}`)
+                        : ACTIVITY.has(e.kind)
+                          ? e.details
+                          : e.reason === null
+                            ? ''
+                            : reasonText(e.reasonText ?? e.reason, i18n.language)}
+                    </td>
                     <td>
                       {e.acknowledgedAt === null ? (
                         <button

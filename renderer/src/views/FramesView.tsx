@@ -64,14 +64,18 @@ export function FramesView() {
   const accept = useMemo(() => frameFilter({ reader, direction, text, hidePolling }), [reader, direction, text, hidePolling]);
   const matches = useMemo(() => new FrameMatches(source, accept), [source, accept]);
   // New frames are looked at once each; the store and the matches change in place.
+  // `version` stands for the in-place changes of the store: it is what makes these recompute.
   const matching = useMemo(() => {
     matches.update();
     return matches.length;
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [matches, version]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   const readers = useMemo(() => store.addresses(), [store, version]);
   const total = source.end - source.first;
 
   // A new key function tells the virtualizer that rows moved (new frames on top); scrolling keeps it.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   const rowKey = useCallback((i: number) => matches.newest(i).seq, [matches, version]);
   const virtualizer = useVirtualizer({
     count: matching,

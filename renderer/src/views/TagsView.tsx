@@ -46,6 +46,10 @@ export function TagsView() {
     <section aria-labelledby="tags-heading" className="tags">
       <h2 id="tags-heading">{t('tags.title')}</h2>
       <p className="muted">{t('tags.intro')}</p>
+      {/* A protected segment that reads without a PIN right after provisioning is not broken: say why. */}
+      <p className="badge warning tg-pin-note" data-testid="pin-proven-note">
+        {t('shell.tags.pinProven')}
+      </p>
       <div className="panel">
         {connected.length === 0 ? (
           <p role="status">{t('tags.noReader')}</p>

@@ -64,6 +64,37 @@ export interface DeployResult {
   configIdAfter?: string | null;
   /** How many line faults the upload recovered from on its way (resumed or restarted). */
   recoveries?: number;
+  // The audit record of a deploy from the app: what was sent where, when, and what the reader ran before.
+  /** File bytes the reader asked for and was sent (less than `bytes` when it stopped early). */
+  bytesSent?: number;
+  /** The reader's serial number and firmware string, read before the upload; null when it did not answer. */
+  serialNumber?: string | null;
+  firmware?: string | null;
+  /** ISO times of this reader's deploy: from opening its port to its result. */
+  startedAt?: string;
+  finishedAt?: string;
+  /** The BEC2 file sent (absolute path) and its SHA-256 (lower-case hex). */
+  file?: string;
+  sha256?: string;
+}
+
+/** What a BEC2 file holds, as far as its text tells, for the Deploy page's checks. */
+export interface Bec2Summary {
+  path: string;
+  /** The "Configuration" comment: the ConfigId the reader will run, e.g. "10234-0001-0000-03 Site A". */
+  configId: string | null;
+  sha256: string;
+  bytes: number;
+}
+
+/** A version of a BALCFG that was finalized, and where its BEC2 is now (null when it cannot be found). */
+export interface FinalizedFile {
+  version: number;
+  configId: string;
+  sha256: string;
+  finalizedAt: string;
+  /** The BEC2 with this SHA-256 next to the BALCFG or among recent files; null when none is found. */
+  path: string | null;
 }
 
 export interface DeployProgress {
@@ -71,6 +102,8 @@ export interface DeployProgress {
   phase: 'connecting' | 'uploading' | 'restarting' | 'verifying' | 'done';
   bytesDone: number;
   bytesTotal: number;
+  /** With phase 'done' from the app: how it ended, so a refused reader never reads "finished". */
+  outcome?: DeployOutcome;
 }
 
 /** One configuration value as the reader reports it; secret values (keys, CSC) never carry content. */
@@ -106,6 +139,10 @@ export interface DeployApi {
   saveDeployReport(path: string, format: 'json' | 'csv', results: DeployResult[]): Promise<string>;
   /** BEC2 files used recently (newest first), for the path field. */
   recentBec2Files(): Promise<string[]>;
+  /** The configuration a BEC2 carries and its SHA-256; a sentence when it is missing or not a BEC2. */
+  inspectBec2(path: string): Promise<Bec2Summary>;
+  /** The finalized versions of a BALCFG, newest first, each with its BEC2 where one is found. */
+  finalizedFiles(balcfgPath: string): Promise<FinalizedFile[]>;
   /** Factory reset; typedConfirmation must equal the reader's address. Returns the card's new state. */
   factoryReset(readerId: string, typedConfirmation: string): Promise<ReaderSummary>;
   /** Every configuration value the reader holds, for support. */
@@ -125,6 +162,13 @@ const deployResultSchema = z.object({
   durationMs: z.number().int().min(0).max(86_400_000),
   configIdBefore: z.string().max(200).nullable().optional(),
   configIdAfter: z.string().max(200).nullable().optional(),
+  bytesSent: z.number().int().min(0).max(1_000_000_000).optional(),
+  serialNumber: z.string().max(32).nullable().optional(),
+  firmware: z.string().max(200).nullable().optional(),
+  startedAt: z.string().max(40).optional(),
+  finishedAt: z.string().max(40).optional(),
+  file: z.string().max(4096).optional(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   recoveries: z.number().int().min(0).max(1000).optional(),
 });
 
@@ -132,6 +176,8 @@ export const DEPLOY_PARAMS = {
   deployFile: z.tuple([filePath, z.array(address).min(1, 'pick at least one reader').max(64), z.string().min(1).max(64).optional()]),
   saveDeployReport: z.tuple([filePath, z.enum(['json', 'csv']), z.array(deployResultSchema).min(1).max(64)]),
   recentBec2Files: z.tuple([]),
+  inspectBec2: z.tuple([filePath]),
+  finalizedFiles: z.tuple([filePath]),
   factoryReset: z.tuple([readerId, z.string().max(512)]),
   readBack: z.tuple([readerId]),
 } as const;

@@ -13,7 +13,11 @@ export type EventKind =
   | 'reader-lost'
   | 'reader-reconnected'
   | 'reader-disconnected'
-  | 'reader-removed';
+  | 'reader-removed'
+  /** What the user did to a reader: deploying a BEC2, finalizing a configuration, a factory reset. */
+  | 'deploy'
+  | 'finalize'
+  | 'factory-reset';
 export const EVENT_KINDS = [
   'tamper-on',
   'tamper-off',
@@ -22,6 +26,9 @@ export const EVENT_KINDS = [
   'reader-reconnected',
   'reader-disconnected',
   'reader-removed',
+  'deploy',
+  'finalize',
+  'factory-reset',
 ] as const satisfies readonly EventKind[];
 
 /** One entry of the host's event log. */
@@ -36,7 +43,10 @@ export interface EventLogEntry {
   severity: 'alarm' | 'warning' | 'info';
   /** An English sentence for exports; the UI words the kind itself and adds `reason`. */
   details: string;
-  /** What the reader or the port said, where there is something (e.g. why it was given up). */
+  /**
+   * What the reader or the port said, where there is something (e.g. why it does not answer); for
+   * a deploy the result's reason code ('ok', 'rollback', …), for a failed finalize or reset the sentence.
+   */
   reason: string | null;
   /** `reason` as a catalogue text where the host has one, for the UI's language. */
   reasonText: HostParam | null;
@@ -63,6 +73,8 @@ export interface EventsApi {
   eventLog(): Promise<EventLogEntry[]>;
   /** Marks one entry as seen; returns it as it is now. */
   acknowledgeEvent(id: string): Promise<EventLogEntry>;
+  /** Marks every open alarm of one reader as seen ("acknowledge all"); returns the entries acknowledged. */
+  acknowledgeReaderAlarms(readerId: string): Promise<EventLogEntry[]>;
   /** Writes the whole log as JSON or CSV (atomically). */
   exportEvents(path: string, format: 'json' | 'csv'): Promise<ExportResult>;
   /** The last frames of every session (already redacted), oldest first. */
@@ -78,6 +90,7 @@ const filePath = z.string().trim().min(1, 'a file path is needed').max(4096);
 export const EVENTS_PARAMS = {
   eventLog: z.tuple([]),
   acknowledgeEvent: z.tuple([z.string().min(1).max(64)]),
+  acknowledgeReaderAlarms: z.tuple([z.string().min(1).max(64)]),
   exportEvents: z.tuple([filePath, z.enum(['json', 'csv'])]),
   frameLog: z.tuple([z.number().int().min(1).max(5000).optional()]),
   exportDiagnostics: z.tuple([filePath]),

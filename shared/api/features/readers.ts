@@ -17,7 +17,13 @@ export interface PortEntry {
   productId: string | null;
   /** The embedded virtual reader, so newcomers see what to click. */
   virtual?: boolean;
+  /** The connected reader on this port, so the list can say so; null when none is. */
+  readerId: string | null;
 }
+
+/** Baud rates offered for serial ports; BRP readers ship with 115200 (8N1). */
+export const BAUD_RATES = [9600, 19200, 38400, 57600, 115200, 230400, 460800, 921600] as const;
+export const DEFAULT_BAUD_RATE = 115200;
 
 /** The frame checksum a reader's link uses: chosen from the kind of link, or set by the user for the port. */
 export interface ReaderLink {
@@ -32,12 +38,26 @@ export interface ReaderLink {
 export interface ConnectOptions {
   /** The checksum for this port; left out, the kind of link decides (none on TCP and USB, CRC16 otherwise). */
   checksum?: LinkChecksumKind;
+  /** The baud rate of a serial port; left out, 115200. TCP and USB HID have none. */
+  baudRate?: number;
 }
 
 export interface ReaderSummary {
   id: string;
   address: string;
+  /**
+   * 'reconnecting' right after the reader dropped off the line; 'disconnected' once it did not come
+   * back at once: ReaderDesk keeps trying in the background, and "Read again" tries at once.
+   */
   state: 'connected' | 'reconnecting' | 'disconnected';
+  /** The reader's serial number from its firmware string; null until read or where the firmware has none. */
+  serialNumber: string | null;
+  /** The name the user gave this reader (kept in the settings by serial number); null when none. */
+  name: string | null;
+  /** The embedded virtual reader. */
+  virtual: boolean;
+  /** The baud rate of a serial port (115200 unless set for the port); null on TCP and USB HID. */
+  baudRate: number | null;
   firmware: string | null;
   configId: string | null;
   configName: string | null;
@@ -85,7 +105,20 @@ export type ReadersEvent =
   | { type: 'tamper'; readerId: string; address: string; time: number; state: 'on' | 'off' }
   /** Sent once when a reader turns out unable to report tamper alarms over BRP. */
   | { type: 'tamper-unavailable'; readerId: string; address: string; time: number; reason: Exclude<TamperReporting, 'available'> }
-  | { type: 'frame'; frame: FrameRecord };
+  | { type: 'frame'; frame: FrameRecord }
+  /** The port list changed (a reader was plugged in or out, or a port was connected). */
+  | { type: 'ports-changed'; ports: PortEntry[] }
+  /** Work that holds a reader (deploy, finalize, factory reset) started or ended. */
+  | { type: 'jobs-changed'; jobs: RunningJob[] };
+
+/** Something the host is doing with readers right now, for the status bar. */
+export interface RunningJob {
+  id: string;
+  kind: 'deploy' | 'finalize' | 'factory-reset';
+  /** Reader addresses the job holds. */
+  addresses: string[];
+  startedAt: number;
+}
 
 export interface FrameRecord {
   seq: number;
@@ -110,6 +143,10 @@ export interface ReadersApi {
    * into a free key-list entry, signs it and removes the entry again. Reading a reader never does this.
    */
   identifyCustomerKey(id: string): Promise<ReaderSummary>;
+  /** Names a reader (kept by serial number, or by address when it has none); an empty name removes it. */
+  setReaderName(id: string, name: string): Promise<ReaderSummary>;
+  /** What the host is doing with readers right now. */
+  runningJobs(): Promise<RunningJob[]>;
 }
 
 /** A reader address: a serial port, or tcp://host[:port] (port 2939 when left out). */
@@ -126,8 +163,19 @@ export const READERS_PARAMS = {
   appInfo: z.tuple([]),
   listPorts: z.tuple([]),
   listReaders: z.tuple([]),
-  connect: z.tuple([readerAddressSchema, z.object({ checksum: z.enum(LINK_CHECKSUMS).optional() }).strict().optional()]),
+  connect: z.tuple([
+    readerAddressSchema,
+    z
+      .object({
+        checksum: z.enum(LINK_CHECKSUMS).optional(),
+        baudRate: z.number().int('the baud rate is a whole number').min(300, 'the baud rate must be between 300 and 4000000').max(4_000_000, 'the baud rate must be between 300 and 4000000').optional(),
+      })
+      .strict()
+      .optional(),
+  ]),
   disconnect: z.tuple([z.string().min(1).max(64)]),
   refreshReader: z.tuple([z.string().min(1).max(64)]),
   identifyCustomerKey: z.tuple([z.string().min(1).max(64)]),
+  setReaderName: z.tuple([z.string().min(1).max(64), z.string().max(64, 'a reader name has at most 64 characters')]),
+  runningJobs: z.tuple([]),
 } as const;

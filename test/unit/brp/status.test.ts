@@ -30,6 +30,7 @@ describe('describeStatus', () => {
     expect(describeStatus(0x0008, 0x5a)).toEqual({
       name: 'Status 0x5A',
       meaning: expect.stringMatching(/does not know/),
+      text: { code: 'status.unknown', params: {} },
     });
     // 0x13 is a Main code, not a Sys code
     expect(describeStatus(0x0008, 0x13).name).toBe('Status 0x13');

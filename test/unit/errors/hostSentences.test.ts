@@ -4,6 +4,7 @@ import { englishText, HostError, hostText, reasonOf } from '../../../shared/erro
 import { placeholdersOf } from '../../../shared/errors/hostText.ts';
 import { errnoOf, fileProblem } from '../../../shared/errors/fileProblem.ts';
 import { PortLostError, ReaderStatusError } from '../../../shared/brp/errors.ts';
+import { describeStatus } from '../../../shared/brp/status.ts';
 import { ApiCallError } from '../../../shared/api/client.ts';
 import { HOST_SENTENCES_DE } from '../../../renderer/src/i18n/hostSentences.de.ts';
 import { errorText, hostSentence } from '../../../renderer/src/lib/errorText.ts';
@@ -121,6 +122,20 @@ describe('tag refusals', () => {
     expect(err.message).toBe('The tag refused to present the read PIN: the read PIN given does not match the PIN the tag holds at index 5.');
     expect(hostSentence(err, 'de')).toBe(
       'Der Tag hat den Schritt „die Lese-PIN vorlegen“ abgelehnt: die angegebene Lese-PIN stimmt nicht mit der PIN überein, die der Tag an Index 5 hält.',
+    );
+  });
+});
+
+describe('reader statuses', () => {
+  it('carry the meaning of the status as a text, so the UI words it too', () => {
+    const { name, text } = describeStatus(0x0008, 0x03);
+    const err = new ReaderStatusError('Sys.CfgGetValue', 0x0008, 0x03, name, text);
+    expect(err.message).toBe(
+      'The reader answered Sys.CfgGetValue with Sys.ErrCfgNotFound (status 0x03): The configuration value does not exist on the reader, or its key or value ID is not valid.',
+    );
+    expect(err.meaning).toBe('The configuration value does not exist on the reader, or its key or value ID is not valid.');
+    expect(hostSentence(err, 'de')).toBe(
+      'Der Leser hat Sys.CfgGetValue mit Sys.ErrCfgNotFound (Status 0x03) beantwortet: Der Konfigurationswert existiert auf dem Leser nicht, oder sein Schlüssel oder seine Wert-ID ist ungültig.',
     );
   });
 });

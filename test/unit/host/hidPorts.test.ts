@@ -76,7 +76,7 @@ describe('listing BALTECH USB HID readers', () => {
     try {
       const ports = await app.listPorts();
       expect(ports[0]).toMatchObject({ path: '/tmp/rd-sim/tty', kind: 'serial', virtual: true });
-      expect(ports.find((p) => p.kind === 'hid')).toEqual({ path: 'hid:12345678', kind: 'hid', manufacturer: 'BALTECH AG', vendorId: '13ad', productId: '9cab' });
+      expect(ports.find((p) => p.kind === 'hid')).toEqual({ path: 'hid:12345678', kind: 'hid', manufacturer: 'BALTECH AG', vendorId: '13ad', productId: '9cab', readerId: null });
     } finally {
       await app.close();
     }

@@ -19,6 +19,10 @@ function reader(id: string, over: Partial<ReaderSummary> = {}): ReaderSummary {
     id,
     address: `/dev/tty${id}`,
     state: 'connected',
+    serialNumber: null,
+    name: null,
+    virtual: false,
+    baudRate: 115200,
     firmware: null,
     configId: null,
     configName: null,
@@ -176,6 +180,8 @@ describe('wiring', () => {
         return () => listeners.splice(listeners.indexOf(l), 1);
       },
       listReaders: async () => [reader('a')],
+      listPorts: async () => [{ path: '/dev/ttya', kind: 'serial', manufacturer: null, vendorId: null, productId: null, readerId: 'a' }],
+      runningJobs: async () => [],
       eventLog: async () => [entry('e1', 10)],
     } as unknown as ReaderDeskApi;
     const stores = createAppStores();
@@ -186,6 +192,12 @@ describe('wiring', () => {
     listeners[0]!({ type: 'event-logged', entry: entry('e2', 20) });
     expect(stores.readers.getState().readers.map((r) => r.id)).toEqual(['a', 'b']);
     expect(stores.eventLog.getState().entries.map((e) => e.id)).toEqual(['e1', 'e2']);
+    expect(stores.readers.getState().ports.map((p) => p.readerId)).toEqual(['a']);
+    // The port list follows hot-plug, and the status bar the running jobs.
+    listeners[0]!({ type: 'ports-changed', ports: [] });
+    listeners[0]!({ type: 'jobs-changed', jobs: [{ id: 'j', kind: 'deploy', addresses: ['/dev/ttya'], startedAt: 1 }] });
+    expect(stores.readers.getState().ports).toEqual([]);
+    expect(stores.readers.getState().jobs.map((j) => j.kind)).toEqual(['deploy']);
     off();
     expect(listeners).toHaveLength(0);
   });
@@ -194,6 +206,8 @@ describe('wiring', () => {
     const api = {
       onEvent: () => () => undefined,
       listReaders: () => Promise.reject(ApiCallError.from(toApiError(new HostError('offline.lost', {})))),
+      listPorts: () => Promise.reject(new Error('offline')),
+      runningJobs: () => Promise.reject(new Error('offline')),
       eventLog: async () => [],
     } as unknown as ReaderDeskApi;
     const stores = createAppStores();

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { ConfigApi, ConfigDocument, ConfigFinalizeResult, ReaderDiff } from '../../../../shared/api/features/config.ts';
 import { BalcfgError, parseBalcfg, type Balcfg, type ConfigIdentity } from '../../../../shared/config/balcfg.ts';
 import { createBalcfg, newVersionFrom, bumpVersion } from '../../../../shared/config/model.ts';
@@ -60,17 +61,20 @@ export function createConfigService(ctx: AppContext): ConfigApi {
       guard(async (): Promise<ConfigDocument> => {
         const abs = resolveUserPath(file);
         if (fs.existsSync(abs)) {
+          if (fs.statSync(abs).isDirectory()) throw new HostError('config.is-folder', { file: abs, example: path.join(abs, 'site.balcfg') });
           throw new HostError('config.exists', { file: abs });
         }
+        ctx.files.forWrite(abs);
         const balcfg = createBalcfg(identity);
         await saveBalcfg(abs, balcfg);
+        ctx.files.written(abs, 'balcfg');
         await remember(abs);
         return { path: abs, balcfg };
       }),
 
     configOpen: (file: string) =>
       guard(async (): Promise<ConfigDocument> => {
-        const abs = resolveUserPath(file);
+        const abs = ctx.files.forRead(file, 'balcfg');
         const balcfg = await loadBalcfg(abs);
         await remember(abs);
         return { path: abs, balcfg };
@@ -78,18 +82,19 @@ export function createConfigService(ctx: AppContext): ConfigApi {
 
     configSave: (file: string, doc: Balcfg) =>
       guard(async (): Promise<ConfigDocument> => {
-        const abs = resolveUserPath(file);
+        const abs = ctx.files.forWrite(file);
         const balcfg = checkDocument(doc);
         await saveBalcfg(abs, balcfg);
+        ctx.files.written(abs, 'balcfg');
         await remember(abs);
         return { path: abs, balcfg };
       }),
 
-    recentFiles: async () => [...ctx.settings.get().recentFiles],
+    recentFiles: async () => ctx.settings.recentFiles('balcfg'),
 
     configBump: (file: string) =>
       guard(async (): Promise<ConfigDocument> => {
-        const abs = resolveUserPath(file);
+        const abs = ctx.files.forWrite(file);
         const balcfg = bumpVersion(await loadBalcfg(abs));
         await saveBalcfg(abs, balcfg);
         return { path: abs, balcfg };
@@ -97,7 +102,7 @@ export function createConfigService(ctx: AppContext): ConfigApi {
 
     configNewVersionFrom: (file: string, version: number) =>
       guard(async (): Promise<ConfigDocument> => {
-        const abs = resolveUserPath(file);
+        const abs = ctx.files.forWrite(file);
         const cfg = await loadBalcfg(abs);
         const from = cfg.history.find((h) => h.version === version);
         if (!from) throw new HostError('config.no-such-version', { version: String(version) });
@@ -108,22 +113,34 @@ export function createConfigService(ctx: AppContext): ConfigApi {
 
     configFinalize: (file: string, readerId: string, outPath: string) =>
       guard(async (): Promise<ConfigFinalizeResult> => {
-        const abs = resolveUserPath(file);
+        const abs = ctx.files.forWrite(file);
         const out = resolveUserPath(outPath);
         if (out === abs) throw new HostError('config.output-is-balcfg', {});
         if (fs.existsSync(out)) {
           throw new HostError('config.output-exists', { file: out });
         }
+        ctx.files.forWrite(out);
         const summary = ctx.readers.list().find((r) => r.id === readerId);
         if (!summary || summary.state !== 'connected') {
           throw new HostError('reader.not-connected', {});
         }
         const session = ctx.readers.session(readerId);
         const cfg = await loadBalcfg(abs);
-        const result = await finalizeOnReader(session, cfg, { outPath: out, readerLabel: summary.address });
+        const logFinalize = (ok: boolean, details: string, reason: string | null) =>
+          ctx.activity.emit({ kind: 'finalize', readerId, address: summary.address, time: Date.now(), ok, details, reason });
+        let result;
+        try {
+          result = await ctx.jobs.run('finalize', [summary.address], () => finalizeOnReader(session, cfg, { outPath: out, readerLabel: summary.address }));
+        } catch (err) {
+          logFinalize(false, `Finalizing ${path.basename(abs)} version ${cfg.version} did not complete: ${(err as Error).message}`, (err as Error).message);
+          throw err;
+        }
+        logFinalize(true, `Finalized ${path.basename(abs)} version ${cfg.version} (${result.configId}) into ${path.basename(result.bec2Path)}, SHA-256 ${result.sha256.slice(0, 16)}…`, null);
         // The BEC2 is written first; if saving failed, finalizing again is refused rather than lost.
         await saveBalcfg(abs, result.balcfg);
         await remember(abs);
+        ctx.files.written(result.bec2Path, 'bec2');
+        await ctx.settings.addRecentFile(result.bec2Path, 'bec2').catch(() => undefined);
         // Finalizing taught the host the reader's customer key: show it on the reader's card.
         await ctx.readers.refresh(readerId).catch(() => undefined);
         return {
@@ -137,7 +154,7 @@ export function createConfigService(ctx: AppContext): ConfigApi {
 
     configDiffWithReader: (source: string | Balcfg, readerId: string) =>
       guard(async (): Promise<ReaderDiff> => {
-        const cfg = typeof source === 'string' ? await loadBalcfg(resolveUserPath(source)) : checkDocument(source);
+        const cfg = typeof source === 'string' ? await loadBalcfg(ctx.files.forRead(source, 'balcfg')) : checkDocument(source);
         const summary = ctx.readers.list().find((r) => r.id === readerId);
         if (!summary || summary.state !== 'connected') {
           throw new HostError('reader.not-connected', {});

@@ -1,29 +1,133 @@
 import fs from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { ReaderSummary } from '../../../../shared/api/contract.ts';
-import type { DeployApi, DeployResult, ReadBackReport } from '../../../../shared/api/features/deploy.ts';
+import type { Bec2Summary, DeployApi, DeployProgress, DeployResult, FinalizedFile, ReadBackReport } from '../../../../shared/api/features/deploy.ts';
+import { csvDocument } from '../../../../shared/csvWriter.ts';
 import { HostError, reasonOf } from '../../../../shared/errors/hostError.ts';
 import { errnoOf, fileProblem } from '../../../../shared/errors/fileProblem.ts';
-import { csvDocument } from '../../../../shared/csvWriter.ts';
+import * as Sys from '../../../../shared/brp/commands/sys.ts';
+import { SYS_STATUS } from '../../../../shared/brp/status.ts';
+import { isGroupStatus } from '../../../../shared/brp/statusChecks.ts';
+import { serialNumberOf } from '../../../../shared/brp/firmwareString.ts';
+import type { LinkChecksumKind } from '../../../../shared/brp/checksum.ts';
+import { loadBalcfg } from '../../files/balcfgStore.ts';
 import { decodeBec2Text, deployToReader, expectedConfigIdOf } from '../../lifecycle/deployJob.ts';
 import { sameReaderTwice } from '../../lifecycle/readerKey.ts';
 import { factoryReset } from '../../lifecycle/factoryReset.ts';
 import { readBackValues } from '../../lifecycle/readBack.ts';
 import { readReaderInfo } from '../../readers/readerInfo.ts';
-import { openSession } from '../../readers/openSession.ts';
+import { openSession, withSession } from '../../readers/openSession.ts';
 import { writeFileAtomic } from '../../../../node/files/atomicWrite.ts';
 import { resolveUserPath } from '../../files/userPath.ts';
 import type { AppContext } from '../appContext.ts';
 
-const CSV_COLUMNS = ['port', 'result', 'reason', 'message', 'bytes', 'durationMs'] as const;
+/** One row per reader: the audit record of a deploy (who got which file when, what it ran before and after). */
+const CSV_COLUMNS = [
+  'startedAt',
+  'finishedAt',
+  'file',
+  'sha256',
+  'port',
+  'serialNumber',
+  'firmware',
+  'configIdBefore',
+  'configIdAfter',
+  'result',
+  'reason',
+  'message',
+  'bytesSent',
+  'bytes',
+  'durationMs',
+] as const;
 
-export function deployReportCsv(results: readonly DeployResult[]): string {
-  return csvDocument(CSV_COLUMNS, results.map((r) => CSV_COLUMNS.map((c) => r[c])));
+/** Every column of a report row; a value the deploy could not learn is empty (CSV) or null (JSON). */
+function reportRow(r: DeployResult): Record<(typeof CSV_COLUMNS)[number], string | number | null> {
+  return {
+    startedAt: r.startedAt ?? null,
+    finishedAt: r.finishedAt ?? null,
+    file: r.file ?? null,
+    sha256: r.sha256 ?? null,
+    port: r.port,
+    serialNumber: r.serialNumber ?? null,
+    firmware: r.firmware ?? null,
+    configIdBefore: r.configIdBefore ?? null,
+    configIdAfter: r.configIdAfter ?? null,
+    result: r.result,
+    reason: r.reason,
+    message: r.message,
+    bytesSent: r.bytesSent ?? null,
+    bytes: r.bytes,
+    durationMs: r.durationMs,
+  };
 }
 
-export function deployReportJson(results: readonly DeployResult[]): string {
-  const rows = results.map(({ port, result, reason, message, bytes, durationMs }) => ({ port, result, reason, message, bytes, durationMs }));
-  return JSON.stringify(rows, null, 2) + '\n';
+export function deployReportCsv(results: readonly DeployResult[]): string {
+  return csvDocument(CSV_COLUMNS, results.map((r) => {
+    const row = reportRow(r);
+    return CSV_COLUMNS.map((c) => row[c] ?? '');
+  }));
+}
+
+export function deployReportJson(results: readonly DeployResult[], now = new Date()): string {
+  const times = (key: 'startedAt' | 'finishedAt') => results.map((r) => r[key]).filter((t): t is string => !!t).sort();
+  const files = [...new Set(results.map((r) => r.file).filter(Boolean))];
+  const sums = [...new Set(results.map((r) => r.sha256).filter(Boolean))];
+  const report = {
+    kind: 'readerdesk-deploy-report',
+    savedAt: now.toISOString(),
+    startedAt: times('startedAt')[0] ?? null,
+    finishedAt: times('finishedAt').at(-1) ?? null,
+    file: files.length === 1 ? files[0] : null,
+    sha256: sums.length === 1 ? sums[0] : null,
+    readers: results.map(reportRow),
+  };
+  return JSON.stringify(report, null, 2) + '\n';
+}
+
+/** What the reader runs before the upload, read only (Sys.GetInfo and Sys.CfgGetId); nulls where it does not answer. */
+async function readBefore(port: string, opts: { checksum?: LinkChecksumKind; baudRate?: number }) {
+  try {
+    return await withSession(
+      port,
+      async (s) => {
+        const { info } = await s.execute(Sys.SysGetInfo, undefined);
+        let configId: string | null = null;
+        try {
+          const id = await s.execute(Sys.SysCfgGetId, undefined);
+          configId = `${id.configId} ${id.configName}`.trim();
+        } catch (err) {
+          if (!isGroupStatus(err, 'Sys', SYS_STATUS.ErrCfgNotFound)) throw err;
+        }
+        return { firmware: info, serialNumber: serialNumberOf(info), configIdBefore: configId };
+      },
+      { checksum: opts.checksum, baudRate: opts.baudRate },
+    );
+  } catch {
+    return { firmware: null, serialNumber: null, configIdBefore: null };
+  }
+}
+
+function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Reads a BEC2 and checks that it is one, with a sentence for each way it cannot be used. */
+async function readBec2(file: string): Promise<{ text: string; binary: Uint8Array; sha256: string }> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await fs.readFile(file);
+  } catch (err) {
+    throw new HostError('deploy.file-unreadable', { file, why: fileProblem(errnoOf(err)) });
+  }
+  const text = Buffer.from(bytes).toString('latin1');
+  let binary: Uint8Array;
+  try {
+    binary = decodeBec2Text(text);
+  } catch {
+    throw new HostError('deploy.not-bec2', { file });
+  }
+  return { text, binary, sha256: sha256Hex(bytes) };
 }
 
 /** Host side of the Deploy slice of the API. */
@@ -36,7 +140,7 @@ export function createDeployService(ctx: AppContext): DeployApi {
 
   return {
     async deployFile(bec2Path, addresses, jobId) {
-      const file = resolveUserPath(bec2Path);
+      const file = ctx.files.forRead(bec2Path, 'bec2');
       const ports = addresses.map((a) => a.trim());
       if (ports.some((p) => p === '')) throw new HostError('deploy.empty-address', {});
       const twice = await sameReaderTwice(ports);
@@ -45,58 +149,106 @@ export function createDeployService(ctx: AppContext): DeployApi {
           ? new HostError('deploy.duplicate-address', {})
           : new HostError('deploy.same-reader', { again: twice.again, first: twice.first });
       }
-      let text: string;
-      try {
-        text = await fs.readFile(file, 'latin1');
-      } catch (err) {
-        throw new HostError('deploy.file-unreadable', { file, why: fileProblem(errnoOf(err)) });
-      }
-      let binary: Uint8Array;
-      try {
-        binary = decodeBec2Text(text);
-      } catch {
-        throw new HostError('deploy.not-bec2', { file });
-      }
-      await ctx.settings.addRecentFile(file).catch(() => undefined);
-      // Read once for all readers: the file's text is tens of kilobytes of hex.
+      // The file is read and checked before any reader is touched: a missing file fails at once.
+      const { text, binary, sha256 } = await readBec2(file);
+      await ctx.settings.addRecentFile(file, 'bec2').catch(() => undefined);
       const expectedConfigId = expectedConfigIdOf(text);
-      return Promise.all(
-        ports.map(async (port): Promise<DeployResult> => {
-          // The deploy job needs the port to itself; a connected reader's card reconnects afterwards.
-          const reattach = await ctx.readers.borrow(port);
-          try {
-            return await deployToReader(binary, port, {
-              checksum: ctx.readers.checksumFor(port),
-              onProgress: (progress) => ctx.emit({ type: 'deploy-progress', ...(jobId ? { jobId } : {}), progress }),
-              frameLog: (e) => ctx.frames.add(e),
-              expectedConfigId,
+      return ctx.jobs.run('deploy', ports, () =>
+        Promise.all(
+          ports.map(async (port): Promise<DeployResult> => {
+            const startedAt = new Date().toISOString();
+            let bytesSent = 0;
+            const link = { checksum: ctx.readers.checksumFor(port), baudRate: ctx.readers.baudRateFor(port) };
+            const send = (progress: DeployProgress) => ctx.emit({ type: 'deploy-progress', ...(jobId ? { jobId } : {}), progress });
+            // The deploy job needs the port to itself; a connected reader's card reconnects afterwards.
+            const reattach = await ctx.readers.borrow(port);
+            let result: DeployResult;
+            try {
+              const before = await readBefore(port, link);
+              const outcome = await deployToReader(binary, port, {
+                ...link,
+                onProgress: (progress) => {
+                  if (progress.phase === 'uploading') bytesSent = Math.max(bytesSent, progress.bytesDone);
+                  // 'done' is sent below, with the outcome, once the result is known.
+                  if (progress.phase !== 'done') send(progress);
+                },
+                frameLog: (e) => ctx.frames.add(e),
+                expectedConfigId,
+              });
+              result = { ...outcome, ...before, bytesSent, startedAt, finishedAt: new Date().toISOString(), file, sha256 };
+            } finally {
+              await reattach().catch(() => undefined);
+            }
+            send({ port, phase: 'done', bytesDone: bytesSent, bytesTotal: binary.length, outcome: result.result });
+            const reader = ctx.readers.byAddress(port);
+            ctx.activity.emit({
+              kind: 'deploy',
+              readerId: reader?.id ?? null,
+              address: port,
+              time: Date.now(),
+              ok: result.result === 'accepted',
+              details: `Deployed ${path.basename(file)} (SHA-256 ${sha256.slice(0, 16)}…): ${result.message}`,
+              reason: result.reason,
             });
-          } finally {
-            await reattach().catch(() => undefined);
-          }
-        }),
+            return result;
+          }),
+        ),
       );
+    },
+
+    async inspectBec2(bec2Path): Promise<Bec2Summary> {
+      const file = ctx.files.forRead(bec2Path, 'bec2');
+      const { text, binary, sha256 } = await readBec2(file);
+      return { path: file, configId: expectedConfigIdOf(text), sha256, bytes: binary.length };
+    },
+
+    async finalizedFiles(balcfgPath): Promise<FinalizedFile[]> {
+      const file = ctx.files.forRead(balcfgPath, 'balcfg');
+      const cfg = await loadBalcfg(file);
+      const recent = ctx.settings.recentFiles('bec2');
+      const out: FinalizedFile[] = [];
+      for (const h of [...cfg.history].reverse()) {
+        // Next to the BALCFG first (where finalizing puts it by default), then the recent BEC2 files.
+        const candidates = [path.join(path.dirname(file), h.bec2File), ...recent.filter((f) => path.basename(f) === h.bec2File)];
+        let found: string | null = null;
+        for (const c of candidates) {
+          const bytes = await fs.readFile(c).catch(() => null);
+          if (bytes && sha256Hex(bytes) === h.sha256.toLowerCase()) {
+            found = c;
+            // Named by the document the user opened: the user may deploy it.
+            ctx.files.found(c);
+            break;
+          }
+        }
+        out.push({ version: h.version, configId: h.configId, sha256: h.sha256.toLowerCase(), finalizedAt: h.finalizedAt, path: found });
+      }
+      return out;
     },
 
     async saveDeployReport(reportPath, format, results) {
       const file = resolveUserPath(reportPath);
       const dir = path.dirname(file);
+      if ((await fs.stat(file).catch(() => undefined))?.isDirectory()) {
+        throw new HostError('deploy.report-is-folder', { file, example: path.join(file, 'deploy-report.csv') });
+      }
       try {
         if (!(await fs.stat(dir)).isDirectory()) throw new HostError('deploy.report-not-folder', { folder: dir });
       } catch (err) {
         if (err instanceof HostError) throw err;
         throw new HostError('deploy.report-no-folder', { folder: dir });
       }
+      ctx.files.forWrite(file);
       try {
         await writeFileAtomic(file, format === 'csv' ? deployReportCsv(results) : deployReportJson(results));
       } catch (err) {
         throw new HostError('deploy.report-unwritable', { file, why: fileProblem(errnoOf(err)) });
       }
+      ctx.files.written(file, 'report');
       return file;
     },
 
     async recentBec2Files() {
-      return ctx.settings.get().recentFiles.filter((f) => /\.bec2$/i.test(f));
+      return ctx.settings.recentFiles('bec2');
     },
 
     async factoryReset(readerId, typedConfirmation) {
@@ -104,15 +256,35 @@ export function createDeployService(ctx: AppContext): DeployApi {
       if (typedConfirmation.trim() !== reader.address) {
         throw new HostError('deploy.reset-not-confirmed', { address: reader.address });
       }
-      const reattach = await ctx.readers.borrow(reader.address);
-      try {
-        const session = await openSession(reader.address, { frameLog: (e) => ctx.frames.add(e), checksum: ctx.readers.checksumFor(reader.address) });
-        await factoryReset(session);
-      } catch (err) {
-        throw new HostError('deploy.reset-failed', { reason: reasonOf(err) }, { cause: err });
-      } finally {
-        await reattach().catch(() => undefined);
-      }
+      const logReset = (ok: boolean, reason: string | null) =>
+        ctx.activity.emit({
+          kind: 'factory-reset',
+          readerId,
+          address: reader.address,
+          time: Date.now(),
+          ok,
+          details: ok
+            ? `Factory reset: the reader's configuration${reader.configId ? ` ${reader.configId} ${reader.configName ?? ''}`.trimEnd() : ''} and its Config Security Code were removed.`
+            : `Factory reset did not complete: ${reason}`,
+          reason,
+        });
+      await ctx.jobs.run('factory-reset', [reader.address], async () => {
+        const reattach = await ctx.readers.borrow(reader.address);
+        try {
+          const session = await openSession(reader.address, {
+            frameLog: (e) => ctx.frames.add(e),
+            checksum: ctx.readers.checksumFor(reader.address),
+            baudRate: ctx.readers.baudRateFor(reader.address),
+          });
+          await factoryReset(session);
+        } catch (err) {
+          logReset(false, (err as Error).message);
+          throw new HostError('deploy.reset-failed', { reason: reasonOf(err) });
+        } finally {
+          await reattach().catch(() => undefined);
+        }
+      });
+      logReset(true, null);
       const after = ctx.readers.list().find((x) => x.id === readerId);
       if (after?.state === 'connected') return ctx.readers.refresh(readerId);
       return after ?? reader;

@@ -30,14 +30,14 @@ function unreadable(file: string, what: 'users CSV' | 'door file', errno: string
 }
 
 /** The key never appears in a message: only what is wrong with its shape. The caller wipes the result. */
-async function loadSiteKey(source: SiteKeySource): Promise<Uint8Array> {
+async function loadSiteKey(source: SiteKeySource, ctx: Pick<AppContext, 'files'>): Promise<Uint8Array> {
   let text: string;
   let from: HostText;
   if ('hex' in source) {
     text = source.hex;
     from = hostText('doorfile.the-site-key', {});
   } else {
-    const file = resolveUserPath(source.file);
+    const file = ctx.files.forRead(source.file, 'key');
     let raw: Uint8Array;
     try {
       raw = await readFile(file);
@@ -84,17 +84,19 @@ function jobError(e: unknown, what: 'users CSV' | 'door file'): unknown {
  * run in a worker thread (runDoorfileJob), so reader polling goes on while a large file is handled;
  * only the site key is read here.
  */
-export function createDoorfileService(_ctx: AppContext): DoorfileApi {
+export function createDoorfileService(ctx: AppContext): DoorfileApi {
   return {
     async doorfilePreview(csvPath, { maxUsers }): Promise<DoorfilePreview> {
-      const file = resolveUserPath(csvPath);
-      return runDoorfileJob({ kind: 'preview', csvPath: file, maxUsers }).catch((e: unknown) => {
+      const file = ctx.files.forRead(csvPath, 'csv');
+      const preview = await runDoorfileJob({ kind: 'preview', csvPath: file, maxUsers }).catch((e: unknown) => {
         throw jobError(e, 'users CSV');
       });
+      await ctx.settings.addRecentFile(file, 'csv').catch(() => undefined);
+      return preview;
     },
 
     async doorfileBuild(req: DoorfileBuildRequest): Promise<DoorfileBuildResult> {
-      const csvPath = resolveUserPath(req.csvPath);
+      const csvPath = ctx.files.forRead(req.csvPath, 'csv');
       const outPath = resolveUserPath(req.outPath);
       const binaryPath = req.binaryPath ? resolveUserPath(req.binaryPath) : null;
       if (sameFile(outPath, csvPath) || (binaryPath && sameFile(binaryPath, csvPath))) {
@@ -103,12 +105,15 @@ export function createDoorfileService(_ctx: AppContext): DoorfileApi {
       if (binaryPath && sameFile(binaryPath, outPath)) {
         throw new HostError('doorfile.binary-is-json', {});
       }
+      // Where the user chose to write, and not over a file that is there unless they said so.
+      ctx.files.forWrite(outPath);
+      if (binaryPath) ctx.files.forWrite(binaryPath);
       let outcome;
       let issues: DoorfileIssue[] = [];
       try {
         outcome = await runDoorfileJob(
           { kind: 'build', csvPath, maxUsers: req.maxUsers, acceptWarnings: req.acceptWarnings, fieldName: req.fieldName, outPath, binaryPath, issueLimit: ISSUE_LIMIT },
-          { siteKey: () => loadSiteKey(req.siteKey), onPlanned: (plan) => (issues = plan.issues.map(issueView)) },
+          { siteKey: () => loadSiteKey(req.siteKey, ctx), onPlanned: (plan) => (issues = plan.issues.map(issueView)) },
         );
       } catch (e) {
         throw jobError(e, 'users CSV');
@@ -122,6 +127,9 @@ export function createDoorfileService(_ctx: AppContext): DoorfileApi {
             : hostText('doorfile.refused-warnings', { warnings: outcome.warnings });
         return { ...base, written: false, refusal, text, message: englishText(text) };
       }
+      ctx.files.written(outPath, 'doorfile');
+      if (binaryPath) ctx.files.written(binaryPath, 'doorfile');
+      await ctx.settings.addRecentFile(outPath, 'doorfile').catch(() => undefined);
       const text = hostText('doorfile.written', {
         file: outPath,
         users: outcome.userCount,
@@ -132,10 +140,10 @@ export function createDoorfileService(_ctx: AppContext): DoorfileApi {
     },
 
     async doorfileVerify(req: DoorfileVerifyRequest): Promise<DoorfileVerifyResult> {
-      const doorPath = resolveUserPath(req.doorPath);
+      const doorPath = ctx.files.forRead(req.doorPath, 'doorfile');
       let report;
       try {
-        report = await runDoorfileJob({ kind: 'verify', doorPath, maxUsers: req.maxUsers, positionLimit: FINDING_POSITION_LIMIT }, { siteKey: () => loadSiteKey(req.siteKey) });
+        report = await runDoorfileJob({ kind: 'verify', doorPath, maxUsers: req.maxUsers, positionLimit: FINDING_POSITION_LIMIT }, { siteKey: () => loadSiteKey(req.siteKey, ctx) });
       } catch (e) {
         throw jobError(e, 'door file');
       }

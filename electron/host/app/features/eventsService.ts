@@ -17,7 +17,7 @@ import { HostError } from '../../../../shared/errors/hostError.ts';
 import { fileProblem } from '../../../../shared/errors/fileProblem.ts';
 import type { AppContext } from '../appContext.ts';
 import { writeFileAtomic } from '../../../../node/files/atomicWrite.ts';
-import { expandHome } from '../../files/userPath.ts';
+import { resolveUserPath } from '../../files/userPath.ts';
 import { listSerialPorts, type SerialPortEntry } from '../../ports/listPorts.ts';
 import { tamperUnavailableSentence } from '../tamperUnavailable.ts';
 import type { HostParam } from '../../../../shared/errors/hostText.ts';
@@ -38,8 +38,11 @@ const DETAILS: Record<EventKind, string> = {
   'tamper-unavailable': 'This reader cannot report tamper alarms over BRP, so ReaderDesk will not see its housing being opened.',
   'reader-lost': 'The reader stopped answering; ReaderDesk is trying to reconnect.',
   'reader-reconnected': 'The reader answers again.',
-  'reader-disconnected': 'ReaderDesk gave up reconnecting to the reader.',
+  'reader-disconnected': 'The reader does not answer; ReaderDesk keeps trying in the background.',
   'reader-removed': 'The reader was disconnected in ReaderDesk.',
+  deploy: 'A configuration file was deployed to the reader.',
+  finalize: 'A configuration was finalized on the reader.',
+  'factory-reset': 'The reader was factory-reset.',
 };
 const SEVERITY: Record<EventKind, EventLogEntry['severity']> = {
   'tamper-on': 'alarm',
@@ -49,6 +52,9 @@ const SEVERITY: Record<EventKind, EventLogEntry['severity']> = {
   'reader-reconnected': 'info',
   'reader-disconnected': 'warning',
   'reader-removed': 'info',
+  deploy: 'info',
+  finalize: 'info',
+  'factory-reset': 'info',
 };
 
 /** Host side of the Events slice: the event log, the frame log and the diagnostics bundle. */
@@ -58,14 +64,23 @@ export function createEventsService(ctx: AppContext, deps: EventsServiceDeps = {
   const known = new Map<string, { address: string; state: ReaderSummary['state'] }>();
 
   /** `details` replaces the standard sentence where the host has a more precise one. */
-  const record = (kind: EventKind, readerId: string, address: string, time: number, reason: string | null = null, details?: string, reasonText: HostParam | null = reason): void => {
+  const record = (
+    kind: EventKind,
+    readerId: string,
+    address: string,
+    time: number,
+    reason: string | null = null,
+    details?: string,
+    reasonText: HostParam | null = reason,
+    severity: EventLogEntry['severity'] = SEVERITY[kind],
+  ): void => {
     const entry: EventLogEntry = {
       id: toHex(randomBytes(8), false),
       time,
       readerId,
       address,
       kind,
-      severity: SEVERITY[kind],
+      severity,
       details: details ?? (reason ? `${DETAILS[kind]} Reason: ${reason}` : DETAILS[kind]),
       reason,
       reasonText,
@@ -89,7 +104,8 @@ export function createEventsService(ctx: AppContext, deps: EventsServiceDeps = {
       if (before === r.state) return;
       if (r.state === 'reconnecting' && before === 'connected') record('reader-lost', r.id, r.address, now());
       else if (r.state === 'connected' && (before === 'reconnecting' || before === 'disconnected')) record('reader-reconnected', r.id, r.address, now());
-      else if (r.state === 'disconnected') record('reader-disconnected', r.id, r.address, now(), r.lastError, undefined, r.lastErrorText ?? r.lastError);
+      // A remembered reader listed at start before it answered has not dropped out of anything.
+      else if (r.state === 'disconnected' && before !== undefined) record('reader-disconnected', r.id, r.address, now(), r.lastError, undefined, r.lastErrorText ?? r.lastError);
     } else if (e.type === 'reader-removed') {
       const r = known.get(e.id);
       known.delete(e.id);
@@ -97,6 +113,9 @@ export function createEventsService(ctx: AppContext, deps: EventsServiceDeps = {
     }
   };
   ctx.readers.onEvent(onReaderEvent);
+  // Deploys, finalizations and factory resets stand in the log next to alarms and connection events;
+  // one that did not do what was asked is a warning.
+  ctx.activity.add((a) => record(a.kind, a.readerId ?? '', a.address, a.time, a.reason, a.details, a.reason, a.ok ? 'info' : 'warning'));
 
   return {
     async eventLog(): Promise<EventLogEntry[]> {
@@ -113,11 +132,25 @@ export function createEventsService(ctx: AppContext, deps: EventsServiceDeps = {
       return log[i]!;
     },
 
+    async acknowledgeReaderAlarms(readerId: string): Promise<EventLogEntry[]> {
+      const done: EventLogEntry[] = [];
+      const time = now();
+      log.forEach((e, i) => {
+        if (e.readerId !== readerId || e.severity !== 'alarm' || e.acknowledgedAt !== null) return;
+        log[i] = { ...e, acknowledgedAt: time };
+        done.push(log[i]!);
+        ctx.emit({ type: 'event-acknowledged', entry: log[i]! });
+      });
+      return done;
+    },
+
     async exportEvents(file: string, format: 'json' | 'csv'): Promise<ExportResult> {
       const target = await resolveExportPath(file);
+      ctx.files.forWrite(target);
       const entries = log.slice();
       const text = format === 'json' ? eventsJson(entries) : eventsCsv(entries);
       await writeExport(target, text);
+      ctx.files.written(target, 'report');
       return { path: target, count: entries.length };
     },
 
@@ -127,8 +160,10 @@ export function createEventsService(ctx: AppContext, deps: EventsServiceDeps = {
 
     async exportDiagnostics(file: string): Promise<DiagnosticsResult> {
       const target = await resolveExportPath(file);
+      ctx.files.forWrite(target);
       const bundle = await buildDiagnosticsBundle(ctx, log.slice(), deps.listPorts ?? listSerialPorts, now());
       await writeExport(target, JSON.stringify(bundle, null, 2) + '\n');
+      ctx.files.written(target, 'report');
       return { path: target, frames: bundle.frames.length, events: bundle.events.length };
     },
 
@@ -182,11 +217,8 @@ export async function buildDiagnosticsBundle(
 }
 
 async function resolveExportPath(input: string): Promise<string> {
-  // A relative path is refused rather than taken from the home folder: an export names its folder.
-  const p = expandHome(input);
-  if (!path.isAbsolute(p)) {
-    throw new HostError('export.relative-path', { example: path.join(os.homedir(), 'readerdesk-export.json') });
-  }
+  // The one rule for typed paths: a relative path counts from the home folder, and every sentence names the full path.
+  const p = resolveUserPath(input);
   const dir = path.dirname(p);
   const st = await fs.stat(dir).catch(() => undefined);
   if (!st?.isDirectory()) throw new HostError('export.no-folder', { folder: dir });

@@ -1,7 +1,7 @@
 // Sentences of the events page and the tamper-alarm notifications, English and German side by side so they stay in step.
 export const en = {
   title: 'Events',
-  intro: 'Tamper alarms and readers that were lost, found again or given up, newest first. The log lives in memory until ReaderDesk closes; export it to keep it.',
+  intro: 'Tamper alarms, connection events, and deploys, finalizations and factory resets, newest first. The log lives in memory until ReaderDesk closes; export it to keep it.',
   empty: 'No events yet. Tamper alarms and connection problems of connected readers appear here.',
   logLabel: 'Event log',
   col: { time: 'Time', reader: 'Reader', event: 'Event', details: 'Details', status: 'Status' },
@@ -11,8 +11,11 @@ export const en = {
     'tamper-unavailable': 'Cannot report tamper alarms over BRP',
     'reader-lost': 'Reader lost, reconnecting',
     'reader-reconnected': 'Reader reconnected',
-    'reader-disconnected': 'Reader given up',
+    'reader-disconnected': 'Reader not answering, retrying',
     'reader-removed': 'Reader disconnected',
+    deploy: 'Configuration deployed',
+    finalize: 'Configuration finalized',
+    'factory-reset': 'Factory reset',
   },
   severity: { alarm: 'alarm', warning: 'warning', info: 'information' },
   tamperUnavailable: {
@@ -23,6 +26,8 @@ export const en = {
   acknowledgedAt: 'acknowledged {{time}}',
   acknowledge: 'Acknowledge',
   acknowledgeLabel: 'Acknowledge the tamper alarm of {{reader}} at {{time}}',
+  acknowledgeAll: 'Acknowledge all ({{count}})',
+  acknowledgeAllLabel: 'Acknowledge all {{count}} tamper alarms of {{reader}}',
   export: {
     title: 'Export the log',
     path: 'File',
@@ -37,14 +42,15 @@ export const en = {
     region: 'Tamper alarms',
     title: 'Tamper alarm',
     text: 'The housing of reader {{reader}} was opened at {{time}}. Check the reader on site before you trust it again.',
+    textMany: 'The housing of reader {{reader}} was opened {{count}} times, first at {{first}}, last at {{time}}. Check the reader on site before you trust it again.',
     closed: 'The housing was closed again at {{time}}.',
-    hint: 'Escape acknowledges the alarm that has the focus.',
+    hint: 'Escape acknowledges the alarms of the reader that has the focus.',
   },
 };
 
 export const de: typeof en = {
   title: 'Ereignisse',
-  intro: 'Sabotagealarme und Leser, die verloren, wiedergefunden oder aufgegeben wurden, neueste zuerst. Das Protokoll liegt im Speicher, bis ReaderDesk beendet wird; exportieren Sie es, um es aufzubewahren.',
+  intro: 'Sabotagealarme, Verbindungsereignisse sowie Aufspielen, Finalisieren und Werksresets, neueste zuerst. Das Protokoll liegt im Speicher, bis ReaderDesk beendet wird; exportieren Sie es, um es aufzubewahren.',
   empty: 'Noch keine Ereignisse. Sabotagealarme und Verbindungsprobleme verbundener Leser erscheinen hier.',
   logLabel: 'Ereignisprotokoll',
   col: { time: 'Zeit', reader: 'Leser', event: 'Ereignis', details: 'Details', status: 'Status' },
@@ -54,7 +60,10 @@ export const de: typeof en = {
     'tamper-unavailable': 'Kann Sabotagealarme nicht über BRP melden',
     'reader-lost': 'Leser verloren, verbinde neu',
     'reader-reconnected': 'Leser wieder verbunden',
-    'reader-disconnected': 'Leser aufgegeben',
+    'reader-disconnected': 'Leser antwortet nicht, neuer Versuch läuft',
+    deploy: 'Konfiguration aufgespielt',
+    finalize: 'Konfiguration finalisiert',
+    'factory-reset': 'Werksreset',
     'reader-removed': 'Leser getrennt',
   },
   severity: { alarm: 'Alarm', warning: 'Warnung', info: 'Information' },
@@ -66,6 +75,8 @@ export const de: typeof en = {
   acknowledgedAt: 'quittiert {{time}}',
   acknowledge: 'Quittieren',
   acknowledgeLabel: 'Sabotagealarm von {{reader}} um {{time}} quittieren',
+  acknowledgeAll: 'Alle quittieren ({{count}})',
+  acknowledgeAllLabel: 'Alle {{count}} Sabotagealarme von {{reader}} quittieren',
   export: {
     title: 'Protokoll exportieren',
     path: 'Datei',
@@ -80,7 +91,9 @@ export const de: typeof en = {
     region: 'Sabotagealarme',
     title: 'Sabotagealarm',
     text: 'Das Gehäuse des Lesers {{reader}} wurde um {{time}} geöffnet. Prüfen Sie den Leser vor Ort, bevor Sie ihm wieder vertrauen.',
+    textMany:
+      'Das Gehäuse des Lesers {{reader}} wurde {{count}}-mal geöffnet, zuerst um {{first}}, zuletzt um {{time}}. Prüfen Sie den Leser vor Ort, bevor Sie ihm wieder vertrauen.',
     closed: 'Das Gehäuse wurde um {{time}} wieder geschlossen.',
-    hint: 'Escape quittiert den Alarm, der den Fokus hat.',
+    hint: 'Escape quittiert die Alarme des Lesers, der den Fokus hat.',
   },
 };

@@ -42,6 +42,8 @@ export function ComparePanel(props: { cfg: Balcfg; source: string; onSource: (s:
   // Coming from the history's "compare" button: show the result at once.
   useEffect(() => {
     if (props.source.startsWith('history:')) void compare();
+    // Once, when the panel opens: later changes of the source wait for the Compare button.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const rows = result

@@ -2,6 +2,9 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConfigIdentity } from '../../../../shared/config/balcfg.ts';
 import { checkWithSchema, identitySchema } from '../../../../shared/config/schema.ts';
+import { FolderOpen } from 'lucide-react';
+import { useApi } from '../../api/apiContext.ts';
+import { chooseFile } from '../../lib/files.ts';
 import { errorText } from '../../lib/errorText.ts';
 
 const FIELD_KEYS: Record<string, string> = {
@@ -20,6 +23,7 @@ export function FileBar(props: {
   onCreate: (path: string, identity: ConfigIdentity) => void;
 }) {
   const { t } = useTranslation();
+  const api = useApi();
   const listId = useId();
   const [path, setPath] = useState(props.currentPath ?? '');
   const [creating, setCreating] = useState(false);
@@ -78,6 +82,22 @@ export function FileBar(props: {
         </datalist>
         <button type="submit" disabled={props.busy || !path.trim()}>
           {t('config.file.open')}
+        </button>
+        <button
+          type="button"
+          disabled={props.busy}
+          onClick={() =>
+            void chooseFile(api, { purpose: creating ? 'save' : 'open', kind: 'balcfg', suggested: path.trim() || undefined }).then(
+              (chosen) => {
+                if (!chosen) return;
+                setPath(chosen.path);
+                if (!creating) props.onOpen(chosen.path);
+              },
+              (err: unknown) => setFormError(errorText(err)),
+            )
+          }
+        >
+          <FolderOpen size={14} aria-hidden /> {t('shell.files.choose')}
         </button>
         <button type="button" aria-expanded={creating} onClick={() => setCreating((c) => !c)}>
           {t('config.file.new')}

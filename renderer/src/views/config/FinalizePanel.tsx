@@ -7,6 +7,24 @@ import { useApi } from '../../api/apiContext.ts';
 import { useConnectedReaders } from '../../hooks/useConnectedReaders.ts';
 import { defaultBec2Path } from './util.ts';
 import { errorText } from '../../lib/errorText.ts';
+import { FilePathField } from '../../components/FilePathField.tsx';
+import { Send } from 'lucide-react';
+import type { ReaderSummary } from '../../../../shared/api/contract.ts';
+import { configRelation } from '../../../../shared/bec2/configIdRelation.ts';
+import { appStores } from '../../stores/appStores.ts';
+import { goTo } from '../../stores/navigation.ts';
+
+/**
+ * "Deploy this file": Deploy opens with the new BEC2 and, selected, every reader that runs an older
+ * version of the same configuration.
+ */
+function deployThisFile(result: ConfigFinalizeResult, readers: readonly ReaderSummary[]): void {
+  const job = appStores.deployJob.getState();
+  job.setFile(result.bec2Path);
+  for (const address of [...job.picked]) job.setPicked(address, false);
+  for (const r of readers) if (configRelation(result.configId, r.configId) === 'reader-older') job.setPicked(r.address, true);
+  goTo('deploy');
+}
 
 export function FinalizePanel(props: {
   path: string;
@@ -17,7 +35,10 @@ export function FinalizePanel(props: {
 }) {
   const api = useApi();
   const { t } = useTranslation();
-  const readers = useConnectedReaders().filter((r) => r.state === 'connected');
+  const all = useConnectedReaders();
+  // Readers that do not answer now are listed too, marked, and cannot be picked until they answer.
+  const readers = all.filter((r) => r.state === 'connected');
+  const [finalized, setFinalized] = useState<ConfigFinalizeResult | null>(null);
   const [readerId, setReaderId] = useState('');
   const [out, setOut] = useState(() => defaultBec2Path(props.path, props.cfg.version));
   const [busy, setBusy] = useState(false);
@@ -53,6 +74,7 @@ export function FinalizePanel(props: {
       const r = await api.configFinalize(props.path, reader.id, out.trim());
       setDone(t('config.finalize.done', { version: r.document.balcfg.history.at(-1)?.version ?? props.cfg.version, path: r.bec2Path, sha: r.sha256.slice(0, 16) }));
       props.onFinalized(r);
+      setFinalized(r);
     } catch (err) {
       setError(errorText(err));
     } finally {
@@ -83,18 +105,23 @@ export function FinalizePanel(props: {
           {t('config.finalize.reader')}{' '}
           <select value={readerId} onChange={(e) => setReaderId(e.target.value)} disabled={readers.length === 0}>
             {readers.length === 0 && <option value="">{t('config.finalize.noReaders')}</option>}
-            {readers.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.address} — {r.customerKeyKind === 'custom' ? t('config.finalize.keyCustom') : r.customerKeyKind === 'default' ? t('config.finalize.keyDefault') : t('config.finalize.keyUnknown')}
-                {r.projectSettings === false ? ` — ⚠ ${t('readers.riskBadge')}` : ''}
+            {all.map((r) => (
+              <option key={r.id} value={r.id} disabled={r.state !== 'connected'}>
+                {r.address}
+                {r.name ? ` (${r.name})` : ''} —{' '}
+                {r.state !== 'connected'
+                  ? t(`readers.state.${r.state}`)
+                  : r.customerKeyKind === 'custom'
+                    ? t('config.finalize.keyCustom')
+                    : r.customerKeyKind === 'default'
+                      ? t('config.finalize.keyDefault')
+                      : t('config.finalize.keyUnknown')}
+                {r.projectSettings === false && r.state === 'connected' ? ` — ⚠ ${t('readers.riskBadge')}` : ''}
               </option>
             ))}
           </select>
         </label>
-        <label>
-          {t('config.finalize.out')}{' '}
-          <input className="mono cfg-path" value={out} onChange={(e) => setOut(e.target.value)} spellCheck={false} />
-        </label>
+        <FilePathField label={t('config.finalize.out')} value={out} onChange={setOut} purpose="save" kind="bec2" onError={(err) => setError(errorText(err))} />
         <p className="muted">
           {link
             ? t('config.finalize.linked', { kind: link.kind, reader: link.readerLabel, signature: link.signature })
@@ -105,7 +132,7 @@ export function FinalizePanel(props: {
             {t('config.finalize.mismatchHint')}
           </p>
         )}
-        <button type="submit" disabled={busy || frozen || !out.trim()}>
+        <button type="submit" className={finalized ? '' : 'primary'} disabled={busy || frozen || !out.trim()}>
           {busy ? t('config.finalize.busy') : t('config.finalize.button', { version: props.cfg.version })}
         </button>
       </form>
@@ -118,6 +145,14 @@ export function FinalizePanel(props: {
         <p role="status" className="cfg-ok">
           {done}
         </p>
+      )}
+      {finalized && (
+        <div className="row">
+          <button type="button" className="primary" onClick={() => deployThisFile(finalized, all)}>
+            <Send size={14} aria-hidden /> {t('shell.config.deployThis')}
+          </button>
+          <span className="muted small">{t('shell.config.deployThisHint')}</span>
+        </div>
       )}
     </div>
   );

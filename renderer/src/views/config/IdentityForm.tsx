@@ -1,7 +1,8 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Balcfg, ConfigIdentity } from '../../../../shared/config/balcfg.ts';
 import { setIdentity } from '../../../../shared/config/model.ts';
+import { appStores, useConfigDocument } from '../../stores/appStores.ts';
 import { errorText } from '../../lib/errorText.ts';
 
 type Field = keyof ConfigIdentity;
@@ -24,49 +25,64 @@ function sameAsDraft(id: ConfigIdentity, d: Draft): boolean {
 }
 
 /**
+ * Applies the typed identity to the open document (one undo step), as "Apply" does; Ctrl+S and
+ * Save call it before saving. False when a field is wrong: its sentence then stands next to it.
+ */
+export function applyIdentityDraft(t: (key: string) => string): boolean {
+  const store = appStores.configDocument.getState();
+  const draft = store.identityDraft;
+  if (!draft || !store.present) return true;
+  const found: Partial<Record<Field, string>> = {};
+  const patch: { -readonly [K in Field]?: ConfigIdentity[K] } = { name: draft.name };
+  for (const field of ['customer', 'project', 'device'] as const) {
+    const text = draft[field].trim();
+    if (text !== '' && !/^\d+$/.test(text)) found[field] = t('config.identity.wholeNumber');
+    // An empty field goes to the model as missing, so its sentence says so.
+    else patch[field] = text === '' ? undefined : Number(text);
+  }
+  if (Object.keys(found).length > 0) {
+    store.setIdentityDraft(draft, found);
+    return false;
+  }
+  try {
+    store.edit((cfg) => setIdentity(cfg, patch));
+    appStores.configDocument.getState().setIdentityDraft(null);
+    return true;
+  } catch (err) {
+    // The model names the field ("configId.customer"); its sentence goes next to that field.
+    const named = err && typeof err === 'object' && 'field' in err ? String(err.field).split('.')[1] : undefined;
+    const field = FIELDS.find((x) => x.field === named)?.field ?? 'name';
+    const sentence = err && typeof err === 'object' && 'sentence' in err && typeof err.sentence === 'string' ? err.sentence : errorText(err);
+    store.setIdentityDraft(draft, { [field]: sentence });
+    return false;
+  }
+}
+
+/**
  * Name and numbers of the project settings. Changes go through the editor (one undo step per
  * "Apply") and the model's setIdentity, which keeps the AdminData values in step and validates.
+ * What is typed lives in the document's store: it counts as unsaved and survives leaving the page.
  */
-export function IdentityForm(props: { cfg: Balcfg; frozen: boolean; onEdit: (fn: (cfg: Balcfg) => Balcfg) => void }) {
+export function IdentityForm(props: { cfg: Balcfg; frozen: boolean }) {
   const { t } = useTranslation();
   const ids = useId();
   const current = props.cfg.configId;
-  const [draft, setDraft] = useState<Draft>(() => toDraft(current));
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  // Undo, redo or another file replace the identity: the fields follow it.
-  const [shown, setShown] = useState(current);
-  if (shown !== current) {
-    setShown(current);
-    setDraft(toDraft(current));
-    setErrors({});
-  }
+  const doc = useConfigDocument();
+  const draft: Draft = doc.identityDraft ?? toDraft(current);
+  const errors = doc.identityErrors ?? {};
+  const setDraft = (next: Draft) => appStores.configDocument.getState().setIdentityDraft(sameAsDraft(current, next) ? null : next);
+  /** Back to what the document says: nothing typed, nothing wrong. */
+  const reset = () => appStores.configDocument.getState().setIdentityDraft(null, {});
+  // Undo, redo or another file replace the identity: the fields follow it (coming back to the page keeps what was typed).
+  const shown = useRef(current);
+  useEffect(() => {
+    if (shown.current === current) return;
+    shown.current = current;
+    appStores.configDocument.getState().setIdentityDraft(null);
+  }, [current]);
 
-  const changed = !sameAsDraft(current, draft);
-
-  const apply = () => {
-    const found: Partial<Record<Field, string>> = {};
-    const patch: { -readonly [K in Field]?: ConfigIdentity[K] } = { name: draft.name };
-    for (const field of ['customer', 'project', 'device'] as const) {
-      const text = draft[field].trim();
-      if (text !== '' && !/^\d+$/.test(text)) found[field] = t('config.identity.wholeNumber');
-      // An empty field goes to the model as missing, so its sentence says so.
-      else patch[field] = text === '' ? undefined : Number(text);
-    }
-    if (Object.keys(found).length > 0) {
-      setErrors(found);
-      return;
-    }
-    try {
-      props.onEdit((cfg) => setIdentity(cfg, patch));
-      setErrors({});
-    } catch (err) {
-      // The model names the field ("configId.customer"); its sentence goes next to that field.
-      const named = err && typeof err === 'object' && 'field' in err ? String(err.field).split('.')[1] : undefined;
-      const field = FIELDS.find((x) => x.field === named)?.field ?? 'name';
-      const sentence = err && typeof err === 'object' && 'sentence' in err && typeof err.sentence === 'string' ? err.sentence : errorText(err);
-      setErrors({ [field]: sentence });
-    }
-  };
+  const changed = doc.identityDraft != null;
+  const apply = () => applyIdentityDraft(t);
 
   return (
     <form
@@ -77,8 +93,7 @@ export function IdentityForm(props: { cfg: Balcfg; frozen: boolean; onEdit: (fn:
       }}
       onKeyDown={(e) => {
         if (e.key === 'Escape' && changed) {
-          setDraft(toDraft(current));
-          setErrors({});
+          reset();
         }
       }}
     >
@@ -123,8 +138,7 @@ export function IdentityForm(props: { cfg: Balcfg; frozen: boolean; onEdit: (fn:
             type="button"
             disabled={!changed}
             onClick={() => {
-              setDraft(toDraft(current));
-              setErrors({});
+              reset();
             }}
           >
             {t('config.identity.revert')}

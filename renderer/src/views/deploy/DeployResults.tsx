@@ -2,6 +2,8 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeployResult } from '../../../../shared/api/features/deploy.ts';
 import { useApi } from '../../api/apiContext.ts';
+import { FilePathField } from '../../components/FilePathField.tsx';
+import { withReplaceConsent } from '../../lib/files.ts';
 import { errorText } from '../../lib/errorText.ts';
 
 /** The sentence for one reader's result, in the UI's language. */
@@ -27,7 +29,9 @@ export function DeployResults({ results }: { results: readonly DeployResult[] })
     setError(null);
     setSaving(true);
     try {
-      setSaved(await api.saveDeployReport(path.trim(), format, [...results]));
+      // A file that is there is replaced only after the user said yes.
+      const written = await withReplaceConsent(api, 'report', () => api.saveDeployReport(path.trim(), format, [...results]));
+      if (written !== undefined) setSaved(written);
     } catch (err) {
       setError(errorText(err));
     } finally {
@@ -76,11 +80,18 @@ export function DeployResults({ results }: { results: readonly DeployResult[] })
               <input type="radio" name={`${ids}-format`} value="json" checked={format === 'json'} onChange={() => changeFormat('json')} /> JSON
             </label>
           </fieldset>
-          <label className="deploy-field grow">
-            {t('deploy.reportPath')}
-            <input className="mono" value={path} onChange={(e) => setPath(e.target.value)} placeholder={t('deploy.reportPlaceholder')} spellCheck={false} />
-          </label>
-          <button type="submit" disabled={saving || !path.trim()}>
+          <FilePathField
+            className="grow"
+            label={t('deploy.reportPath')}
+            value={path}
+            onChange={setPath}
+            purpose="save"
+            kind="report"
+            placeholder={t('deploy.reportPlaceholder')}
+            suggested={path.trim() || `deploy-report.${format}`}
+            onError={(err) => setError(errorText(err))}
+          />
+          <button type="submit" className="primary" disabled={saving || !path.trim()}>
             {t('deploy.save')}
           </button>
         </div>

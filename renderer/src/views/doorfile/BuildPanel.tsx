@@ -1,5 +1,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { withReplaceConsent } from '../../lib/files.ts';
+import { FilePathField } from '../../components/FilePathField.tsx';
+import { errorText } from '../../lib/errorText.ts';
 import type { DoorfileBuildResult } from '../../../../shared/api/features/doorfile.ts';
 import { useApi } from '../../api/apiContext.ts';
 import { useOperation } from '../../hooks/useOperation.ts';
@@ -30,8 +33,9 @@ export function BuildPanel(props: { csvPath: string; maxUsers: number; warnings:
     if (!props.outPath.trim()) return op.setError(t('doorfile.build.needOut'));
     const k = siteKeySource(key);
     if ('problem' in k) return op.setError(t(k.problem));
+    // A door file that is there already is replaced only after the user said yes.
     const r = await op.run(() =>
-      api.doorfileBuild({
+      withReplaceConsent(api, 'doorfile', () => api.doorfileBuild({
         csvPath: props.csvPath.trim(),
         siteKey: k.source,
         outPath: props.outPath.trim(),
@@ -39,7 +43,7 @@ export function BuildPanel(props: { csvPath: string; maxUsers: number; warnings:
         acceptWarnings: accept && warnings > 0,
         maxUsers: props.maxUsers,
         fieldName,
-      }),
+      })),
     );
     // The typed key is used once and forgotten, whatever the outcome.
     setKey((v) => ({ ...v, hex: '' }));
@@ -61,12 +65,10 @@ export function BuildPanel(props: { csvPath: string; maxUsers: number; warnings:
       <h3 id={`${id}-h`}>{t('doorfile.build.heading')}</h3>
       <SiteKeyField value={key} onChange={setKey} />
       <div className="field">
-        <label htmlFor={`${id}-out`}>{t('doorfile.build.outPath')}</label>
-        <input id={`${id}-out`} className="mono" size={60} maxLength={4096} value={props.outPath} onChange={(e) => props.onOutPath(e.target.value)} />
+        <FilePathField label={t('doorfile.build.outPath')} value={props.outPath} onChange={props.onOutPath} purpose="save" kind="doorfile" onError={(err) => op.setError(errorText(err))} />
       </div>
       <div className="field">
-        <label htmlFor={`${id}-bin`}>{t('doorfile.build.binaryPath')}</label>
-        <input id={`${id}-bin`} className="mono" size={60} maxLength={4096} value={binaryPath} onChange={(e) => setBinaryPath(e.target.value)} aria-describedby={`${id}-bin-hint`} />
+        <FilePathField label={t('doorfile.build.binaryPath')} value={binaryPath} onChange={setBinaryPath} purpose="save" kind="doorfile" describedBy={`${id}-bin-hint`} onError={(err) => op.setError(errorText(err))} />
         <small id={`${id}-bin-hint`} className="muted">
           {t('doorfile.build.binaryHint')}
         </small>

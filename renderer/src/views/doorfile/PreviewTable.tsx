@@ -21,7 +21,7 @@ export function PreviewTable({ preview }: { preview: DoorfilePreview }) {
       <IssueList issues={preview.issues} label={t('doorfile.preview.problems')} />
       <h4>{t('doorfile.preview.users')}</h4>
       {preview.truncated && <p className="muted">{t('doorfile.preview.truncated', { shown: preview.users.length, total: preview.userCount })}</p>}
-      <div className="df-scroll" tabIndex={0} aria-label={t('doorfile.preview.users')}>
+      <div className="df-scroll" role="region" tabIndex={0} aria-label={t('doorfile.preview.users')}>
         <table className="df-users" aria-label={t('doorfile.preview.users')}>
           <thead>
             <tr>
