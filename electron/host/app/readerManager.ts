@@ -309,7 +309,7 @@ export class ReaderManager {
       const lastError = userMessage(err);
       r.lastFailure = err;
       if (r.summary.lastError !== lastError || r.summary.state !== 'disconnected') {
-        r.summary = { ...r.summary, state: 'disconnected', lastError };
+        r.summary = { ...r.summary, state: 'disconnected', lastError, lastErrorText: reasonOf(err) };
         this.emit({ type: 'reader-changed', reader: r.summary });
       }
       return false;

@@ -2,7 +2,7 @@
 // focus inside, Esc answering no, and focus back where it was afterwards.
 
 import * as Dialog from '@radix-ui/react-dialog';
-import { answerConfirm, useDialogs } from '../stores/dialogs.ts';
+import { answerConfirm, restoreFocus, useDialogs } from '../stores/dialogs.ts';
 
 export function ConfirmDialog() {
   const request = useDialogs((s) => s.confirm);
@@ -10,7 +10,7 @@ export function ConfirmDialog() {
     <Dialog.Root open={request !== null} onOpenChange={(open) => !open && answerConfirm(false)}>
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog confirm-dialog" data-testid="confirm-dialog">
+        <Dialog.Content className="dialog confirm-dialog" data-testid="confirm-dialog" onCloseAutoFocus={restoreFocus}>
           <Dialog.Title className="dialog-title">{request?.title}</Dialog.Title>
           <Dialog.Description className="dialog-text">{request?.text}</Dialog.Description>
           <div className="dialog-actions">

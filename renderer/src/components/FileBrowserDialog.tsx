@@ -9,7 +9,7 @@ import { ArrowUp, File as FileIcon, Folder, House } from 'lucide-react';
 import type { FolderListing } from '../../../shared/api/features/files.ts';
 import { FILE_KIND_EXTENSIONS } from '../../../shared/api/features/files.ts';
 import { useApi } from '../api/apiContext.ts';
-import { answerBrowse, useDialogs } from '../stores/dialogs.ts';
+import { answerBrowse, restoreFocus, useDialogs } from '../stores/dialogs.ts';
 import { errorText } from '../lib/errorText.ts';
 import { formatNumber } from '../lib/format.ts';
 
@@ -92,6 +92,7 @@ function Browser() {
         e.preventDefault();
         nameRef.current?.focus();
       }}
+      onCloseAutoFocus={restoreFocus}
     >
       <Dialog.Title className="dialog-title">{title}</Dialog.Title>
       <div className="row fb-toolbar">
@@ -110,9 +111,16 @@ function Browser() {
         </button>
         <nav aria-label={t('shell.files.crumbs')} className="fb-crumbs" id={`${ids}-where`}>
           {listing?.crumbs.map((c, i) => (
-            <button key={c.path} type="button" className="linklike" aria-current={i === listing.crumbs.length - 1 ? 'location' : undefined} onClick={() => void load(c.path)}>
-              {c.name}
-            </button>
+            <span key={c.path} className="fb-crumb">
+              {i > 1 && (
+                <span className="muted" aria-hidden="true">
+                  {listing.separator}
+                </span>
+              )}
+              <button type="button" className="linklike" aria-current={i === listing.crumbs.length - 1 ? 'location' : undefined} onClick={() => void load(c.path)}>
+                {c.name}
+              </button>
+            </span>
           ))}
         </nav>
         <label className="fb-filter">

@@ -70,7 +70,8 @@ export function ReaderCard({ reader, onError }: { reader: ReaderSummary; onError
         </Tooltip.Root>
         {alarms > 0 && (
           <span className="badge alarm-badge" data-testid="card-alarm">
-            <Siren size={14} aria-hidden /> {t('shell.readers.alarm', { count: alarms })}
+            <Siren size={14} aria-hidden />
+            {t('shell.readers.alarm', { count: alarms })}
           </span>
         )}
         <span className={`state ${reader.state}`} data-testid="reader-state">

@@ -16,15 +16,30 @@ export interface ConfirmRequest {
 interface DialogState {
   confirm: (ConfirmRequest & { resolve: (yes: boolean) => void }) | null;
   browse: (ChooseFileRequest & { resolve: (path: string | null) => void }) | null;
+  /** What had the focus when a dialog opened: it gets it back when the dialog closes, so focus never falls to the page. */
+  opener: HTMLElement | null;
 }
 
-export const useDialogs = create<DialogState>(() => ({ confirm: null, browse: null }));
+function activeElement(): HTMLElement | null {
+  return typeof document !== 'undefined' && document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+}
+
+/** Gives the focus back to what opened the dialog (called as the dialog closes). */
+export function restoreFocus(e: Event): void {
+  const opener = useDialogs.getState().opener;
+  if (opener && opener.isConnected) {
+    e.preventDefault();
+    opener.focus();
+  }
+}
+
+export const useDialogs = create<DialogState>(() => ({ confirm: null, browse: null, opener: null }));
 
 /** Asks a yes/no question; resolves false when dismissed (Esc, Cancel). */
 export function askConfirm(request: ConfirmRequest): Promise<boolean> {
   return new Promise((resolve) => {
     useDialogs.getState().confirm?.resolve(false);
-    useDialogs.setState({ confirm: { ...request, resolve } });
+    useDialogs.setState({ confirm: { ...request, resolve }, opener: activeElement() ?? useDialogs.getState().opener });
   });
 }
 
@@ -38,7 +53,7 @@ export function answerConfirm(yes: boolean): void {
 export function browseFor(request: ChooseFileRequest): Promise<string | null> {
   return new Promise((resolve) => {
     useDialogs.getState().browse?.resolve(null);
-    useDialogs.setState({ browse: { ...request, resolve } });
+    useDialogs.setState({ browse: { ...request, resolve }, opener: activeElement() });
   });
 }
 
