@@ -23,8 +23,10 @@ export interface SimulatorOptions extends StateOptions {
   splitMs?: number;
   /** Bytes per command and per answer frame the reader takes (Sys.GetBufferSize); default 1024. */
   bufferSize?: number;
-  /** Emulated wire speed (8N1). */
+  /** The configured line speed, whose wire time is emulated (8N1); Sys.SetCommParam changes it until a restart. */
   baud?: number;
+  /** The reader refuses Sys.SetCommParam (ErrInvalidCmd) and keeps its line speed. */
+  fixedBaud?: boolean;
   /** How long the reader stays off the line when it reboots. */
   rebootMs?: number;
   /** The answer that precedes a reboot never reaches the host (see FrameServerOptions). */
@@ -55,7 +57,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
     removeStaleTempFiles(stateDir);
     const state = loadOrCreateState(stateDir, opts);
     const bufferSize = opts.bufferSize ?? DEFAULT_BUFFER_SIZE;
-    const reader = new VirtualReader(stateDir, state, { bufferSize });
+    const reader = new VirtualReader(stateDir, state, { bufferSize, baud: opts.baud, fixedBaud: opts.fixedBaud });
     const messages = new MessageBuffer();
     registerSysHandlers(reader);
     registerCryptoHandlers(reader);
@@ -77,7 +79,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
 
     const link: ByteLink = opts.tcp ? await TcpLink.create(opts.tcp.host, opts.tcp.port, { splitMs: opts.splitMs }) : await PtyLink.create(stateDir);
     new FrameServer(link, (frame) => reader.handle(frame), {
-      baud: opts.baud,
+      line: reader.line,
       limits: bufferLimits(bufferSize),
       rebootMs: opts.rebootMs ?? 1000,
       rebootLosesAnswer: opts.rebootLosesAnswer,

@@ -34,3 +34,23 @@ export function portArg(value: string): string {
   if (problem) throw new CliError(`--port: ${problem}`);
   return canonicalReaderAddress(value);
 }
+
+/** Spread into the parseArgs options of commands that move much data (deploy, readback). */
+export const MAX_BAUD_OPTION = { 'max-baud': { type: 'string' } } as const;
+
+export const MAX_BAUD_USAGE = '[--max-baud N]';
+
+/**
+ * The user's --max-baud: the highest rate a serial port is raised to for the transfer (Sys.SetCommParam);
+ * undefined for the default (921600). A rate at or below the port's own keeps the port where it is.
+ */
+export function maxBaudArg(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = /^\d{1,7}$/.test(value) ? Number(value) : NaN;
+  if (!(n >= 300 && n <= 4_000_000)) {
+    throw new CliError(
+      `--max-baud takes the highest baud rate a serial port may be raised to, between 300 and 4000000 (got "${value}"); 115200 keeps a reader at its default rate`,
+    );
+  }
+  return n;
+}

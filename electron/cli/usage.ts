@@ -4,7 +4,7 @@
 export const FOUNDATION_USAGE = [
   '  readerdesk ports [--json]',
   '  readerdesk info --port <path | hid:<serial> | tcp://host[:port]> [--json] [--identify-customer-key] [--checksum none|crc16|bcc8] [--baud N]',
-  '  readerdesk simulate --state <dir> [--profile current|legacy] [--tcp host[:port]] [--split-ms N] [--buffer-size N] [--baud N] [--firmware STR] [--crypto-key HEX32] [--customer-key HEX20]',
+  '  readerdesk simulate --state <dir> [--count N] [--profile current|legacy] [--tcp host[:port]] [--split-ms N] [--buffer-size N] [--baud N] [--fixed-baud] [--firmware STR] [--crypto-key HEX32] [--customer-key HEX20]',
   '  readerdesk sim tamper --state <dir> [--clear]',
   '  readerdesk brp encode <cmd-code> [<param-hex>] [--checksum none|bcc8|crc16|bcc16]',
   '  readerdesk brp decode <hex> [--command | --response] [--json]',
@@ -42,9 +42,9 @@ export const CONFIG_USAGE = [
 ].join('\n');
 
 export const FINALIZE_USAGE = '  readerdesk finalize <file.balcfg> --port <p> --out <file.bec2> [--label <reader name>] [--checksum none|crc16|bcc8] [--baud N]';
-export const DEPLOY_USAGE = '  readerdesk deploy <file.bec2> --port <p> [--port <p> ...] [--json] [--checksum none|crc16|bcc8] [--baud N]';
+export const DEPLOY_USAGE = '  readerdesk deploy <file.bec2> --port <p> [--port <p> ...] [--json] [--checksum none|crc16|bcc8] [--baud N] [--max-baud N]';
 export const FACTORY_RESET_USAGE = '  readerdesk factory-reset --port <p> --yes [--checksum none|crc16|bcc8] [--baud N]';
-export const READBACK_USAGE = '  readerdesk readback --port <p> [--json] [--diff <file.balcfg>] [--checksum none|crc16|bcc8] [--baud N]';
+export const READBACK_USAGE = '  readerdesk readback --port <p> [--json] [--diff <file.balcfg>] [--checksum none|crc16|bcc8] [--baud N] [--max-baud N]';
 export const EVENTS_USAGE = '  readerdesk events --port <p> [--json] [--checksum none|crc16|bcc8] [--baud N]';
 export const DOORFILE_USAGE =
   '  readerdesk doorfile build --in <users.csv> --site-key-file <file> --out <door.json> [--binary <door.bin>] [--max-users N] [--accept-warnings]\n' +

@@ -121,6 +121,24 @@ function guessDirection(bytes: Uint8Array): { direction: FrameDirection; reason:
   return { direction: 'command', reason: 'assumed command: nothing in the frame marks it as a response' };
 }
 
+/**
+ * The frame log's one line for a frame: the command's name and, for an error answer, its status, in
+ * the words of explainFrame's CmdCode and Status fields, from the header and the command table alone
+ * (an upload frame's kilobyte of payload is neither decoded nor written out as hex). A frame too
+ * short to name its command gives its direction.
+ */
+export function summarizeFrame(bytes: Uint8Array, direction: FrameDirection): string {
+  if (bytes.length === 0) return direction;
+  const layout = readLayout(bytes);
+  if (!layout) return direction;
+  const name = commandName(layout.cmdCode);
+  const summary = layout.cmdBytes.length === 1 ? `${name} (1-byte form: group ${layout.cmdCode >> 8}, index ${hex(layout.cmdCode & 0x1f, 2)})` : name;
+  const bodyEnd = layout.headerLength + layout.length;
+  if (direction !== 'response' || !(bytes[0]! & FLAG.failure) || layout.length === 0 || bytes.length < bodyEnd) return summary;
+  const s = describeStatus(layout.cmdCode, bytes[layout.headerLength]!);
+  return `${summary} → ${s.name}: ${s.meaning}`;
+}
+
 export function explainFrame(bytes: Uint8Array, direction?: FrameDirection): ExplainedFrame {
   const fields: ExplainedField[] = [];
   const problems: string[] = [];

@@ -89,15 +89,23 @@ export function importUsersTable(text: string): CsvTableImport {
   return { table, issues: all };
 }
 
+/** Short, and not a long run of hex digits (which may be a key): safe to quote in a message. */
+function isShowableColumnName(name: string): boolean {
+  return name.length <= 32 && !/[0-9a-f]{12,}/i.test(name);
+}
+
 /** Checks the header and returns the reader for the rows, or null when a required column is missing. */
 function readHeader(line: number, fields: readonly string[], table: UserTable, issues: Issue[]): RowReader | null {
   const header = fields.map((h) => h.trim().toLowerCase());
   const index = new Map<string, number>();
   header.forEach((name, i) => {
-    const at = { line, column: name || `#${i + 1}` };
-    if (index.has(name)) issues.push(issueAt('error', 'csv-header', at, `the column "${name}" appears twice; keep one of them.`));
+    // A header cell is repeated only when it could be a column name: a key file given as --in would
+    // otherwise put the key on screen. Others are named by their position.
+    const shown = isShowableColumnName(name) ? `"${name}"` : `number ${i + 1}`;
+    const at = { line, column: isShowableColumnName(name) && name ? name : `#${i + 1}` };
+    if (index.has(name)) issues.push(issueAt('error', 'csv-header', at, `the column ${shown} appears twice; keep one of them.`));
     else if (!KNOWN_COLUMNS.has(name)) {
-      issues.push(issueAt('warning', 'unknown-column', at, `the column "${name}" is not a door-file column and is ignored; check its spelling if it should be used.`));
+      issues.push(issueAt('warning', 'unknown-column', at, `the column ${shown} is not a door-file column and is ignored; check its spelling if it should be used.`));
     } else index.set(name, i);
   });
   for (const required of ['user_id', 'format']) {

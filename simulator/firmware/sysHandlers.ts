@@ -1,5 +1,6 @@
 import * as Sys from '../../shared/brp/commands/sys.ts';
-import { SYS_STATUS } from '../../shared/brp/status.ts';
+import { GENERAL_STATUS, SYS_STATUS } from '../../shared/brp/status.ts';
+import { isSetCommParamRate } from '../../shared/brp/lineRates.ts';
 import { factorySettings } from '../state/factorySettings.ts';
 import { ConfigStore } from './configStore.ts';
 import { StatusReply, type VirtualReader } from './virtualReader.ts';
@@ -18,6 +19,14 @@ export function registerSysHandlers(reader: VirtualReader): void {
   reader.on(Sys.SysGetBootStatus, () => ({ bits: 0 }));
   reader.on(Sys.SysReset, () => ({ reboot: true, response: undefined }));
   reader.on(Sys.SysGetFeatures, () => reader.profile.features);
+
+  // Volatile line settings: answered at the old ones, the new ones apply from the next frame, a
+  // restart brings back the configured ones (brp.md 2.2). A rate outside the SDK's enumeration is
+  // refused like a bad parameter (guess: the docs name no status for it).
+  reader.on(Sys.SysSetCommParam, (req) => {
+    if (reader.hardware.fixedBaud || !isSetCommParamRate(req.baud)) throw new StatusReply(GENERAL_STATUS.ErrInvalidCmd);
+    reader.line.change(req);
+  });
 
   // The configuration, its CSC and the stored version go and the factory settings come back; the
   // factory keys stay (decisions.md, Keys).

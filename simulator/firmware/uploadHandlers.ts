@@ -46,7 +46,7 @@ export function registerUploadHandlers(reader: VirtualReader): void {
     return { reqDataAdr: 0, reqDataLen: 5 };
   });
 
-  reader.on(Main.MainBf3UploadContinue, (req) => {
+  reader.on(Main.MainBf3UploadContinue, async (req) => {
     const u = upload;
     if (!u || !active()) {
       upload = undefined;
@@ -79,12 +79,13 @@ export function registerUploadHandlers(reader: VirtualReader): void {
     upload = undefined;
     const status = applyBec2(reader, u.data);
     if (status !== 0) throw new StatusReply(status);
+    await reader.commit();
     // Done: the new configuration runs after a restart, so the host must reconnect.
     return { reboot: true, response: { continue: false, reconnect: true, reqDataAdr: 0, reqDataLen: 0 } };
   });
 }
 
-/** Checks a complete BEC2 against every rule of the reader and applies it. Returns 0 or a Main status. */
+/** Checks a complete BEC2 against every rule of the reader and applies it (the caller commits it to disk). Returns 0 or a Main status. */
 export function applyBec2(reader: VirtualReader, binary: Uint8Array): number {
   const { state } = reader;
   let image;
@@ -155,7 +156,6 @@ export function applyBec2(reader: VirtualReader, binary: Uint8Array): number {
   wipe(sessionKey);
   state.config = next;
   state.storedVersion = newCsc ? version : null;
-  reader.persist();
   return 0;
 
   function fail(status: number): number {

@@ -3,7 +3,7 @@ import type { BrpCommand } from '../../shared/brp/command.ts';
 import { Listeners } from '../../shared/listeners.ts';
 import { GENERAL_STATUS } from '../../shared/brp/status.ts';
 import type { CommandOutcome } from '../link/frameServer.ts';
-import { profileOf, saveState, type ReaderState } from '../state/readerState.ts';
+import { profileOf, saveState, saveStateAsync, type ReaderState } from '../state/readerState.ts';
 import { ConfigStore } from './configStore.ts';
 import { DEFAULT_BUFFER_SIZE } from './readerBuffer.ts';
 
@@ -11,8 +11,16 @@ import { DEFAULT_BUFFER_SIZE } from './readerBuffer.ts';
 export interface ReaderHardware {
   /** Bytes per command frame and per answer frame (Sys.GetBufferSize); see readerBuffer.ts. */
   bufferSize: number;
+  /**
+   * The configured line speed whose wire time the frame server emulates (`simulate --baud N`);
+   * without it the reader nominally runs at 115200 and answers without delay.
+   */
+  baud?: number;
+  /** The reader keeps its line speed: Sys.SetCommParam gets ErrInvalidCmd (`simulate --fixed-baud`). */
+  fixedBaud?: boolean;
 }
 import { PROFILES, type FirmwareProfile } from './profiles.ts';
+import { SerialLine } from './serialLine.ts';
 
 /** Thrown by a handler to answer with a status code instead of a payload. */
 export class StatusReply extends Error {
@@ -38,12 +46,18 @@ export class VirtualReader {
    * (VHL.Select) switches it off (refman AR.SetMode). Volatile: a restart turns it on again.
    */
   autoreadEnabled = true;
+  /** Line speed, parity and character waiting time; Sys.SetCommParam changes them until a restart. */
+  readonly line: SerialLine;
+  private committing: Promise<void> | undefined;
+  private changedWhileCommitting = false;
 
   constructor(
     readonly stateDir: string,
     readonly state: ReaderState,
     readonly hardware: ReaderHardware = { bufferSize: DEFAULT_BUFFER_SIZE },
-  ) {}
+  ) {
+    this.line = hardware.baud === undefined ? new SerialLine() : new SerialLine(hardware.baud, true);
+  }
 
   /** The firmware generation this reader runs (simulator/firmware/profiles.ts). */
   get profile(): FirmwareProfile {
@@ -56,7 +70,10 @@ export class VirtualReader {
   }
 
   /** Registers a handler that works on decoded requests and returns a response object. */
-  on<Req, Res>(command: BrpCommand<Req, Res>, fn: (req: Req) => Res | { reboot: true; response: Res } | Promise<Res>): void {
+  on<Req, Res>(
+    command: BrpCommand<Req, Res>,
+    fn: (req: Req) => Res | { reboot: true; response: Res } | Promise<Res | { reboot: true; response: Res }>,
+  ): void {
     this.handlers.set(command.code, async (payload) => {
       let req: Req;
       try {
@@ -85,11 +102,39 @@ export class VirtualReader {
   /** Volatile state (messages, validated PINs, running uploads) is lost when the reader restarts. */
   rebooted(): void {
     this.autoreadEnabled = true;
+    this.line.restarted();
     this.rebootHooks.emit();
   }
 
+  /** Writes the state to the state directory before returning (the reader answers after its flash write). */
   persist(): void {
+    // A commit under way writes again when it ends, so the newest state is what stays on disk.
+    if (this.committing) {
+      this.changedWhileCommitting = true;
+      return;
+    }
     saveState(this.stateDir, this.state);
+  }
+
+  /**
+   * Like persist, for the large write that ends an upload, without holding up the process while
+   * the disk flushes: in a fleet (`simulate --count`) the other readers keep answering, as separate
+   * readers do. The caller answers once it resolves.
+   */
+  async commit(): Promise<void> {
+    while (this.committing) await this.committing.catch(() => undefined);
+    const write = (async () => {
+      do {
+        this.changedWhileCommitting = false;
+        await saveStateAsync(this.stateDir, this.state);
+      } while (this.changedWhileCommitting);
+    })();
+    this.committing = write;
+    try {
+      await write;
+    } finally {
+      this.committing = undefined;
+    }
   }
 
   /** Sees every command frame the reader receives, in order (a bus analyser on the reader's side, for tests). */

@@ -13,9 +13,21 @@ export interface CommandOutcome {
 
 export type CommandHandler = (frame: CommandFrame) => CommandOutcome | Promise<CommandOutcome>;
 
+/** The reader's line settings as the frame server needs them (simulator/firmware/serialLine.ts). */
+export interface LineTiming {
+  /** The rate whose wire time is emulated now; undefined for none. */
+  readonly wireBaud: number | undefined;
+  /** The character waiting time now. */
+  readonly cwtMs: number;
+  /** An answer has left: settings changed by its command apply from now on. */
+  answerSent(): void;
+}
+
 export interface FrameServerOptions {
-  /** Emulate the wire time of this baud rate (8N1: 10 bit times per byte). */
+  /** Emulate the wire time of this baud rate (8N1: 10 bit times per byte), unless `line` is given. */
   baud?: number;
+  /** Line settings that can change at run time (Sys.SetCommParam); they decide wire time and character waiting time. */
+  line?: LineTiming;
   interByteGapMs?: number;
   /**
    * The reader's frame buffer (Sys.GetBufferSize): a larger command frame gets ErrFrame, an answer
@@ -74,7 +86,7 @@ export class FrameServer {
         const dropped = this.reader.discardPartial();
         const cmd = dropped.length >= 3 && dropped[0]! & 0x04 ? (dropped[1]! << 8) | dropped[2]! : 0;
         this.serialize(() => this.reply(cmd, GENERAL_STATUS.ErrFrame, 'none', dropped.length));
-      }, this.opts.interByteGapMs ?? 20);
+      }, this.opts.line?.cwtMs ?? this.opts.interByteGapMs ?? 20);
     }
   }
 
@@ -118,7 +130,7 @@ export class FrameServer {
 
   /** Holds the answer back for the time the request and the answer spend on a wire of the emulated speed. */
   private async send(bytes: Uint8Array, requestLen: number): Promise<void> {
-    const baud = this.opts.baud;
+    const baud = this.opts.line ? this.opts.line.wireBaud : this.opts.baud;
     if (baud) {
       const wireMs = ((requestLen + bytes.length) * 10 * 1000) / baud;
       const elapsed = Date.now() - this.lastByteAt;
@@ -126,5 +138,6 @@ export class FrameServer {
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     }
     await this.link.write(bytes);
+    this.opts.line?.answerSent();
   }
 }

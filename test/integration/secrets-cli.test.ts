@@ -67,3 +67,12 @@ describe('secrets stay secret', () => {
     expect(r.stdout + r.stderr).not.toMatch(/C0DE5173/i);
   });
 });
+
+describe('a key file given as the users CSV', () => {
+  it('doorfile build --in <key file> does not print the key in its column warnings', async () => {
+    const r = await runCli(['doorfile', 'build', '--in', at('site.key'), '--site-key-file', at('site.key'), '--out', at('from-key.json')]);
+    expect(r.code).not.toBe(0);
+    expect(r.stdout + r.stderr).toMatch(/column number 1/);
+    expect(r.stdout + r.stderr).not.toMatch(/C0DE5173/i);
+  });
+});

@@ -51,7 +51,7 @@ function nextAnswer(ws: WebSocket): Promise<{ id: unknown; ok: boolean; result?:
     const onClose = () => reject(new Error('closed'));
     const onMessage = (data: unknown) => {
       const msg = JSON.parse(String(data));
-      if ('event' in msg) return;
+      if ('events' in msg) return;
       ws.off('message', onMessage);
       ws.off('close', onClose);
       resolve(msg);

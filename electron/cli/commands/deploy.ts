@@ -3,20 +3,21 @@ import { parseArgs } from 'node:util';
 import { deployToReaders, decodeBec2Text, expectedConfigIdOf } from '../../host/lifecycle/deployJob.ts';
 import { sameReaderTwice } from '../../host/lifecycle/readerKey.ts';
 import { CliError, type CliIo } from '../io.ts';
-import { LINK_OPTIONS, baudArg, checksumArg, portArg } from '../linkOptions.ts';
+import { LINK_OPTIONS, MAX_BAUD_OPTION, baudArg, checksumArg, maxBaudArg, portArg } from '../linkOptions.ts';
 import { englishText } from '../../../shared/errors/hostError.ts';
 import { errnoOf, fileProblem } from '../../../shared/errors/fileProblem.ts';
 
 export async function runDeploy(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { port: { type: 'string', multiple: true }, json: { type: 'boolean' }, ...LINK_OPTIONS },
+    options: { port: { type: 'string', multiple: true }, json: { type: 'boolean' }, ...LINK_OPTIONS, ...MAX_BAUD_OPTION },
     allowPositionals: true,
     strict: true,
   });
   const file = positionals[0];
   const ports = (values.port ?? []).map(portArg);
   const checksum = checksumArg(values.checksum);
+  const maxBaud = maxBaudArg(values['max-baud']);
   if (!file || ports.length === 0) throw new CliError('usage: deploy <file.bec2> --port <p> [--port <p> ...] [--json]');
   const twice = await sameReaderTwice(ports);
   if (twice) {
@@ -42,6 +43,7 @@ export async function runDeploy(argv: string[], io: CliIo): Promise<number> {
   const results = await deployToReaders(binary, ports, {
     baudRate: baudArg(values.baud),
     checksum,
+    maxBaud,
     expectedConfigId: expectedConfigIdOf(text),
     onProgress: (p) => {
       if (values.json || p.phase !== 'uploading') return;

@@ -7,22 +7,26 @@ import { diffValues } from '../../../shared/config/diff.ts';
 import { describeValue, formatValue } from '../../../shared/config/catalogue.ts';
 import { fromHex } from '../../../shared/bytes.ts';
 import { CliError, type CliIo } from '../io.ts';
-import { LINK_OPTIONS, baudArg, checksumArg, portArg } from '../linkOptions.ts';
+import { LINK_OPTIONS, MAX_BAUD_OPTION, baudArg, checksumArg, maxBaudArg, portArg } from '../linkOptions.ts';
+import { raiseBaudRate } from '../../host/brp/negotiateBaud.ts';
 
 /** Said when the firmware cannot list values (no Sys.CfgGetValueList). */
 export const READABLE_ONLY_NOTE =
   'This firmware cannot list configuration values (it lacks Sys.CfgGetValueList): ReaderDesk asked for every readable value id, so secret values (keys, Config Security Code) are not shown even where the reader holds them.';
 
 export async function runReadback(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { port: { type: 'string' }, json: { type: 'boolean' }, diff: { type: 'string' }, ...LINK_OPTIONS }, strict: true });
+  const { values } = parseArgs({ args: argv, options: { port: { type: 'string' }, json: { type: 'boolean' }, diff: { type: 'string' }, ...LINK_OPTIONS, ...MAX_BAUD_OPTION }, strict: true });
   if (!values.port) throw new CliError('usage: readback --port <p> [--json] [--diff <file.balcfg>]');
   const checksum = checksumArg(values.checksum);
+  const maxBaud = maxBaudArg(values['max-baud']);
   const { info, readBack } = await withSession(
     portArg(values.port),
-    async (s) => ({
-      info: await readReaderInfo(s),
-      readBack: await readBackValues(s),
-    }),
+    async (s) => {
+      const info = await readReaderInfo(s);
+      // A read-back is one round trip per value: raise a serial line for it (closing puts the rate back).
+      await raiseBaudRate(s, { maxBaud });
+      return { info, readBack: await readBackValues(s) };
+    },
     { checksum, baudRate: baudArg(values.baud) },
   );
   const readValues = readBack.values;

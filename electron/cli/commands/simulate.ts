@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { startSimulator } from '../../../simulator/startSimulator.ts';
+import { startSimulator, type RunningSimulator } from '../../../simulator/startSimulator.ts';
+import { MAX_FLEET, startFleet } from '../../../simulator/startFleet.ts';
 import { parseProfileName, type FirmwareProfileName } from '../../../simulator/firmware/profiles.ts';
 import { CliError, type CliIo } from '../io.ts';
 import { BRP_DEFAULT_TCP_PORT } from '../../../shared/brp/tcpAddress.ts';
@@ -14,10 +15,12 @@ export async function runSimulate(argv: string[], io: CliIo): Promise<number> {
       'split-ms': { type: 'string' },
       'buffer-size': { type: 'string' },
       baud: { type: 'string' },
+      'fixed-baud': { type: 'boolean' },
       firmware: { type: 'string' },
       profile: { type: 'string' },
       'crypto-key': { type: 'string' },
       'customer-key': { type: 'string' },
+      count: { type: 'string' },
     },
     strict: true,
   });
@@ -47,6 +50,14 @@ export async function runSimulate(argv: string[], io: CliIo): Promise<number> {
     baud = Number(values.baud);
     if (!Number.isInteger(baud) || baud < 300 || baud > 4_000_000) throw new CliError(`--baud takes a rate between 300 and 4000000 (got "${values.baud}")`);
   }
+  let count: number | undefined;
+  if (values.count !== undefined) {
+    count = /^\d{1,4}$/.test(values.count) ? Number(values.count) : NaN;
+    if (!(count >= 1 && count <= MAX_FLEET)) throw new CliError(`--count takes how many virtual readers to run, from 1 to ${MAX_FLEET} (got "${values.count}")`);
+    if (tcp && tcp.port !== 0 && tcp.port + count - 1 > 65535) {
+      throw new CliError(`--count ${count} from TCP port ${tcp.port} needs ports up to ${tcp.port + count - 1}, beyond 65535; start lower`);
+    }
+  }
   let profile: FirmwareProfileName | undefined;
   if (values.profile !== undefined) {
     try {
@@ -55,24 +66,42 @@ export async function runSimulate(argv: string[], io: CliIo): Promise<number> {
       throw new CliError((err as Error).message);
     }
   }
-  const sim = await startSimulator({
+  const options = {
     profile,
     stateDir: values.state,
     tcp,
     splitMs,
     bufferSize,
     baud,
+    fixedBaud: values['fixed-baud'],
     firmware: values.firmware,
     cryptoKey: values['crypto-key'],
     customerKey: values['customer-key'],
-  });
-  io.out(`listening on ${sim.address}`);
-  io.out(`state directory: ${sim.reader.stateDir}; firmware profile ${sim.reader.profile.name} (${sim.reader.state.firmware}); stop with Ctrl+C`);
+  };
+  let sims: RunningSimulator[];
+  if (count === undefined) {
+    const sim = await startSimulator(options);
+    io.out(`listening on ${sim.address}`);
+    io.out(`state directory: ${sim.reader.stateDir}; firmware profile ${sim.reader.profile.name} (${sim.reader.state.firmware}); stop with Ctrl+C`);
+    sims = [sim];
+  } else {
+    try {
+      sims = await startFleet({ ...options, count });
+    } catch (err) {
+      throw new CliError((err as Error).message);
+    }
+    for (const sim of sims) io.out(`listening on ${sim.address}`);
+    const first = sims[0]!.reader;
+    io.out(
+      `${count} virtual readers, state directories ${values.state}/0 to ${values.state}/${count - 1}; ` +
+        `firmware profile ${first.profile.name} (${first.state.firmware}); stop with Ctrl+C`,
+    );
+  }
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  await sim.stop();
+  await Promise.all(sims.map((s) => s.stop()));
   return 0;
 }

@@ -1,26 +1,28 @@
 import { toHex } from '../../../shared/bytes.ts';
 import type { FrameRecord } from '../../../shared/api/contract.ts';
-import { explainFrame } from '../../../shared/brp/explain.ts';
+import { summarizeFrame } from '../../../shared/brp/explain.ts';
 import type { FrameLogEntry } from '../brp/frameLog.ts';
 import { redactFrameHex } from './redact.ts';
 
 /**
  * The last frames of every session, for the frame log and the diagnostics bundle. Frames that
- * carry key material are redacted before they are stored, so nothing later can leak them.
+ * carry key material are redacted before they are stored, so nothing later can leak them. A ring
+ * of `capacity` records: adding one costs the same however full the journal is.
  */
 export class FrameJournal {
-  private readonly records: FrameRecord[] = [];
+  private readonly records: (FrameRecord | undefined)[];
+  private next = 0;
   private seq = 0;
 
-  constructor(private readonly capacity = 5000, private readonly onRecord?: (r: FrameRecord) => void) {}
+  constructor(private readonly capacity = 5000, private readonly onRecord?: (r: FrameRecord) => void) {
+    this.records = new Array<FrameRecord | undefined>(capacity);
+  }
 
   add(entry: FrameLogEntry): void {
     const hex = redactFrameHex(entry.bytes, entry.direction);
     let summary: string;
     try {
-      const ex = explainFrame(entry.bytes, entry.direction === 'out' ? 'command' : 'response');
-      summary = ex.fields.find((f) => f.name === 'CmdCode')?.meaning ?? ex.direction;
-      if (ex.fields.some((f) => f.name === 'Status')) summary += ` → ${ex.fields.find((f) => f.name === 'Status')!.meaning}`;
+      summary = summarizeFrame(entry.bytes, entry.direction === 'out' ? 'command' : 'response');
     } catch {
       summary = 'unreadable';
     }
@@ -33,13 +35,17 @@ export class FrameJournal {
       summary,
       ...(entry.problem ? { problem: entry.problem } : {}),
     };
-    this.records.push(record);
-    if (this.records.length > this.capacity) this.records.splice(0, this.records.length - this.capacity);
+    this.records[this.next] = record;
+    this.next = (this.next + 1) % this.capacity;
     this.onRecord?.(record);
   }
 
+  /** The last `limit` frames, oldest first. */
   list(limit = this.capacity): FrameRecord[] {
-    return this.records.slice(-limit);
+    const n = Math.min(Math.max(0, Math.floor(limit)), this.capacity, this.seq);
+    const out: FrameRecord[] = [];
+    for (let i = n; i > 0; i--) out.push(this.records[(this.next - i + this.capacity) % this.capacity]!);
+    return out;
   }
 
   static hex(bytes: Uint8Array): string {

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { encodeCommandFrame, FrameReader, type ResponseFrame } from '../../../shared/brp/frame.ts';
 import type { LinkChecksumKind } from '../../../shared/brp/checksum.ts';
-import type { BrpCommand } from '../../../shared/brp/command.ts';
+import type { AnyBrpCommand, BrpCommand } from '../../../shared/brp/command.ts';
 import {
   BrpChecksumError,
   BrpError,
@@ -25,7 +25,10 @@ export interface SessionOptions {
   checksum?: LinkChecksumKind;
   /** An already made choice, so a reconnect keeps the checksum of the first session. */
   linkChecksum?: LinkChecksum;
-  /** Baud rate of the link, used to add the wire time of each frame to its timeout. */
+  /**
+   * Baud rate the serial port is opened at; also the wire time added to each timeout on links that
+   * have no line speed of their own. A reconnect opens at this rate again.
+   */
   baudRate?: number;
   /** Extra time on top of each command's documented timeout: OS and USB latency. */
   timeoutMarginMs?: number;
@@ -37,6 +40,31 @@ export interface FrameLimits extends BufferSize {
   /** False when the reader does not know Sys.GetBufferSize and only the guaranteed 128 bytes apply. */
   reported: boolean;
 }
+
+/** The sessions whose exclusive sequences the current async context runs inside, innermost first. */
+interface SequenceOwners {
+  readonly session: BrpSession;
+  readonly outer: SequenceOwners | undefined;
+}
+
+/**
+ * One store for every session. Each AsyncLocalStorage that has ever run stays on Node's list of
+ * stores that every new promise copies from, so one per session made each round trip slower with
+ * every session the host had opened (issue 13). The value is the chain of sessions whose sequence
+ * the current code runs inside, so a sequence on one session never waits for itself and sequences
+ * on different sessions stay independent. Only callers' sequences (`exclusive`) use it, and it is
+ * switched off while none runs: while it is on, Node tracks every promise, which was a fifth of the
+ * host's CPU in a deploy to 64 readers.
+ */
+const sequenceOwners = new AsyncLocalStorage<SequenceOwners>();
+let openSequences = 0;
+
+function ownsSequence(session: BrpSession): boolean {
+  for (let o = sequenceOwners.getStore(); o; o = o.outer) if (o.session === session) return true;
+  return false;
+}
+
+export type AnswerListener = (command: AnyBrpCommand, request: unknown, response: unknown) => void;
 
 interface Pending {
   name: string;
@@ -62,9 +90,11 @@ export class BrpSession {
   private pending: Pending | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private sequenceLock: Promise<void> = Promise.resolve();
-  private readonly owner = new AsyncLocalStorage<BrpSession>();
   private lostReason: string | undefined;
   private readonly lostListeners = new Set<(reason: string) => void>();
+  private readonly answerListeners = new Set<AnswerListener>();
+  private readonly closingSteps: (() => Promise<void>)[] = [];
+  private closed = false;
   private limits: FrameLimits | undefined;
   readonly linkChecksum: LinkChecksum;
 
@@ -91,6 +121,47 @@ export class BrpSession {
     return this.lostReason !== undefined;
   }
 
+  /** True once close() has been called. */
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /** The line speed the wire time of each frame is counted at: the serial port's current rate. */
+  get baudRate(): number | undefined {
+    return this.transport.baudRate ?? this.options.baudRate;
+  }
+
+  /** Whether the local port's line speed can change (serial links; not TCP or USB HID). */
+  get canChangeBaudRate(): boolean {
+    return this.transport.setBaudRate !== undefined;
+  }
+
+  /**
+   * Switches the local port to another line speed, between two frames: call it inside `exclusive`,
+   * right after the reader has answered Sys.SetCommParam. Timeouts follow the new rate from the
+   * next command on.
+   */
+  async setLocalBaudRate(baud: number): Promise<void> {
+    if (!this.transport.setBaudRate) throw new Error(`${this.address} has no line speed to change`);
+    if (this.lostReason !== undefined) throw new PortLostError(this.address, this.lostReason);
+    this.reader.discardPartial();
+    await this.transport.setBaudRate(baud);
+  }
+
+  /** Sees every decoded answer to a command from the table (what a reader said it will do, such as restart). */
+  onAnswer(listener: AnswerListener): Unsubscribe {
+    this.answerListeners.add(listener);
+    return () => this.answerListeners.delete(listener);
+  }
+
+  /**
+   * A step that runs when the session is closed while the link is still up, before the port closes
+   * (putting back a line speed). Steps run once, last added first; their failures are ignored.
+   */
+  beforeClose(step: () => Promise<void>): void {
+    this.closingSteps.push(step);
+  }
+
   onPortLost(listener: (reason: string) => void): Unsubscribe {
     this.lostListeners.add(listener);
     return () => this.lostListeners.delete(listener);
@@ -102,16 +173,33 @@ export class BrpSession {
    * an earlier one set, such as CopyConfigKey followed by GetKeySig on the same key slot.
    */
   async exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.owner.getStore() === this) return fn();
+    if (ownsSequence(this)) return fn();
+    return this.locked(async () => {
+      openSequences++;
+      try {
+        return await sequenceOwners.run({ session: this, outer: sequenceOwners.getStore() }, fn);
+      } finally {
+        if (--openSequences === 0) sequenceOwners.disable();
+      }
+    });
+  }
+
+  /** Waits for any sequence of this session to end, then runs `fn` alone. */
+  private async locked<T>(fn: () => Promise<T>): Promise<T> {
     const before = this.sequenceLock;
     let release!: () => void;
     this.sequenceLock = new Promise<void>((r) => (release = r));
     await before;
     try {
-      return await this.owner.run(this, fn);
+      return await fn();
     } finally {
       release();
     }
+  }
+
+  /** One command: at once inside the caller's own sequence, otherwise after any sequence of others. */
+  private command<T>(job: () => Promise<T>): Promise<T> {
+    return ownsSequence(this) ? this.enqueue(job) : this.locked(() => this.enqueue(job));
   }
 
   /**
@@ -119,32 +207,42 @@ export class BrpSession {
    * command (ErrInvalidCmd) gets the 128 bytes every reader guarantees.
    */
   frameLimits(): Promise<FrameLimits> {
-    return this.exclusive(() => this.enqueue(() => this.knownLimits()));
+    // Asked before every upload block: once known, no trip through the command queue.
+    if (this.limits) return Promise.resolve(this.limits);
+    return this.command(() => this.knownLimits());
   }
 
   /** Runs one command from the command table and returns its decoded response. */
   execute<Req, Res>(command: BrpCommand<Req, Res>, request: Req, opts: { timeoutMs?: number } = {}): Promise<Res> {
     const payload = command.encodeRequest(request);
-    return this.exclusive(() => this.enqueue(async () => {
+    return this.command(async () => {
       const frame = await this.exchange(command.name, command.code, payload, opts.timeoutMs ?? command.timeoutMs);
       if (frame.status !== 0) {
         const { name, text } = describeStatus(command.code, frame.status);
         throw new ReaderStatusError(command.name, command.code, frame.status, name, text);
       }
+      let response: Res;
       try {
-        return command.decodeResponse(frame.payload);
+        response = command.decodeResponse(frame.payload);
       } catch (err) {
         throw err instanceof BrpError ? err : new BrpFrameError(`the answer to ${command.name} could not be read: ${(err as Error).message}`);
       }
-    }));
+      for (const l of this.answerListeners) l(command, request, response);
+      return response;
+    });
   }
 
   /** Sends a raw command code and payload; status errors are returned, not thrown (CLI `brp`, diagnostics). */
   raw(cmdCode: number, payload: Uint8Array, timeoutMs = 1000): Promise<ResponseFrame> {
-    return this.exclusive(() => this.enqueue(() => this.exchange(commandName(cmdCode), cmdCode, payload, timeoutMs)));
+    return this.command(() => this.exchange(commandName(cmdCode), cmdCode, payload, timeoutMs));
   }
 
   async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    for (const step of this.closingSteps.splice(0).reverse()) {
+      if (this.lostReason === undefined) await step().catch(() => undefined);
+    }
     for (const u of this.unsubscribe.splice(0)) u();
     this.failPending(new PortLostError(this.address, 'the session was closed'));
     await this.transport.close();
@@ -157,7 +255,7 @@ export class BrpSession {
   }
 
   private wireTimeMs(bytes: number): number {
-    const baud = this.options.baudRate;
+    const baud = this.baudRate;
     return baud ? Math.ceil((bytes * 10 * 1000) / baud) : 0;
   }
 

@@ -9,6 +9,7 @@ import { MAIN_STATUS, SYS_STATUS } from '../../../shared/brp/status.ts';
 import { isGroupStatus } from '../../../shared/brp/statusChecks.ts';
 import type { BrpSession, SessionOptions } from '../brp/session.ts';
 import type { FrameLogSink } from '../brp/frameLog.ts';
+import { raiseBaudRate } from '../brp/negotiateBaud.ts';
 import { UNSUPPORTED, executeIfSupported } from '../readers/ifSupported.ts';
 import { openSession } from '../readers/openSession.ts';
 import { NoBec2UploadError, classifyDeployError, type DeployProgress, type DeployResult } from './deployResult.ts';
@@ -20,6 +21,11 @@ export interface DeployOptions {
   onProgress?: (p: DeployProgress) => void;
   frameLog?: FrameLogSink;
   baudRate?: number;
+  /**
+   * The highest rate a serial port is raised to for the upload (default 921600; TCP and USB HID have
+   * no line speed). The rate the port is opened at, or less, keeps it there.
+   */
+  maxBaud?: number;
   /** The user's checksum for the ports; without it each port's kind decides. */
   checksum?: LinkChecksumKind;
   /** Time allowed for a restart before the reader's own retry timeout is added (default 10 s, as BALTECH's uploader). */
@@ -151,6 +157,9 @@ class DeployRun {
       this.before = await readConfigId(this.session);
       await checkBec2Upload(this.session);
       this.started = performance.now();
+      // The wire is the limit: upload at the fastest rate the link takes. Closing the session puts the old
+      // rate back unless the reader restarts (an accepted upload), which restores its configured rate itself.
+      await raiseBaudRate(this.session, { maxBaud: this.opts.maxBaud });
       for (;;) {
         try {
           return await this.confirmed(await this.upload());

@@ -24,15 +24,29 @@ export interface ReaderPortList {
   hidProblem: string | null;
 }
 
-export async function listSerialPorts(): Promise<SerialPortEntry[]> {
-  const ports = await SerialPort.list();
-  return ports.map((p) => ({
-    path: p.path,
-    manufacturer: p.manufacturer ?? null,
-    vendorId: p.vendorId ?? null,
-    productId: p.productId ?? null,
-    serialNumber: p.serialNumber ?? null,
-  }));
+let listing: Promise<SerialPortEntry[]> | undefined;
+
+/**
+ * The system's serial ports. Callers that ask while a listing is under way share it: on Linux each
+ * listing runs udevadm over the whole device database, and a deploy to 64 readers asks 64 times at once.
+ */
+export function listSerialPorts(): Promise<SerialPortEntry[]> {
+  if (listing) return listing;
+  const current = SerialPort.list()
+    .then((ports) =>
+      ports.map((p) => ({
+        path: p.path,
+        manufacturer: p.manufacturer ?? null,
+        vendorId: p.vendorId ?? null,
+        productId: p.productId ?? null,
+        serialNumber: p.serialNumber ?? null,
+      })),
+    )
+    .finally(() => {
+      if (listing === current) listing = undefined;
+    });
+  listing = current;
+  return current;
 }
 
 /** BALTECH readers on USB HID, addressed as `hid:<serial number or path>`. */

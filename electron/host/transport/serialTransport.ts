@@ -11,11 +11,18 @@ export interface SerialSettings {
 /** A serial link with the BRP defaults (115200 baud, 8N1; decisions.md, Link). */
 export class SerialTransport implements Transport {
   private port: SerialPort | undefined;
+  private rate: number;
   private closing = false;
   private readonly data = new Listeners<[Uint8Array]>();
   private readonly lost = new Listeners<[string]>();
 
-  constructor(readonly address: string, private readonly settings: SerialSettings = {}) {}
+  constructor(readonly address: string, private readonly settings: SerialSettings = {}) {
+    this.rate = settings.baudRate ?? 115200;
+  }
+
+  get baudRate(): number {
+    return this.rate;
+  }
 
   get isOpen(): boolean {
     return this.port?.isOpen ?? false;
@@ -23,9 +30,12 @@ export class SerialTransport implements Transport {
 
   async open(): Promise<void> {
     this.closing = false;
+    // A reopened port (after a restart) starts at the rate it was opened with: the reader's restart
+    // restores its configured rate, whatever Sys.SetCommParam set before.
+    this.rate = this.settings.baudRate ?? 115200;
     const port = new SerialPort({
       path: this.address,
-      baudRate: this.settings.baudRate ?? 115200,
+      baudRate: this.rate,
       dataBits: 8,
       parity: 'none',
       stopBits: 1,
@@ -63,6 +73,17 @@ export class SerialTransport implements Transport {
     await new Promise<void>((resolve, reject) => {
       port.write(Buffer.from(bytes), (err) => (err ? reject(new PortLostError(this.address, err.message)) : resolve()));
     });
+  }
+
+  async setBaudRate(baud: number): Promise<void> {
+    const port = this.port;
+    if (!port?.isOpen) throw new PortLostError(this.address, 'the port is not open');
+    await new Promise<void>((resolve, reject) => {
+      port.update({ baudRate: baud }, (err) =>
+        err ? reject(new PortLostError(this.address, `the port could not switch to ${baud} baud (${err.message})`)) : resolve(),
+      );
+    });
+    this.rate = baud;
   }
 
   async close(): Promise<void> {

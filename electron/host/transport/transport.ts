@@ -16,6 +16,13 @@ export interface Transport {
   readonly roundTripMarginMs?: number;
   /** The longest frame the link itself can carry (USB HID reports); the transport refuses longer ones. Absent means no limit. */
   readonly maxFrameBytes?: number;
+  /** The line speed of a serial link in bits per second; absent where the link has none (TCP, USB HID). */
+  readonly baudRate?: number;
+  /**
+   * Changes the local port's line speed at once (after Sys.SetCommParam). Only links with a line
+   * speed have it; whatever is in flight at that moment is garbled, so call it between frames.
+   */
+  setBaudRate?(baud: number): Promise<void>;
   onData(listener: (bytes: Uint8Array) => void): Unsubscribe;
   /** Fires once when the link goes away without close() being called (cable pulled, reader rebooted). */
   onLost(listener: (reason: string) => void): Unsubscribe;

@@ -3,9 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { ApiErrorPayload, AppEvent, ReaderDeskApi } from '../../../shared/api/contract.ts';
+import type { ApiErrorPayload, ReaderDeskApi } from '../../../shared/api/contract.ts';
 import { dispatchCall } from '../app/dispatch.ts';
 import { contentTypeOf } from '../files/contentType.ts';
+import { streamEvents } from './eventStream.ts';
 
 export interface WebShellOptions {
   api: ReaderDeskApi;
@@ -169,7 +170,7 @@ function send(ws: WebSocket, message: unknown): void {
 }
 
 function serveClient(ws: WebSocket, api: ReaderDeskApi): void {
-  const unsubscribe = api.onEvent((event: AppEvent) => send(ws, { event }));
+  const unsubscribe = streamEvents(api, (message) => send(ws, message));
   ws.on('close', unsubscribe);
   // A message over the size limit or a broken frame ends this connection only (ws closes it with 1009/1002).
   ws.on('error', () => undefined);

@@ -46,8 +46,9 @@ export function webSocketChannel(url: string): ApiChannel {
     });
     ws.onmessage = (m) => {
       const msg = JSON.parse(String(m.data));
-      if (msg.event) {
-        for (const l of [...listeners]) l(msg.event as AppEvent);
+      // The host sends its events several to a message, in order (electron/host/webshell/eventStream.ts).
+      if (Array.isArray(msg.events)) {
+        for (const event of msg.events as AppEvent[]) for (const l of [...listeners]) l(event);
         return;
       }
       const p = pending.get(msg.id);

@@ -102,4 +102,33 @@ describe('BrpSession', () => {
     await Promise.all([sequence, other]);
     expect(seen).toEqual([0x0005, 0x0005, 0x0004]);
   });
+  it('lets sequences on two sessions run side by side, and nests sequences on one session', async () => {
+    const bootStatus = (code: number) => encodeResponseFrame({ cmdCode: code, payload: Uint8Array.of(0, 0, 0, 0), checksum: 'crc16' });
+    const a = await scripted((code) => bootStatus(code));
+    const b = await scripted((code) => bootStatus(code));
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let holding!: () => void;
+    const reached = new Promise<void>((r) => (holding = r));
+    const sequenceA = a.session.exclusive(async () => {
+      await a.session.execute(Sys.SysGetBootStatus, undefined);
+      // A sequence inside a sequence of the same session, and one of another session inside that,
+      // which in turn talks to the first session again: none of them may wait for itself.
+      await a.session.exclusive(() =>
+        b.session.exclusive(async () => {
+          await b.session.execute(Sys.SysGetBootStatus, undefined);
+          await a.session.execute(Sys.SysGetBootStatus, undefined);
+        }),
+      );
+      holding();
+      await held;
+    });
+    await reached;
+    // Session A's sequence is still open (it waits for `held`); session B does not wait for it.
+    await expect(b.session.exclusive(() => b.session.execute(Sys.SysGetBootStatus, undefined))).resolves.toEqual({ bits: 0 });
+    release();
+    await sequenceA;
+    // A command from outside the sequence ran only after it ended.
+    await expect(a.session.execute(Sys.SysGetBootStatus, undefined)).resolves.toEqual({ bits: 0 });
+  });
 });

@@ -1,0 +1,74 @@
+import type { AppEvent, ReaderDeskApi } from '../../../shared/api/contract.ts';
+
+/**
+ * What one web-shell client receives besides answers: the host's events in order, several to a
+ * message. A deploy to 64 readers makes thousands of frame and progress events a second; one
+ * WebSocket message each kept the host and the page busy with messages instead of readers.
+ */
+export type EventsMessage = { events: AppEvent[] };
+
+/** At most one message per 50 ms: 20 a second per client. */
+export const EVENT_MESSAGE_INTERVAL_MS = 50;
+
+export interface EventStreamClock {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+const realClock: EventStreamClock = {
+  now: () => performance.now(),
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+};
+
+/**
+ * Sends the host's events to one client, batched: an event after a quiet spell leaves at once, the
+ * rest in one message per interval. Every event arrives, in order, except that a deploy-progress
+ * event replaces an earlier one still waiting for the same job, reader and phase (only the newest
+ * byte count matters; each phase change still arrives). Returns the unsubscribe, which drops what
+ * is still waiting.
+ */
+export function streamEvents(
+  api: Pick<ReaderDeskApi, 'onEvent'>,
+  send: (message: EventsMessage) => void,
+  opts: { intervalMs?: number; clock?: EventStreamClock } = {},
+): () => void {
+  const interval = opts.intervalMs ?? EVENT_MESSAGE_INTERVAL_MS;
+  const clock = opts.clock ?? realClock;
+  let waiting: (AppEvent | undefined)[] = [];
+  let progressAt = new Map<string, number>();
+  let lastSent = -Infinity;
+  let timer: unknown;
+
+  const flush = () => {
+    timer = undefined;
+    const events = waiting.filter((e): e is AppEvent => e !== undefined);
+    waiting = [];
+    progressAt = new Map();
+    if (events.length === 0) return;
+    lastSent = clock.now();
+    send({ events });
+  };
+
+  const unsubscribe = api.onEvent((event) => {
+    if (event.type === 'deploy-progress') {
+      const key = `${event.jobId ?? ''}\n${event.progress.port}\n${event.progress.phase}`;
+      const earlier = progressAt.get(key);
+      if (earlier !== undefined) waiting[earlier] = undefined;
+      progressAt.set(key, waiting.length);
+    }
+    waiting.push(event);
+    if (timer !== undefined) return;
+    const wait = lastSent + interval - clock.now();
+    if (wait <= 0) flush();
+    else timer = clock.setTimeout(flush, wait);
+  });
+
+  return () => {
+    unsubscribe();
+    if (timer !== undefined) clock.clearTimeout(timer);
+    timer = undefined;
+    waiting = [];
+  };
+}

@@ -1,0 +1,153 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BrpSession } from '../../../electron/host/brp/session.ts';
+import { raiseBaudRate } from '../../../electron/host/brp/negotiateBaud.ts';
+import { Listeners, type Transport } from '../../../electron/host/transport/transport.ts';
+import * as Sys from '../../../shared/brp/commands/sys.ts';
+import { PortLostError } from '../../../shared/brp/errors.ts';
+import type { CommandFrame } from '../../../shared/brp/frame.ts';
+import { FrameServer } from '../../../simulator/link/frameServer.ts';
+import type { ByteLink } from '../../../simulator/link/byteLink.ts';
+import { VirtualReader } from '../../../simulator/firmware/virtualReader.ts';
+import { registerSysHandlers } from '../../../simulator/firmware/sysHandlers.ts';
+import { loadOrCreateState } from '../../../simulator/state/readerState.ts';
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+});
+
+/**
+ * A serial wire between the host's port and a virtual reader's UART: bytes arrive only when both
+ * ends run at the same rate, and not at all above the rate the cable carries (a UART at the wrong
+ * speed reads nothing usable). `answersMaxBaud` limits the reader-to-host direction only, as a
+ * slow line driver on the reader's side would.
+ */
+function serialWire(opts: { cableMaxBaud?: number; answersMaxBaud?: number; fixedBaud?: boolean } = {}) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-baud-'));
+  dirs.push(dir);
+  const reader = new VirtualReader(dir, loadOrCreateState(dir), { bufferSize: 1024, fixedBaud: opts.fixedBaud });
+  registerSysHandlers(reader);
+  const commands: { name: number; baud: number; frame: CommandFrame }[] = [];
+  reader.watchCommands((frame) => commands.push({ name: frame.cmdCode, baud: reader.line.baud, frame }));
+  const carries = (baud: number) => baud === reader.line.baud && baud <= (opts.cableMaxBaud ?? Infinity);
+  const toReader = new Listeners<[Uint8Array]>();
+  const toHost = new Listeners<[Uint8Array]>();
+  let hostBaud = 115200;
+  const readerEnd: ByteLink = {
+    address: 'wire://reader',
+    onData: (l) => void toReader.add(l),
+    write: async (bytes) => {
+      const rate = reader.line.baud;
+      queueMicrotask(() => {
+        if (rate === hostBaud && carries(rate) && rate <= (opts.answersMaxBaud ?? Infinity)) toHost.emit(bytes.slice());
+      });
+    },
+    dropOff: async () => undefined,
+    close: async () => undefined,
+  };
+  new FrameServer(readerEnd, (f) => reader.handle(f), { line: reader.line, onReboot: () => reader.rebooted() });
+  const host: Transport = {
+    address: 'wire://host',
+    isOpen: true,
+    get baudRate() {
+      return hostBaud;
+    },
+    async setBaudRate(baud: number) {
+      hostBaud = baud;
+    },
+    open: async () => undefined,
+    close: async () => undefined,
+    write: async (bytes) => {
+      const rate = hostBaud;
+      queueMicrotask(() => {
+        if (carries(rate)) toReader.emit(bytes.slice());
+      });
+    },
+    onData: (l) => toHost.add(l),
+    onLost: () => () => undefined,
+  };
+  const session = new BrpSession(host, { checksum: 'crc16', timeoutMarginMs: 20 });
+  return { session, reader, commands, hostBaud: () => hostBaud };
+}
+
+const SET_COMM_PARAM = Sys.SysSetCommParam.code;
+
+describe('raising the baud rate', () => {
+  it('raises the link to 921600, proves it, and puts 115200 back when the session closes', async () => {
+    const { session, reader, commands, hostBaud } = serialWire();
+    const result = await raiseBaudRate(session);
+    expect(result).toEqual({ outcome: 'raised', baud: 921600, from: 115200 });
+    expect(reader.line.baud).toBe(921600);
+    expect(hostBaud()).toBe(921600);
+    // The command after the switch travelled at the new rate.
+    await session.execute(Sys.SysGetInfo, undefined);
+    expect(commands.at(-1)).toMatchObject({ name: Sys.SysGetInfo.code, baud: 921600 });
+    await session.close();
+    expect(reader.line.baud).toBe(115200);
+    expect(hostBaud()).toBe(115200);
+    const sets = commands.filter((c) => c.name === SET_COMM_PARAM).map((c) => Sys.SysSetCommParam.decodeRequest(c.frame.payload));
+    expect(sets).toEqual([
+      { baud: 921600, parity: 'none', cwtMs: 20 },
+      { baud: 115200, parity: 'none', cwtMs: 20 },
+    ]);
+  });
+
+  it('keeps the reader\'s configured character waiting time', async () => {
+    const { session, reader, commands } = serialWire();
+    reader.config.set(0x0103, 0x03, Uint8Array.of(0x00, 0x32));
+    await raiseBaudRate(session);
+    const set = commands.find((c) => c.name === SET_COMM_PARAM)!;
+    expect(Sys.SysSetCommParam.decodeRequest(set.frame.payload).cwtMs).toBe(50);
+    await session.close();
+  });
+
+  it('goes back to the old rate at once when the link does not work at the new one', async () => {
+    const { session, reader, hostBaud } = serialWire({ answersMaxBaud: 230400 });
+    const result = await raiseBaudRate(session);
+    expect(result).toEqual({ outcome: 'fell-back', baud: 115200, from: 115200 });
+    expect(reader.line.baud).toBe(115200);
+    expect(hostBaud()).toBe(115200);
+    await expect(session.execute(Sys.SysGetInfo, undefined)).resolves.toHaveProperty('info');
+    await session.close();
+  });
+
+  it('stays at the old rate when the reader refuses Sys.SetCommParam', async () => {
+    const { session, reader, hostBaud } = serialWire({ fixedBaud: true });
+    expect(await raiseBaudRate(session)).toEqual({ outcome: 'reader-refused', baud: 115200, from: 115200 });
+    expect(reader.line.baud).toBe(115200);
+    expect(hostBaud()).toBe(115200);
+    await session.close();
+  });
+
+  it('does not raise beyond the maximum, nor on a link without a line speed', async () => {
+    const { session, commands } = serialWire();
+    expect(await raiseBaudRate(session, { maxBaud: 115200 })).toMatchObject({ outcome: 'at-maximum', baud: 115200 });
+    expect(await raiseBaudRate(session, { maxBaud: 600000 })).toMatchObject({ outcome: 'raised', baud: 576000 });
+    expect(commands.filter((c) => c.name === SET_COMM_PARAM)).toHaveLength(1);
+    await session.close();
+
+    const tcpLike = new BrpSession({ ...serialWire().session.transport, setBaudRate: undefined, baudRate: undefined } as Transport);
+    expect(await raiseBaudRate(tcpLike)).toMatchObject({ outcome: 'no-line-speed' });
+  });
+
+  it('leaves the rate alone on close after the reader said it restarts (it comes back at its configured rate)', async () => {
+    const { session, reader, commands } = serialWire();
+    await raiseBaudRate(session);
+    await session.execute(Sys.SysReset, undefined);
+    expect(reader.line.baud).toBe(115200);
+    const before = commands.length;
+    await session.close();
+    expect(commands.length).toBe(before);
+  });
+
+  it('says how to get a reader back that answers at neither rate', async () => {
+    // The reader takes the new rate, which the cable cannot carry in either direction.
+    const { session } = serialWire({ cableMaxBaud: 230400 });
+    const err = await raiseBaudRate(session).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PortLostError);
+    expect((err as Error).message).toMatch(/stopped answering after Sys\.SetCommParam switched it to 921600 baud.*switch it off and on/);
+  });
+});
