@@ -42,10 +42,10 @@ describe('web shell: look, languages, themes and smaller defects', () => {
     const backgrounds = new Set<string>();
     for (const lang of ['en', 'de'] as const) {
       for (const theme of ['light', 'dark'] as const) {
-        await page.evaluate(([l, th]) => {
+        await page.evaluate(({ l, th }) => {
           localStorage.setItem('readerdesk.lang', l);
           localStorage.setItem('readerdesk.theme', th);
-        }, [lang, theme] as [string, string]);
+        }, { l: lang, th: theme });
         await page.reload();
         expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
         expect(await page.getByTestId('theme-switch').inputValue()).toBe(theme);
