@@ -1,4 +1,5 @@
 import { randomBytes, toHex } from '../../../shared/bytes.ts';
+import { emptyReaderSummary } from '../../../shared/api/features/readers.ts';
 import { DEFAULT_BAUD_RATE, type AppEvent, type ConnectOptions, type ReaderSummary, type TamperReporting } from '../../../shared/api/contract.ts';
 import { serialNumberOf } from '../../../shared/brp/firmwareString.ts';
 import type { LinkChecksumKind } from '../../../shared/brp/checksum.ts';
@@ -161,7 +162,7 @@ export class ReaderManager {
 
   private newEntry(id: string, address: string, checksum: LinkChecksumKind | undefined, baudRate: number | undefined): ConnectedReader {
     return {
-      summary: this.named(emptySummary(id, address, address === this.opts.virtualAddress, isSerialAddress(address) ? (baudRate ?? DEFAULT_BAUD_RATE) : null)),
+      summary: this.named(emptyReaderSummary(id, address, address === this.opts.virtualAddress, isSerialAddress(address) ? (baudRate ?? DEFAULT_BAUD_RATE) : null)),
       session: undefined,
       poller: undefined,
       reconnecting: false,
@@ -443,32 +444,6 @@ function isSerialAddress(address: string): boolean {
   return !isTcpAddress(address) && !isHidAddress(address);
 }
 
-function emptySummary(id: string, address: string, virtual: boolean, baudRate: number | null): ReaderSummary {
-  return {
-    id,
-    address,
-    state: 'connected',
-    serialNumber: null,
-    name: null,
-    virtual,
-    baudRate,
-    firmware: null,
-    configId: null,
-    configName: null,
-    version: null,
-    securityCode: null,
-    projectSettings: null,
-    customerKeyKind: null,
-    customerKeySignature: null,
-    bootProblems: [],
-    lastError: null,
-    lastErrorText: null,
-    link: null,
-    features: null,
-    firmwareLacks: [],
-    tamperReporting: null,
-  };
-}
 
 function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));

@@ -179,3 +179,31 @@ export const READERS_PARAMS = {
   setReaderName: z.tuple([z.string().min(1).max(64), z.string().max(64, 'a reader name has at most 64 characters')]),
   runningJobs: z.tuple([]),
 } as const;
+
+/** A reader's summary before anything was read from it (the host's starting point; tests build on it). */
+export function emptyReaderSummary(id: string, address: string, virtual: boolean, baudRate: number | null): ReaderSummary {
+  return {
+    id,
+    address,
+    state: 'connected',
+    serialNumber: null,
+    name: null,
+    virtual,
+    baudRate,
+    firmware: null,
+    configId: null,
+    configName: null,
+    version: null,
+    securityCode: null,
+    projectSettings: null,
+    customerKeyKind: null,
+    customerKeySignature: null,
+    bootProblems: [],
+    lastError: null,
+    lastErrorText: null,
+    link: null,
+    features: null,
+    firmwareLacks: [],
+    tamperReporting: null,
+  };
+}

@@ -1,3 +1,4 @@
+import { emptyReaderSummary } from '../../../shared/api/features/readers.ts';
 // The renderer's stores, fed the way the host feeds them: a start-up list and a stream of events.
 import { describe, expect, it } from 'vitest';
 import type { AppEvent, ReaderDeskApi, ReaderSummary } from '../../../shared/api/contract.ts';
@@ -15,31 +16,7 @@ import { connectStores } from '../../../renderer/src/stores/wiring.ts';
 import { createBalcfg, setValue } from '../../../shared/config/model.ts';
 
 function reader(id: string, over: Partial<ReaderSummary> = {}): ReaderSummary {
-  return {
-    id,
-    address: `/dev/tty${id}`,
-    state: 'connected',
-    serialNumber: null,
-    name: null,
-    virtual: false,
-    baudRate: 115200,
-    firmware: null,
-    configId: null,
-    configName: null,
-    version: null,
-    securityCode: null,
-    projectSettings: null,
-    customerKeyKind: null,
-    customerKeySignature: null,
-    bootProblems: [],
-    lastError: null,
-    lastErrorText: null,
-    link: null,
-    features: null,
-    firmwareLacks: [],
-    tamperReporting: null,
-    ...over,
-  };
+  return { ...emptyReaderSummary(id, `/dev/tty${id}`, false, 115200), ...over };
 }
 
 function entry(id: string, time: number, over: Partial<EventLogEntry> = {}): EventLogEntry {
