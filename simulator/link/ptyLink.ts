@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { SerialPort } from 'serialport';
+import { SerialDevice } from '../../node/serial/serialDevice.ts';
 import { Listeners } from '../../shared/listeners.ts';
 import type { ByteLink } from './byteLink.ts';
 
@@ -14,7 +14,7 @@ export class PtyLink implements ByteLink {
   readonly address: string;
   private readonly simEnd: string;
   private socat: ChildProcess | undefined;
-  private port: SerialPort | undefined;
+  private port: SerialDevice | undefined;
   private readonly listeners = new Listeners<[Uint8Array]>();
   private closed = false;
 
@@ -37,20 +37,19 @@ export class PtyLink implements ByteLink {
     const port = this.port;
     if (!port?.isOpen) return; // off the line: bytes are lost, as on a real wire
     // Never let a write that the OS does not confirm stall the reader: give up after a second.
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, 1000);
-      port.write(Buffer.from(bytes), () => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([
+      port.write(bytes).catch(() => undefined),
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, 1000))),
+    ]);
+    clearTimeout(timer);
   }
 
   async dropOff(ms: number): Promise<void> {
     // A reader finishes sending its answer before it reboots; socat still has to carry the last
     // bytes across, so give the answer time to arrive before the line goes dead.
     const port = this.port;
-    if (port?.isOpen) await new Promise<void>((resolve) => port.drain(() => resolve()));
+    if (port?.isOpen) await port.drain().catch(() => undefined);
     await new Promise((r) => setTimeout(r, 50));
     await this.stop();
     await new Promise((r) => setTimeout(r, ms));
@@ -77,20 +76,15 @@ export class PtyLink implements ByteLink {
     );
     this.socat = socat;
     await Promise.race([waitFor(() => fs.existsSync(this.address) && fs.existsSync(this.simEnd), 5000), spawnError]);
-    const port = new SerialPort({ path: this.simEnd, baudRate: 115200, autoOpen: false });
-    await new Promise<void>((resolve, reject) => port.open((err) => (err ? reject(err) : resolve())));
-    port.on('data', (chunk: Buffer) => {
-      const bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-      this.listeners.emit(bytes);
-    });
-    port.on('error', () => undefined);
+    const port = await SerialDevice.open(this.simEnd, { baudRate: 115200 });
+    port.onData((bytes) => this.listeners.emit(bytes));
     this.port = port;
   }
 
   private async stop(): Promise<void> {
     const port = this.port;
     this.port = undefined;
-    if (port?.isOpen) await new Promise<void>((resolve) => port.close(() => resolve()));
+    await port?.close();
     const socat = this.socat;
     this.socat = undefined;
     if (socat && socat.exitCode === null) {
