@@ -13,6 +13,9 @@ import type { ByteLink } from './byteLink.ts';
 export class PtyLink implements ByteLink {
   readonly address: string;
   private readonly simEnd: string;
+  /** Where the pty pair for after a restart is made (see dropOff). */
+  private readonly nextAddress: string;
+  private readonly nextSimEnd: string;
   private socat: ChildProcess | undefined;
   private port: SerialDevice | undefined;
   private readonly listeners = new Listeners<[Uint8Array]>();
@@ -21,11 +24,14 @@ export class PtyLink implements ByteLink {
   private constructor(dir: string) {
     this.address = path.resolve(dir, 'tty');
     this.simEnd = path.resolve(dir, '.tty-sim');
+    this.nextAddress = path.resolve(dir, '.tty-next');
+    this.nextSimEnd = path.resolve(dir, '.tty-sim-next');
   }
 
   static async create(dir: string): Promise<PtyLink> {
     const link = new PtyLink(dir);
-    await link.start();
+    await link.start(link.address, link.simEnd);
+    await link.openSimEnd();
     return link;
   }
 
@@ -52,8 +58,18 @@ export class PtyLink implements ByteLink {
     if (port?.isOpen) await port.drain().catch(() => undefined);
     await new Promise((r) => setTimeout(r, 50));
     await this.stop();
-    await new Promise((r) => setTimeout(r, ms));
-    if (!this.closed) await this.start();
+    const offLine = new Promise((r) => setTimeout(r, ms));
+    if (this.closed) return;
+    // The next pty pair is made while the reader is off the line, under names the host does not
+    // look for, and takes the port's name when the restart is over. Starting socat holds the whole
+    // process up for a few milliseconds; in a fleet whose readers restart together, doing it at the
+    // end of the restart would keep the readers that are already back from answering.
+    await this.start(this.nextAddress, this.nextSimEnd);
+    await offLine;
+    if (this.closed) return;
+    fs.renameSync(this.nextSimEnd, this.simEnd);
+    await this.openSimEnd();
+    fs.renameSync(this.nextAddress, this.address);
   }
 
   async close(): Promise<void> {
@@ -61,9 +77,10 @@ export class PtyLink implements ByteLink {
     await this.stop();
   }
 
-  private async start(): Promise<void> {
-    for (const p of [this.address, this.simEnd]) fs.rmSync(p, { force: true });
-    const args = ['-d', '-d', `pty,raw,echo=0,link=${this.address}`, `pty,raw,echo=0,link=${this.simEnd}`];
+  /** Starts socat with a pty pair whose ends appear at `hostLink` and `simLink`. */
+  private async start(hostLink: string, simLink: string): Promise<void> {
+    for (const p of [hostLink, simLink]) fs.rmSync(p, { force: true });
+    const args = ['-d', '-d', `pty,raw,echo=0,link=${hostLink}`, `pty,raw,echo=0,link=${simLink}`];
     // setpriv --pdeathsig: socat dies with the simulator, even when the simulator is killed outright.
     const socat = HAS_SETPRIV
       ? spawn('setpriv', ['--pdeathsig', 'KILL', 'socat', ...args], { stdio: ['ignore', 'ignore', 'pipe'] })
@@ -75,7 +92,10 @@ export class PtyLink implements ByteLink {
       ),
     );
     this.socat = socat;
-    await Promise.race([waitFor(() => fs.existsSync(this.address) && fs.existsSync(this.simEnd), 5000), spawnError]);
+    await Promise.race([waitFor(() => fs.existsSync(hostLink) && fs.existsSync(simLink), 5000), spawnError]);
+  }
+
+  private async openSimEnd(): Promise<void> {
     const port = await SerialDevice.open(this.simEnd, { baudRate: 115200 });
     port.onData((bytes) => this.listeners.emit(bytes));
     this.port = port;
@@ -92,7 +112,7 @@ export class PtyLink implements ByteLink {
       socat.kill('SIGTERM');
       await exited;
     }
-    for (const p of [this.address, this.simEnd]) fs.rmSync(p, { force: true });
+    for (const p of [this.address, this.simEnd, this.nextAddress, this.nextSimEnd]) fs.rmSync(p, { force: true });
   }
 }
 

@@ -38,6 +38,12 @@ export interface DeployOptions {
   expectedConfigId?: string | null;
   /** Line faults an upload recovers from before it gives up (resume or restart each count one). */
   maxRecoveries?: number;
+  /**
+   * Reads what the caller wants to know about the reader (firmware, serial number) in the deploy's
+   * own session, once it is open and before anything is sent: a second session for it would open
+   * and close every port once more. Must only read, and should not throw.
+   */
+  onConnected?: (session: BrpSession) => Promise<void>;
 }
 
 /** Decodes the text of a .bec2 into the binary the reader asks for (ReqDataAdr counts from "BEC2\0"). */
@@ -154,6 +160,7 @@ class DeployRun {
       this.session = await openSession(this.port, this.sessionOpts);
       // A restarted reader must be spoken to the same way (the port may be gone while it restarts).
       this.sessionOpts = this.session.reopenOptions;
+      await this.opts.onConnected?.(this.session);
       this.before = await readConfigId(this.session);
       await checkBec2Upload(this.session);
       this.started = performance.now();
