@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { SerialDevice } from '../../node/serial/serialDevice.ts';
 import { Listeners } from '../../shared/listeners.ts';
 import type { ByteLink } from './byteLink.ts';
+import { socatInstalled, socatLauncher, type SocatProcess } from './socatLauncher.ts';
 
 /**
  * A real serial device for the virtual reader: socat creates a pty pair; the host opens one end
@@ -16,7 +16,7 @@ export class PtyLink implements ByteLink {
   /** Where the pty pair for after a restart is made (see dropOff). */
   private readonly nextAddress: string;
   private readonly nextSimEnd: string;
-  private socat: ChildProcess | undefined;
+  private socat: SocatProcess | undefined;
   private port: SerialDevice | undefined;
   private readonly listeners = new Listeners<[Uint8Array]>();
   private closed = false;
@@ -61,9 +61,8 @@ export class PtyLink implements ByteLink {
     const offLine = new Promise((r) => setTimeout(r, ms));
     if (this.closed) return;
     // The next pty pair is made while the reader is off the line, under names the host does not
-    // look for, and takes the port's name when the restart is over. Starting socat holds the whole
-    // process up for a few milliseconds; in a fleet whose readers restart together, doing it at the
-    // end of the restart would keep the readers that are already back from answering.
+    // look for, and takes the port's name when the restart is over: the reader is back on the line
+    // when its restart time is up, not a socat start-up later.
     await this.start(this.nextAddress, this.nextSimEnd);
     await offLine;
     if (this.closed) return;
@@ -80,19 +79,14 @@ export class PtyLink implements ByteLink {
   /** Starts socat with a pty pair whose ends appear at `hostLink` and `simLink`. */
   private async start(hostLink: string, simLink: string): Promise<void> {
     for (const p of [hostLink, simLink]) fs.rmSync(p, { force: true });
-    const args = ['-d', '-d', `pty,raw,echo=0,link=${hostLink}`, `pty,raw,echo=0,link=${simLink}`];
-    // setpriv --pdeathsig: socat dies with the simulator, even when the simulator is killed outright.
-    const socat = HAS_SETPRIV
-      ? spawn('setpriv', ['--pdeathsig', 'KILL', 'socat', ...args], { stdio: ['ignore', 'ignore', 'pipe'] })
-      : spawn('socat', args, { stdio: ['ignore', 'ignore', 'pipe'] });
-    socat.stderr?.resume();
-    const spawnError = new Promise<never>((_, reject) =>
-      socat.once('error', (err) =>
-        reject(new Error(/ENOENT/.test(err.message) ? 'socat is not installed (Debian: apt-get install socat)' : err.message)),
-      ),
-    );
-    this.socat = socat;
-    await Promise.race([waitFor(() => fs.existsSync(hostLink) && fs.existsSync(simLink), 5000), spawnError]);
+    const args = [`pty,raw,echo=0,link=${hostLink}`, `pty,raw,echo=0,link=${simLink}`];
+    this.socat = socatLauncher().start(args);
+    try {
+      await waitFor(() => fs.existsSync(hostLink) && fs.existsSync(simLink), 5000);
+    } catch (err) {
+      if (!socatInstalled()) throw new Error('socat is not installed (Debian: apt-get install socat)');
+      throw err;
+    }
   }
 
   private async openSimEnd(): Promise<void> {
@@ -107,16 +101,11 @@ export class PtyLink implements ByteLink {
     await port?.close();
     const socat = this.socat;
     this.socat = undefined;
-    if (socat && socat.exitCode === null) {
-      const exited = new Promise((r) => socat.once('exit', r));
-      socat.kill('SIGTERM');
-      await exited;
-    }
+    await socat?.stop();
     for (const p of [this.address, this.simEnd, this.nextAddress, this.nextSimEnd]) fs.rmSync(p, { force: true });
   }
 }
 
-const HAS_SETPRIV = process.platform === 'linux' && ['/usr/bin/setpriv', '/bin/setpriv'].some((p) => fs.existsSync(p));
 
 async function waitFor(cond: () => boolean, timeoutMs: number): Promise<void> {
   const end = Date.now() + timeoutMs;
