@@ -2,7 +2,8 @@
 // that behave like Electron's: one handler per channel, invoke events that name the sending
 // webContents and frame, windows that can navigate and be destroyed.
 import { describe, expect, it } from 'vitest';
-import { API_METHODS, API_PARAMS, IPC_CHANNEL_CALL, IPC_CHANNEL_EVENT, type AppEvent, type ReaderDeskApi } from '../../shared/api/contract.ts';
+import { API_METHODS, IPC_CHANNEL_CALL, IPC_CHANNEL_EVENT, type AppEvent, type ReaderDeskApi } from '../../shared/api/contract.ts';
+import { API_PARAMS } from '../../shared/api/apiParams.ts';
 import { registerIpc, type AppWindowContents, type InvokeEventSource, type IpcMainPort } from '../../electron/ipc.ts';
 
 const INDEX = 'readerdesk://app/index.html';
