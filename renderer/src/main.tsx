@@ -6,8 +6,12 @@ import { setupI18n } from './i18n/setup.ts';
 import { appStores } from './stores/appStores.ts';
 import { connectStores } from './stores/wiring.ts';
 import { initTheme } from './stores/theme.ts';
+import { preloadPage } from './views/lazyPages.ts';
+import { useNavigation } from './stores/navigation.ts';
 import './styles.css';
 
+// The first page's code loads while the shell starts, not after its first render asks for it.
+void preloadPage(useNavigation.getState().page).catch(() => undefined);
 setupI18n();
 initTheme();
 const api = createApi();
