@@ -41,8 +41,17 @@ export async function benchUi(print: (line: string) => void): Promise<void> {
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(ui.url);
+    // tsx (esbuild keepNames) wraps named functions in __name(); give the page a no-op one.
+    await page.evaluate('window.__name = (f) => f');
     await page.getByRole('heading', { name: 'Readers', level: 2 }).waitFor();
-    const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null);
+    // The heading may be in the page a moment before the browser painted it: wait for the paint's entry.
+    const fcp = await page.evaluate(
+      () =>
+        new Promise<number | null>((resolve) => {
+          new PerformanceObserver((list) => resolve(list.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null)).observe({ type: 'paint', buffered: true });
+          setTimeout(() => resolve(null), 5000);
+        }),
+    );
     print(`web shell first contentful paint: ${fcp === null ? 'not reported' : `${fcp.toFixed(1)} ms`} (goal < 400 ms: ${verdict(fcp !== null && fcp < 400)})`);
 
     const code = await measurePageCode(browser, ui.url, OTHER_PAGES);
@@ -71,8 +80,6 @@ export async function benchUi(print: (line: string) => void): Promise<void> {
     await page.getByTestId('value-count').filter({ hasText: `${total.toLocaleString('en')} of ${total.toLocaleString('en')} values` }).waitFor({ timeout: 60_000 });
     print(`open a BALCFG with ${total} values (round trip and first list render): ${Date.now() - openStart} ms`);
 
-    // tsx (esbuild keepNames) wraps named functions in __name(); give the page a no-op one.
-    await page.evaluate('window.__name = (f) => f');
     for (const term of ['0415/', 'protocols', 'autoread', 'no-such-value']) {
       const ms = await page.evaluate(async (q) => {
         const input = document.querySelector<HTMLInputElement>('input[type="search"]')!;
