@@ -72,14 +72,20 @@ function rssMb(pid: number): number {
   }
 }
 
-/** Resident memory of a process's children (the socat of each pty) in MB. */
-function childrenRssMb(pid: number): number {
+/** Every process below `pid` (the simulator's socat processes sit under its launcher shell). */
+function descendants(pid: number): number[] {
+  let kids: number[] = [];
   try {
-    const kids = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-    return kids.reduce((sum, k) => sum + rssMb(k), 0);
+    kids = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
   } catch {
-    return NaN;
+    return [];
   }
+  return kids.flatMap((k) => [k, ...descendants(k)]);
+}
+
+/** Resident memory of the processes below a simulator (its launcher shell and one socat per pty) in MB. */
+function childrenRssMb(pid: number): number {
+  return descendants(pid).reduce((sum, k) => sum + rssMb(k), 0);
 }
 
 /** The host as the app runs it: AppService, frame journal and one web-shell client's event stream. */
