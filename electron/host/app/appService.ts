@@ -174,6 +174,9 @@ export class AppService implements ReadersApi {
   async close(): Promise<void> {
     this.ports.stop();
     await this.readers.closeAll();
+    // A reader connected just before closing is remembered by a write that may still be under way:
+    // quitting right after the first start must not forget the virtual reader.
+    await this.context.settings.flush();
   }
 
   private emit(e: AppEvent): void {

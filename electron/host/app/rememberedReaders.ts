@@ -26,7 +26,7 @@ export async function setReaderName(ctx: AppContext, reader: ReaderSummary, name
 }
 
 /** A reader the user connected: it comes back with the next start. */
-export async function rememberReader(ctx: AppContext, reader: ReaderSummary, options: ConnectOptions): Promise<void> {
+export async function rememberReader(ctx: AppContext, reader: Pick<ReaderSummary, 'address' | 'virtual'>, options: ConnectOptions): Promise<void> {
   const entry: RememberedReader = { address: reader.address, virtual: reader.virtual };
   if (options.checksum) entry.checksum = options.checksum;
   if (options.baudRate) entry.baudRate = options.baudRate;
@@ -55,10 +55,10 @@ export function restoreReaders(ctx: AppContext): void {
     void ctx.settings.update({ started: true }).catch(() => undefined);
     const sim = ctx.simulatorAddress;
     if (sim && !settings.readers.some((r) => r.virtual)) {
-      void ctx.readers
-        .connect(sim)
-        .then((reader) => rememberReader(ctx, reader, {}))
-        .catch(() => undefined);
+      // Remembered before it answers: quitting at once, or a first connect that fails, must not
+      // leave the next start without the reader the first screen showed.
+      void rememberReader(ctx, { address: sim, virtual: true }, {});
+      void ctx.readers.connect(sim).catch(() => undefined);
     }
   }
   for (const r of settings.readers) {

@@ -120,6 +120,11 @@ export class SettingsStore {
     return next;
   }
 
+  /** Resolves once every change asked for so far is on disk (or failed): the app waits for it when it closes. */
+  async flush(): Promise<void> {
+    await this.writing.catch(() => undefined);
+  }
+
   /** Puts a file on top of its kind's recent list and remembers its folder for the next file browser. */
   async addRecentFile(file: string, kindOfFile?: FileKind): Promise<void> {
     const abs = path.resolve(file);
