@@ -4,6 +4,9 @@ import { Listeners, type Transport } from './transport.ts';
 import { PortLostError, type PortLostReason } from '../../../shared/brp/errors.ts';
 import { hostText } from '../../../shared/errors/hostError.ts';
 
+/** How far the rate a port reports may be from the one asked for: about what a UART tolerates (8N1). */
+const RATE_TOLERANCE = 0.03;
+
 export interface SerialSettings {
   baudRate?: number;
 }
@@ -78,11 +81,20 @@ export class SerialTransport implements Transport {
   async setBaudRate(baud: number): Promise<void> {
     const port = this.port;
     if (!port?.isOpen) throw new PortLostError(this.address, 'the port is not open');
-    await new Promise<void>((resolve, reject) => {
-      port.update({ baudRate: baud }, (err) =>
-        err ? reject(new PortLostError(this.address, `the port could not switch to ${baud} baud (${err.message})`)) : resolve(),
-      );
-    });
+    const update = (rate: number) =>
+      new Promise<void>((resolve, reject) => {
+        port.update({ baudRate: rate }, (err) =>
+          err ? reject(new PortLostError(this.address, `the port could not switch to ${rate} baud (${err.message})`)) : resolve(),
+        );
+      });
+    await update(baud);
+    // A USB-serial adapter that tops out below the rate may take the request and run the nearest rate it
+    // has (Linux drivers report the rate they really run): that is a port that cannot run this rate.
+    const actual = await port.port?.getBaudRate().then((r: { baudRate: number }) => r.baudRate, () => undefined);
+    if (actual !== undefined && actual > 0 && Math.abs(actual - baud) > baud * RATE_TOLERANCE) {
+      await update(this.rate).catch(() => undefined);
+      throw new PortLostError(this.address, `the port runs at ${actual} baud when asked for ${baud}, so it cannot run ${baud}`);
+    }
     this.rate = baud;
   }
 
