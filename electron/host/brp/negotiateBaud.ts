@@ -1,7 +1,7 @@
 import * as Sys from '../../../shared/brp/commands/sys.ts';
 import { BrpError, PortLostError, ReaderStatusError } from '../../../shared/brp/errors.ts';
 import { DEFAULT_CWT_MS, DEFAULT_MAX_BAUD, ratesBetween } from '../../../shared/brp/lineRates.ts';
-import type { LineSpeedReport, RateFailure } from '../../../shared/brp/lineSpeed.ts';
+import type { RateFailure } from '../../../shared/brp/lineSpeed.ts';
 import { answerMeansRestart } from '../../../shared/brp/readerRestart.ts';
 import { GENERAL_STATUS, SYS_STATUS } from '../../../shared/brp/status.ts';
 import { isGroupStatus } from '../../../shared/brp/statusChecks.ts';
@@ -53,6 +53,8 @@ export interface BaudNegotiation {
  * (switching it off and on) brings back its configured rate.
  */
 export class LineSpeedLostError extends PortLostError {
+  /** Faster rates that had failed before, in the order tried. */
+  readonly failedBefore: { baud: number; where: RateFailure }[] = [];
   constructor(
     port: string,
     /** The rate the reader was last switched to. */
@@ -62,8 +64,8 @@ export class LineSpeedLostError extends PortLostError {
   ) {
     super(
       port,
-      `the reader stopped answering after Sys.SetCommParam switched it to ${baud} baud and does not answer at ${from} either; ` +
-        `it returns to its configured rate when it restarts (switch it off and on), and a maximum below ${baud} for this port keeps it from happening again`,
+      `the reader stopped answering at ${baud} baud, the rate Sys.SetCommParam switched it to, and does not answer at ${from} either; ` +
+        `it returns to its configured rate when it restarts (switch it off and on), and a maximum below ${baud} for this port keeps this from happening again`,
     );
   }
 }
@@ -102,7 +104,13 @@ export async function raiseBaudRate(session: BrpSession, opts: BaudOptions = {})
       }
       cwtMs ??= await characterWaitingTime(session);
       tried++;
-      const step = await tryRate(session, from, target, cwtMs);
+      let step: Step;
+      try {
+        step = await tryRate(session, from, target, cwtMs);
+      } catch (err) {
+        if (err instanceof LineSpeedLostError) err.failedBefore.push(...failed);
+        throw err;
+      }
       if (step === 'raised') return keepRaised(session, from, target, cwtMs, failed);
       if (step === 'lacks-command') return kept('reader-refused', failed);
       failed.push({ baud: target, where: step === 'reader-refused' ? 'reader' : 'line' });
@@ -110,16 +118,6 @@ export async function raiseBaudRate(session: BrpSession, opts: BaudOptions = {})
     }
     return kept(outcome, failed);
   });
-}
-
-/** The negotiation in the words of a transfer's result; undefined where the link has no line speed. */
-export function lineSpeedReport(n: BaudNegotiation, maxBaud: number | undefined): LineSpeedReport | undefined {
-  if (n.outcome === 'no-line-speed' || n.from === undefined || n.baud === undefined) return undefined;
-  const report: LineSpeedReport = { from: n.from, rate: n.baud, maxBaud: maxBaud ?? DEFAULT_MAX_BAUD, outcome: n.outcome === 'raised' ? 'raised' : 'kept', failed: [...n.failed] };
-  if (n.outcome === 'at-maximum') report.keptBecause = 'at-maximum';
-  else if (n.outcome === 'reader-refused' && !n.failed.some((f) => f.where === 'reader')) report.keptBecause = 'reader-refused';
-  else if (n.outcome !== 'raised') report.keptBecause = 'none-worked';
-  return report;
 }
 
 /** Whether the local port can run `target` (it is switched back to `from` either way), before the reader is asked. */

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { readerAddressSchema, type ReaderSummary } from './readers.ts';
+import { KEPT_BECAUSE, LINE_SPEED_OUTCOMES, RATE_FAILURES, type LineSpeedReport } from '../../brp/lineSpeed.ts';
+
+export type { LineSpeedReport } from '../../brp/lineSpeed.ts';
 
 // Deploy slice of the ReaderDesk API: deploying a finalized BEC2 to many readers at once, saving a
 // report of the results, factory reset and read back for support.
@@ -64,6 +67,8 @@ export interface DeployResult {
   configIdAfter?: string | null;
   /** How many line faults the upload recovered from on its way (resumed or restarted). */
   recoveries?: number;
+  /** A serial link's speed during the upload: raised, kept (and why), or lost; absent on TCP and USB HID. */
+  lineSpeed?: LineSpeedReport;
   // The audit record of a deploy from the app: what was sent where, when, and what the reader ran before.
   /** File bytes the reader asked for and was sent (less than `bytes` when it stopped early). */
   bytesSent?: number;
@@ -127,6 +132,8 @@ export interface ReadBackReport {
    */
   valueList: 'complete' | 'readable-only';
   values: ReadBackValue[];
+  /** A serial link's speed during the read-back; absent on TCP and USB HID. */
+  lineSpeed?: LineSpeedReport;
 }
 
 export interface DeployApi {
@@ -153,6 +160,16 @@ const readerId = z.string().min(1).max(64);
 const address = readerAddressSchema;
 const filePath = z.string().trim().min(1, 'a file path is needed').max(4096);
 
+const baud = z.number().int().min(300).max(4_000_000);
+const lineSpeedSchema = z.object({
+  from: baud,
+  rate: baud,
+  maxBaud: baud,
+  outcome: z.enum(LINE_SPEED_OUTCOMES),
+  keptBecause: z.enum(KEPT_BECAUSE).optional(),
+  failed: z.array(z.object({ baud, where: z.enum(RATE_FAILURES) })).max(64),
+}) satisfies z.ZodType<LineSpeedReport>;
+
 const deployResultSchema = z.object({
   port: address,
   result: z.enum(DEPLOY_OUTCOMES),
@@ -170,6 +187,7 @@ const deployResultSchema = z.object({
   file: z.string().max(4096).optional(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   recoveries: z.number().int().min(0).max(1000).optional(),
+  lineSpeed: lineSpeedSchema.optional(),
 });
 
 export const DEPLOY_PARAMS = {

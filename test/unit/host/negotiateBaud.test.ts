@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BrpSession } from '../../../electron/host/brp/session.ts';
-import { LineSpeedLostError, MAX_RATES_TRIED, lineSpeedReport, raiseBaudRate } from '../../../electron/host/brp/negotiateBaud.ts';
+import { LineSpeedLostError, MAX_RATES_TRIED, raiseBaudRate } from '../../../electron/host/brp/negotiateBaud.ts';
+import { LineSpeedTracker } from '../../../electron/host/brp/lineSpeedTracker.ts';
 import { lineSpeedSentence } from '../../../shared/brp/lineSpeed.ts';
 import { Listeners, type Transport } from '../../../electron/host/transport/transport.ts';
 import * as Sys from '../../../shared/brp/commands/sys.ts';
@@ -109,7 +110,8 @@ describe('raising the baud rate', () => {
 
   it('goes back to the old rate at once after each rate the link does not carry, and stays there when none works', async () => {
     const { session, reader, hostBaud, commands } = serialWire({ answersMaxBaud: 230400 });
-    const result = await raiseBaudRate(session);
+    const speed = new LineSpeedTracker();
+    const result = await speed.raise(session);
     expect(result).toMatchObject({
       outcome: 'fell-back',
       baud: 115200,
@@ -133,28 +135,30 @@ describe('raising the baud rate', () => {
       [115200, 500000],
     ]);
     await expect(session.execute(Sys.SysGetInfo, undefined)).resolves.toHaveProperty('info');
-    expect(lineSpeedSentence(lineSpeedReport(result, undefined)!)).toBe('kept 115200 baud (921600, 576000 and 500000 did not work on this line)');
+    expect(lineSpeedSentence(speed.report()!)).toBe('kept 115200 baud (921600, 576000 and 500000 did not work on this line)');
     await session.close();
   });
 
   it('steps down to the fastest rate the line carries', async () => {
     const { session, reader, hostBaud } = serialWire({ answersMaxBaud: 500000 });
-    const result = await raiseBaudRate(session);
+    const speed = new LineSpeedTracker();
+    const result = await speed.raise(session);
     expect(result).toMatchObject({ outcome: 'raised', baud: 500000, failed: [{ baud: 921600, where: 'line' }, { baud: 576000, where: 'line' }] });
     expect(reader.line.baud).toBe(500000);
     expect(hostBaud()).toBe(500000);
-    expect(lineSpeedSentence(lineSpeedReport(result, 921600)!)).toBe('raised to 500000 baud (921600 and 576000 did not work on this line)');
+    expect(lineSpeedSentence(speed.report()!)).toBe('raised to 500000 baud (921600 and 576000 did not work on this line)');
     await session.close();
     expect(reader.line.baud).toBe(115200);
   });
 
   it('skips rates the local port cannot run without asking the reader', async () => {
     const { session, reader, commands } = serialWire({ portMaxBaud: 576000 });
-    const result = await raiseBaudRate(session);
+    const speed = new LineSpeedTracker();
+    const result = await speed.raise(session);
     expect(result).toMatchObject({ outcome: 'raised', baud: 576000, failed: [{ baud: 921600, where: 'port' }] });
     expect(commands.filter((c) => c.name === SET_COMM_PARAM).map((c) => Sys.SysSetCommParam.decodeRequest(c.frame.payload).baud)).toEqual([576000]);
     expect(reader.line.baud).toBe(576000);
-    expect(lineSpeedSentence(lineSpeedReport(result, 921600)!)).toBe('raised to 576000 baud (this port cannot run 921600)');
+    expect(lineSpeedSentence(speed.report()!)).toBe('raised to 576000 baud (this port cannot run 921600)');
     await session.close();
   });
 
@@ -209,12 +213,43 @@ describe('raising the baud rate', () => {
     expect(commands.length).toBe(before);
   });
 
+  it('steps down on the same link when the raised rate fails during the transfer', async () => {
+    const line: { answersMaxBaud?: number } = {};
+    const { session, reader, hostBaud } = serialWire(line);
+    const speed = new LineSpeedTracker();
+    await speed.raise(session);
+    expect(speed.raisedRate).toBe(921600);
+    line.answersMaxBaud = 500000; // the line got worse: 921600 and 576000 no longer work
+    await speed.stepDown(session);
+    expect(reader.line.baud).toBe(500000);
+    expect(hostBaud()).toBe(500000);
+    expect(speed.report()).toMatchObject({ outcome: 'raised', rate: 500000, failed: [{ baud: 921600, where: 'transfer' }, { baud: 576000, where: 'line' }] });
+    expect(lineSpeedSentence(speed.report()!)).toBe('raised to 500000 baud (the line failed at 921600 during the transfer; 576000 did not work on this line)');
+    await session.close();
+    expect(reader.line.baud).toBe(115200);
+  });
+
+  it('says the reader is lost when a raised line dies during the transfer', async () => {
+    const line: { cableMaxBaud?: number } = {};
+    const { session, reader } = serialWire(line);
+    const speed = new LineSpeedTracker();
+    await speed.raise(session);
+    line.cableMaxBaud = 115200;
+    await expect(speed.stepDown(session)).rejects.toBeInstanceOf(LineSpeedLostError);
+    expect(speed.report()).toMatchObject({ outcome: 'lost', rate: 921600, from: 115200 });
+    expect(lineSpeedSentence(speed.report()!)).toMatch(/^the reader stopped answering at 921600 baud and did not answer at 115200 either \(the line failed at 921600 during the transfer\); switch it off and on/);
+    // Only a restart brings it back, at its configured rate.
+    expect(reader.line.baud).toBe(921600);
+    reader.rebooted();
+    expect(reader.line.baud).toBe(115200);
+  });
+
   it('says how to get a reader back that answers at neither rate', async () => {
     // The reader takes the new rate, which the cable cannot carry in either direction.
     const { session } = serialWire({ cableMaxBaud: 230400 });
     const err = await raiseBaudRate(session).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PortLostError);
     expect(err).toBeInstanceOf(LineSpeedLostError);
-    expect((err as Error).message).toMatch(/stopped answering after Sys\.SetCommParam switched it to 921600 baud.*switch it off and on/);
+    expect((err as Error).message).toMatch(/stopped answering at 921600 baud, the rate Sys\.SetCommParam switched it to, and does not answer at 115200 either.*switch it off and on/);
   });
 });

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { ReaderSummary } from '../../../../shared/api/contract.ts';
-import type { Bec2Summary, DeployApi, DeployProgress, DeployResult, FinalizedFile, ReadBackReport } from '../../../../shared/api/features/deploy.ts';
+import type { Bec2Summary, DeployApi, DeployProgress, DeployResult, FinalizedFile, LineSpeedReport, ReadBackReport } from '../../../../shared/api/features/deploy.ts';
 import { csvDocument } from '../../../../shared/csvWriter.ts';
 import { HostError, reasonOf } from '../../../../shared/errors/hostError.ts';
 import { errnoOf, fileProblem } from '../../../../shared/errors/fileProblem.ts';
@@ -10,6 +10,7 @@ import * as Sys from '../../../../shared/brp/commands/sys.ts';
 import { SYS_STATUS } from '../../../../shared/brp/status.ts';
 import { isGroupStatus } from '../../../../shared/brp/statusChecks.ts';
 import { serialNumberOf } from '../../../../shared/brp/firmwareString.ts';
+import { lineSpeedSentence } from '../../../../shared/brp/lineSpeed.ts';
 import type { LinkChecksumKind } from '../../../../shared/brp/checksum.ts';
 import { loadBalcfg } from '../../files/balcfgStore.ts';
 import { decodeBec2Text, deployToReader, expectedConfigIdOf } from '../../lifecycle/deployJob.ts';
@@ -39,10 +40,11 @@ const CSV_COLUMNS = [
   'bytesSent',
   'bytes',
   'durationMs',
+  'lineSpeed',
 ] as const;
 
 /** Every column of a report row; a value the deploy could not learn is empty (CSV) or null (JSON). */
-function reportRow(r: DeployResult): Record<(typeof CSV_COLUMNS)[number], string | number | null> {
+function reportRow(r: DeployResult): Record<Exclude<(typeof CSV_COLUMNS)[number], 'lineSpeed'>, string | number | null> & { lineSpeed: LineSpeedReport | null } {
   return {
     startedAt: r.startedAt ?? null,
     finishedAt: r.finishedAt ?? null,
@@ -59,12 +61,14 @@ function reportRow(r: DeployResult): Record<(typeof CSV_COLUMNS)[number], string
     bytesSent: r.bytesSent ?? null,
     bytes: r.bytes,
     durationMs: r.durationMs,
+    lineSpeed: r.lineSpeed ?? null,
   };
 }
 
 export function deployReportCsv(results: readonly DeployResult[]): string {
   return csvDocument(CSV_COLUMNS, results.map((r) => {
-    const row = reportRow(r);
+    // A serial link's speed in words in the CSV; the JSON report keeps its details.
+    const row = { ...reportRow(r), lineSpeed: r.lineSpeed ? lineSpeedSentence(r.lineSpeed) : null };
     return CSV_COLUMNS.map((c) => row[c] ?? '');
   }));
 }
