@@ -5,6 +5,17 @@ import { SerialPort } from 'serialport';
 import { Listeners } from '../../shared/listeners.ts';
 import type { ByteLink } from './byteLink.ts';
 
+/** What the simulator keeps open on the host's end of the pty: only to read the rate the host set there. */
+type HostEndWatch = Awaited<ReturnType<typeof SerialPort.binding.open>>;
+
+export interface PtyLinkOptions {
+  /**
+   * Keep the host's end open (never read) to tell which baud rate the host's port runs at: a pty
+   * carries bytes at any rate, but its settings are the host's (for an emulated line, `EmulatedLine`).
+   */
+  watchHostRate?: boolean;
+}
+
 /**
  * A real serial device for the virtual reader: socat creates a pty pair; the host opens one end
  * (a stable symlink in the state directory), the simulator the other. Rebooting kills socat, so the
@@ -13,20 +24,36 @@ import type { ByteLink } from './byteLink.ts';
 export class PtyLink implements ByteLink {
   readonly address: string;
   private readonly simEnd: string;
+  /** Where socat puts the host's end until it may be published under `address`. */
+  private readonly hostEndBeforeStart: string;
   private socat: ChildProcess | undefined;
   private port: SerialPort | undefined;
+  private hostEnd: HostEndWatch | undefined;
   private readonly listeners = new Listeners<[Uint8Array]>();
   private closed = false;
 
-  private constructor(dir: string) {
+  private constructor(dir: string, private readonly opts: PtyLinkOptions) {
     this.address = path.resolve(dir, 'tty');
     this.simEnd = path.resolve(dir, '.tty-sim');
+    this.hostEndBeforeStart = path.resolve(dir, '.tty-host');
   }
 
-  static async create(dir: string): Promise<PtyLink> {
-    const link = new PtyLink(dir);
+  static async create(dir: string, opts: PtyLinkOptions = {}): Promise<PtyLink> {
+    const link = new PtyLink(dir, opts);
     await link.start();
     return link;
+  }
+
+  /** The baud rate the host's port is set to; undefined where it cannot be told (not watched, not Linux, off the line). */
+  async hostBaud(): Promise<number | undefined> {
+    const end = this.hostEnd;
+    if (!end?.isOpen) return undefined;
+    try {
+      const { baudRate } = await end.getBaudRate();
+      return baudRate > 0 ? baudRate : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   onData(listener: (bytes: Uint8Array) => void): void {
@@ -63,8 +90,11 @@ export class PtyLink implements ByteLink {
   }
 
   private async start(): Promise<void> {
-    for (const p of [this.address, this.simEnd]) fs.rmSync(p, { force: true });
-    const args = ['-d', '-d', `pty,raw,echo=0,link=${this.address}`, `pty,raw,echo=0,link=${this.simEnd}`];
+    for (const p of [this.address, this.simEnd, this.hostEndBeforeStart]) fs.rmSync(p, { force: true });
+    // A watched host end is opened before the host can see it (then renamed into place), so the
+    // simulator's open never changes settings a host has made.
+    const hostLink = this.opts.watchHostRate ? this.hostEndBeforeStart : this.address;
+    const args = ['-d', '-d', `pty,raw,echo=0,link=${hostLink}`, `pty,raw,echo=0,link=${this.simEnd}`];
     // setpriv --pdeathsig: socat dies with the simulator, even when the simulator is killed outright.
     const socat = HAS_SETPRIV
       ? spawn('setpriv', ['--pdeathsig', 'KILL', 'socat', ...args], { stdio: ['ignore', 'ignore', 'pipe'] })
@@ -76,7 +106,11 @@ export class PtyLink implements ByteLink {
       ),
     );
     this.socat = socat;
-    await Promise.race([waitFor(() => fs.existsSync(this.address) && fs.existsSync(this.simEnd), 5000), spawnError]);
+    await Promise.race([waitFor(() => fs.existsSync(hostLink) && fs.existsSync(this.simEnd), 5000), spawnError]);
+    if (this.opts.watchHostRate) {
+      this.hostEnd = await SerialPort.binding.open({ path: hostLink, baudRate: 115200, lock: false, hupcl: false }).catch(() => undefined);
+      fs.renameSync(hostLink, this.address);
+    }
     const port = new SerialPort({ path: this.simEnd, baudRate: 115200, autoOpen: false });
     await new Promise<void>((resolve, reject) => port.open((err) => (err ? reject(err) : resolve())));
     port.on('data', (chunk: Buffer) => {
@@ -91,6 +125,9 @@ export class PtyLink implements ByteLink {
     const port = this.port;
     this.port = undefined;
     if (port?.isOpen) await new Promise<void>((resolve) => port.close(() => resolve()));
+    const hostEnd = this.hostEnd;
+    this.hostEnd = undefined;
+    if (hostEnd?.isOpen) await hostEnd.close().catch(() => undefined);
     const socat = this.socat;
     this.socat = undefined;
     if (socat && socat.exitCode === null) {
@@ -98,7 +135,7 @@ export class PtyLink implements ByteLink {
       socat.kill('SIGTERM');
       await exited;
     }
-    for (const p of [this.address, this.simEnd]) fs.rmSync(p, { force: true });
+    for (const p of [this.address, this.simEnd, this.hostEndBeforeStart]) fs.rmSync(p, { force: true });
   }
 }
 
