@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../simulator/startSimulator.ts';
-import { runCli, tempDir } from '../helpers/processes.ts';
+import { runCli, startSimProcess, tempDir, type SimProcess } from '../helpers/processes.ts';
 import * as Sys from '../../shared/brp/commands/sys.ts';
 import { MainBf3UploadContinue, MainBf3UploadStart } from '../../shared/brp/commands/main.ts';
 import { loadBalcfg, saveBalcfg } from '../../electron/host/files/balcfgStore.ts';
@@ -14,6 +14,7 @@ import type { DeployResult } from '../../shared/api/features/deploy.ts';
 // is read from the reader itself, frame by frame.
 
 const sims: RunningSimulator[] = [];
+const simProcs: SimProcess[] = [];
 let work: string;
 let bec2: string;
 
@@ -65,7 +66,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all(sims.map((s) => s.stop()));
+  await Promise.all([...sims, ...simProcs].map((s) => s.stop()));
 });
 
 describe('baud rate negotiation over a real pty', () => {
@@ -212,5 +213,19 @@ describe('a line that does not carry every rate (emulated over a real pty)', () 
     expect(uploadRates(seen)).toEqual([921600, 500000]);
     expect(sim.reader.line.baud).toBe(115200);
     expect((await info(sim)).configId).toMatch(/^50001-0611-0000-01/);
+  });
+
+  it('readerdesk simulate emulates the same line in its own process, and refuses a limit it cannot emulate', async () => {
+    const proc = await startSimProcess(['--answers-max-baud', '576000']);
+    simProcs.push(proc);
+    const d = await runCli(['deploy', bec2, '--port', proc.address], { timeoutMs: 60_000 });
+    expect(d.code, d.stderr).toBe(0);
+    expect(d.stdout).toContain(`${proc.address}: line speed raised to 576000 baud (921600 did not work on this line)`);
+
+    const tcp = await runCli(['simulate', '--state', tempDir('rd-baud-bad-'), '--tcp', '127.0.0.1:0', '--line-max-baud', '115200']);
+    expect(tcp.code).not.toBe(0);
+    expect(tcp.stderr).toMatch(/--line-max-baud emulates a serial line, and TCP has no line speed; leave out --tcp/);
+    const bad = await runCli(['simulate', '--state', tempDir('rd-baud-bad-'), '--answers-max-baud', 'slow']);
+    expect(bad.stderr).toMatch(/--answers-max-baud takes the fastest rate the line carries, between 300 and 4000000, such as 115200 \(got "slow"\)/);
   });
 });
