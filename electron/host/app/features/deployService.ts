@@ -16,7 +16,7 @@ import { loadBalcfg } from '../../files/balcfgStore.ts';
 import { decodeBec2Text, deployToReader, expectedConfigIdOf } from '../../lifecycle/deployJob.ts';
 import { sameReaderTwice } from '../../lifecycle/readerKey.ts';
 import { factoryReset } from '../../lifecycle/factoryReset.ts';
-import { readBackValues } from '../../lifecycle/readBack.ts';
+import { readBackAtSpeed } from '../../lifecycle/readBackAtSpeed.ts';
 import { readReaderInfo } from '../../readers/readerInfo.ts';
 import { openSession, withSession } from '../../readers/openSession.ts';
 import { writeFileAtomic } from '../../../../node/files/atomicWrite.ts';
@@ -163,6 +163,7 @@ export function createDeployService(ctx: AppContext): DeployApi {
             const startedAt = new Date().toISOString();
             let bytesSent = 0;
             const link = { checksum: ctx.readers.checksumFor(port), baudRate: ctx.readers.baudRateFor(port) };
+            const maxBaud = ctx.readers.maxBaudFor(port);
             const send = (progress: DeployProgress) => ctx.emit({ type: 'deploy-progress', ...(jobId ? { jobId } : {}), progress });
             // The deploy job needs the port to itself; a connected reader's card reconnects afterwards.
             const reattach = await ctx.readers.borrow(port);
@@ -171,6 +172,7 @@ export function createDeployService(ctx: AppContext): DeployApi {
               const before = await readBefore(port, link);
               const outcome = await deployToReader(binary, port, {
                 ...link,
+                maxBaud,
                 onProgress: (progress) => {
                   if (progress.phase === 'uploading') bytesSent = Math.max(bytesSent, progress.bytesDone);
                   // 'done' is sent below, with the outcome, once the result is known.
@@ -298,7 +300,7 @@ export function createDeployService(ctx: AppContext): DeployApi {
       const reader = summaryOf(readerId);
       const session = ctx.readers.session(readerId);
       const info = await readReaderInfo(session);
-      const { values, valueList } = await readBackValues(session);
+      const { values, valueList, lineSpeed } = await readBackAtSpeed(session, ctx.readers.maxBaudFor(reader.address));
       return {
         address: reader.address,
         firmware: info.firmware,
@@ -307,6 +309,7 @@ export function createDeployService(ctx: AppContext): DeployApi {
         securityCode: info.securityCode,
         valueList,
         values,
+        ...(lineSpeed ? { lineSpeed } : {}),
       };
     },
   };
