@@ -9,7 +9,7 @@ module.exports = {
   productName: 'ReaderDesk',
   copyright: 'Copyright © ReaderDesk authors',
   directories: { output: 'release', buildResources: 'build-resources' },
-  // The app is the two builds plus the runtime modules main.cjs leaves external (serialport, node-hid, ws).
+  // The app is the two builds plus the runtime modules main.cjs leaves external (serialport and its binding, node-hid, ws).
   // Everything else main.cjs needs is bundled into it; tsx/esbuild only serve a checkout.
   files: [
     'package.json',

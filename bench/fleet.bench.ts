@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { AppService } from '../electron/host/app/appService.ts';
 import { SettingsStore } from '../electron/host/app/settings.ts';
-import { streamEvents } from '../electron/host/webshell/eventStream.ts';
+import { streamEvents } from '../electron/host/app/eventStream.ts';
 import { startSimulator } from '../simulator/startSimulator.ts';
 import { withSession } from '../electron/host/readers/openSession.ts';
 import { finalizeOnReader } from '../electron/host/lifecycle/finalize.ts';

@@ -5,6 +5,7 @@ import { IPC_CHANNEL_CALL, IPC_CHANNEL_EVENT, type ReaderDeskApi } from '../shar
 import { guardedCall } from './shellPolicy.ts';
 import type { ChooseFileRequest } from '../shared/api/features/files.ts';
 import { chooseWithDialog, type DialogPort, type FileDialogHost } from './fileDialogs.ts';
+import { streamEvents, type EventStreamOptions } from './host/app/eventStream.ts';
 
 /** The native file dialogs for chooseFile: Electron's `dialog`, the window they belong to, and the host that records the choice. */
 export interface NativeFileDialogs {
@@ -34,9 +35,10 @@ export interface AppWindowContents {
 }
 
 /**
- * Serves ReaderDesk's API to one window. `indexUrl` is the file:// URL of the renderer's
- * index.html: calls from any other page, frame or window are refused before they reach the host,
- * and the host's events go to this window only.
+ * Serves ReaderDesk's API to one window. `indexUrl` is the URL of the renderer's index.html: calls
+ * from any other page, frame or window are refused before they reach the host, and the host's
+ * events go to this window only, batched as in the web shell (`events` sets the batching's clock
+ * for tests).
  */
 export function registerIpc(
   ipcMain: IpcMainPort,
@@ -44,6 +46,7 @@ export function registerIpc(
   window: AppWindowContents,
   indexUrl: string,
   files?: NativeFileDialogs,
+  events?: EventStreamOptions,
 ): () => void {
   const api = files ? withNativeDialogs(service, files) : service;
   ipcMain.removeHandler(IPC_CHANNEL_CALL);
@@ -57,9 +60,14 @@ export function registerIpc(
     };
     return guardedCall(api, sender, indexUrl, method, params);
   });
-  const unsubscribe = service.onEvent((e) => {
-    if (!window.isDestroyed()) window.send(IPC_CHANNEL_EVENT, e);
-  });
+  // One message per batch, not per event: a deploy to many readers makes thousands of events a second.
+  const unsubscribe = streamEvents(
+    service,
+    (message) => {
+      if (!window.isDestroyed()) window.send(IPC_CHANNEL_EVENT, message);
+    },
+    events,
+  );
   const dispose = () => {
     unsubscribe();
     ipcMain.removeHandler(IPC_CHANNEL_CALL);

@@ -1,21 +1,35 @@
 // Byte helpers for the pure layer: Uint8Array only, never Buffer.
 
+// Lookup tables: hex is on every frame of the frame log and every value of a reader's configuration.
+const HEX_UPPER = Array.from({ length: 256 }, (_, b) => b.toString(16).toUpperCase().padStart(2, '0'));
+const HEX_LOWER = HEX_UPPER.map((h) => h.toLowerCase());
+/** Character code -> nibble value, -1 for anything that is no hex digit. */
+const NIBBLE = new Int8Array(128).fill(-1);
+for (let c = 0; c < 16; c++) {
+  NIBBLE[c.toString(16).charCodeAt(0)] = c;
+  NIBBLE[c.toString(16).toUpperCase().charCodeAt(0)] = c;
+}
+
 export function toHex(bytes: Uint8Array, upper = true): string {
+  const table = upper ? HEX_UPPER : HEX_LOWER;
   let s = '';
-  for (const b of bytes) s += b.toString(16).padStart(2, '0');
-  return upper ? s.toUpperCase() : s;
+  for (let i = 0; i < bytes.length; i++) s += table[bytes[i]!];
+  return s;
 }
 
 /** Parses hex, ignoring spaces, and throws a readable error on anything else. */
 export function fromHex(hex: string): Uint8Array {
-  const clean = hex.replace(/[\s:]/g, '');
+  const clean = /[\s:]/.test(hex) ? hex.replace(/[\s:]/g, '') : hex;
   if (clean.length % 2 !== 0) throw new Error(`hex text has an odd number of digits (${clean.length})`);
-  if (!/^[0-9a-fA-F]*$/.test(clean)) {
-    const bad = clean.match(/[^0-9a-fA-F]/)?.[0] ?? '?';
-    throw new Error(`hex text contains "${bad}", which is not a hex digit`);
-  }
   const out = new Uint8Array(clean.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(clean.slice(i * 2, i * 2 + 2), 16);
+  for (let i = 0; i < out.length; i++) {
+    const c1 = clean.charCodeAt(2 * i);
+    const c2 = clean.charCodeAt(2 * i + 1);
+    const hi = c1 < 128 ? NIBBLE[c1]! : -1;
+    const lo = c2 < 128 ? NIBBLE[c2]! : -1;
+    if (hi < 0 || lo < 0) throw new Error(`hex text contains "${hi < 0 ? clean[2 * i] : clean[2 * i + 1]}", which is not a hex digit`);
+    out[i] = (hi << 4) | lo;
+  }
   return out;
 }
 

@@ -15,6 +15,7 @@ import { EmulatedLine, type LineLimits } from './link/emulatedLine.ts';
 import { bufferLimits, DEFAULT_BUFFER_SIZE } from './firmware/readerBuffer.ts';
 import { registerTagPlugin } from './tag/tagPlugin.ts';
 import { serveControl, type ControlAnswer, type ControlRequest } from './control/controlChannel.ts';
+import { useNodeAes } from '../node/crypto/nodeAesEngine.ts';
 
 export interface SimulatorOptions extends StateOptions {
   stateDir: string;
@@ -61,6 +62,7 @@ export function addSimulatorPlugin(p: SimulatorPlugin): void {
 }
 
 export async function startSimulator(opts: SimulatorOptions): Promise<RunningSimulator> {
+  useNodeAes();
   const stateDir = path.resolve(opts.stateDir);
   // The lock comes first: a refused second simulator must not touch the running one's factory data.
   fs.mkdirSync(stateDir, { recursive: true, mode: 0o700 });

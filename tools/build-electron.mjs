@@ -4,7 +4,7 @@ import { build } from 'esbuild';
 import { DOORFILE_WORKER_ENTRY, doorfileWorkerOptions } from './doorfileWorkerBundle.mjs';
 
 const { version } = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['electron', 'serialport', 'node-hid', 'ws'], logLevel: 'warning' };
+const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['electron', 'serialport', '@serialport/bindings-cpp', 'node-hid', 'ws'], logLevel: 'warning' };
 // The version is written in at build time (electron/host/app/version.ts). Door-file work runs in a
 // worker thread whose bundle sits beside main.cjs (electron/host/doorfile/runDoorfileJob.ts).
 const worker = doorfileWorkerOptions('doorfileWorker.cjs', 'cjs');

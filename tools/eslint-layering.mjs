@@ -14,15 +14,17 @@ const PURE = ['zod', '@noble/ciphers', '@noble/hashes'];
 /** The UI's libraries (browser only). */
 const UI = ['react', 'react-dom', 'i18next', 'react-i18next', '@tanstack/react-virtual', 'zustand', 'lucide-react', '@radix-ui/*'];
 /** Node packages with native parts or sockets, and where the OS keeps an app's files. */
-const NODE_IO = ['serialport', 'node-hid', 'ws', 'env-paths'];
+const NODE_IO = ['serialport', '@serialport/bindings-cpp', 'node-hid', 'ws', 'env-paths'];
+/** The serial device both the host and the virtual reader open (node/serial). */
+const SERIAL = ['@serialport/bindings-cpp'];
 
 /** What each layer may import: other layers (relative imports), Node's built-ins, packages. */
 const LAYERS = {
   shared: { layers: ['shared'], builtins: false, packages: PURE },
   /** Node-only helpers that the host, the CLI and the simulator share. */
-  node: { layers: ['shared', 'node'], builtins: true, packages: PURE },
+  node: { layers: ['shared', 'node'], builtins: true, packages: [...PURE, ...SERIAL] },
   renderer: { layers: ['shared', 'renderer'], builtins: false, packages: [...PURE, ...UI] },
-  simulator: { layers: ['shared', 'node', 'simulator'], builtins: true, packages: [...PURE, 'serialport'] },
+  simulator: { layers: ['shared', 'node', 'simulator'], builtins: true, packages: [...PURE, ...SERIAL] },
   'electron-node': { layers: ['shared', 'node', 'electron-node', 'simulator'], builtins: true, packages: [...PURE, ...NODE_IO] },
   'electron-shell': { layers: ['shared', 'node', 'electron-node', 'electron-shell', 'simulator'], builtins: true, packages: [...PURE, ...NODE_IO, 'electron'] },
 };

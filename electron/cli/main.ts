@@ -2,6 +2,7 @@ import { CliError, processIo, type CliIo } from './io.ts';
 import { errorLine } from './errorText.ts';
 import { commands } from './registry.ts';
 import { FOUNDATION_USAGE } from './usage.ts';
+import { useNodeAes } from '../../node/crypto/nodeAesEngine.ts';
 
 const USAGE = `readerdesk: configuration manager for BALTECH BRP readers
 
@@ -9,6 +10,7 @@ ${FOUNDATION_USAGE}
 ${[...commands.values()].map((c) => c.usage).filter(Boolean).join('\n')}`;
 
 export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
+  useNodeAes();
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     io.out(USAGE);

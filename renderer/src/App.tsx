@@ -2,33 +2,28 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as Tooltip from '@radix-ui/react-tooltip';
 import { Bell, Cpu, DoorOpen, FileCog, ListTree, Send, Tag, type LucideIcon } from 'lucide-react';
-import { ReadersView } from './views/ReadersView.tsx';
-import { ConfigView } from './views/ConfigView.tsx';
-import { DeployView } from './views/DeployView.tsx';
-import { EventsView } from './views/EventsView.tsx';
-import { FramesView } from './views/FramesView.tsx';
-import { DoorfileView } from './views/DoorfileView.tsx';
-import { TagsView } from './views/TagsView.tsx';
+import { PAGE_VIEWS, preloadPage } from './views/lazyPages.ts';
 import { TamperNotifications } from './components/TamperNotifications.tsx';
 import { ReaderSidebar } from './components/ReaderSidebar.tsx';
 import { StatusBar } from './components/StatusBar.tsx';
 import { ThemeSwitch } from './components/ThemeSwitch.tsx';
 import { ConfirmDialog } from './components/ConfirmDialog.tsx';
 import { FileBrowserDialog } from './components/FileBrowserDialog.tsx';
+import { PageFrame } from './components/PageFrame.tsx';
 import { DropZone } from './components/DropZone.tsx';
 import { useApi } from './api/apiContext.ts';
 import { loadAppInfo } from './stores/appInfo.ts';
 import { answerLeave, goTo, PAGES, useNavigation, type Page } from './stores/navigation.ts';
 import { askConfirm } from './stores/dialogs.ts';
 
-const VIEWS: Record<Page, { label: string; View: () => React.JSX.Element; Icon: LucideIcon }> = {
-  readers: { label: 'app.nav.readers', View: ReadersView, Icon: Cpu },
-  config: { label: 'config.title', View: ConfigView, Icon: FileCog },
-  deploy: { label: 'deploy.title', View: DeployView, Icon: Send },
-  events: { label: 'events.title', View: EventsView, Icon: Bell },
-  frames: { label: 'frames.title', View: FramesView, Icon: ListTree },
-  doorfile: { label: 'doorfile.title', View: DoorfileView, Icon: DoorOpen },
-  tags: { label: 'tags.title', View: TagsView, Icon: Tag },
+const NAV: Record<Page, { label: string; Icon: LucideIcon }> = {
+  readers: { label: 'app.nav.readers', Icon: Cpu },
+  config: { label: 'config.title', Icon: FileCog },
+  deploy: { label: 'deploy.title', Icon: Send },
+  events: { label: 'events.title', Icon: Bell },
+  frames: { label: 'frames.title', Icon: ListTree },
+  doorfile: { label: 'doorfile.title', Icon: DoorOpen },
+  tags: { label: 'tags.title', Icon: Tag },
 };
 export type { Page } from './stores/navigation.ts';
 
@@ -37,7 +32,7 @@ export function App() {
   const { t, i18n } = useTranslation();
   const page = useNavigation((s) => s.page);
   const pendingPage = useNavigation((s) => s.pendingPage);
-  const { View } = VIEWS[page];
+  const View = PAGE_VIEWS[page];
 
   useEffect(() => {
     loadAppInfo(api);
@@ -78,11 +73,21 @@ export function App() {
         <div className="side">
           <nav aria-label="main" className="mainnav">
             {PAGES.map((p) => {
-              const { Icon } = VIEWS[p];
+              const { Icon, label } = NAV[p];
+              // Pointing at a page's button starts loading its code, so the click finds it here.
+              const preload = () => void preloadPage(p).catch(() => undefined);
               return (
-                <button key={p} type="button" className={page === p ? 'active' : ''} aria-current={page === p ? 'page' : undefined} onClick={() => goTo(p)}>
+                <button
+                  key={p}
+                  type="button"
+                  className={page === p ? 'active' : ''}
+                  aria-current={page === p ? 'page' : undefined}
+                  onPointerEnter={preload}
+                  onFocus={preload}
+                  onClick={() => goTo(p)}
+                >
                   <Icon size={16} aria-hidden />
-                  <span>{t(VIEWS[p].label)}</span>
+                  <span>{t(label)}</span>
                 </button>
               );
             })}
@@ -91,7 +96,9 @@ export function App() {
         </div>
         <main className="content">
           <TamperNotifications />
-          <View />
+          <PageFrame page={page}>
+            <View />
+          </PageFrame>
         </main>
         <StatusBar />
       </div>

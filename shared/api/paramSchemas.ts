@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 
 // How the API's parameter schemas are held to its TypeScript interfaces, so that the two halves of
-// the contract cannot drift apart unnoticed: contract.ts assembles every feature's *_PARAMS into
+// the contract cannot drift apart unnoticed: apiParams.ts assembles every feature's *_PARAMS (shared/api/params/) into
 // API_PARAMS, which `satisfies ParamSchemas<ApiMethods>`, and checks it with SchemasRefusingTypedCalls.
 
 /** The argument list of an API method; `never` for anything that is not an async method. */

@@ -1,4 +1,4 @@
-import { bytesEqual, concatBytes, fromHex, wipe } from '../../shared/bytes.ts';
+import { bytesEqual, fromHex, wipe } from '../../shared/bytes.ts';
 import * as Main from '../../shared/brp/commands/main.ts';
 import { MAIN_STATUS } from '../../shared/brp/status.ts';
 import {
@@ -21,7 +21,9 @@ import { bufferLimits } from './readerBuffer.ts';
 const ABANDON_MS = 3000;
 
 interface Upload {
+  /** The bytes received so far: the start of `buffer`, which grows by doubling (one copy per doubling, not one per block). */
   data: Uint8Array;
+  buffer: Uint8Array;
   lastActivity: number;
   estimated: boolean;
 }
@@ -42,7 +44,7 @@ export function registerUploadHandlers(reader: VirtualReader): void {
 
   reader.on(Main.MainBf3UploadStart, () => {
     if (active()) throw new StatusReply(MAIN_STATUS.ErrInvalidState);
-    upload = { data: new Uint8Array(0), lastActivity: Date.now(), estimated: false };
+    upload = { data: new Uint8Array(0), buffer: new Uint8Array(4096), lastActivity: Date.now(), estimated: false };
     return { reqDataAdr: 0, reqDataLen: 5 };
   });
 
@@ -57,7 +59,14 @@ export function registerUploadHandlers(reader: VirtualReader): void {
       throw new StatusReply(status);
     };
     if (req.dataAdr !== u.data.length) fail(MAIN_STATUS.ErrReadFile);
-    u.data = concatBytes(u.data, req.data);
+    const length = u.data.length + req.data.length;
+    if (length > u.buffer.length) {
+      const grown = new Uint8Array(Math.max(length, u.buffer.length * 2));
+      grown.set(u.data);
+      u.buffer = grown;
+    }
+    u.buffer.set(req.data, u.data.length);
+    u.data = u.buffer.subarray(0, length);
     u.lastActivity = Date.now();
     const probe = probeBec2Length(u.data);
     if ('invalid' in probe) return fail(MAIN_STATUS.ErrInvalidFormat);

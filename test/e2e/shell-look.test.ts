@@ -73,6 +73,32 @@ describe('web shell: look, languages, themes and smaller defects', () => {
     await page.reload();
   });
 
+  it('follows the system\'s dark mode unless the switch says otherwise, on every colour', async () => {
+    const colours = () =>
+      page.evaluate(() => ({
+        page: getComputedStyle(document.documentElement).backgroundColor,
+        nav: getComputedStyle(document.querySelector('nav[aria-label="main"] button')!).color,
+      }));
+    const setTheme = async (theme: 'system' | 'light' | 'dark') => {
+      await page.evaluate((th) => localStorage.setItem('readerdesk.theme', th), theme);
+      await page.reload();
+      await page.getByRole('heading', { name: 'Readers', level: 2 }).waitFor();
+    };
+    await page.emulateMedia({ colorScheme: 'light' });
+    await setTheme('system');
+    const light = await colours();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const dark = await colours();
+    expect(dark.page).not.toBe(light.page);
+    // "Light" on a dark system is the light look, and "dark" on a light one the dark look.
+    await setTheme('light');
+    expect(await colours()).toEqual(light);
+    await page.emulateMedia({ colorScheme: 'light' });
+    await setTheme('dark');
+    expect(await colours()).toEqual(dark);
+    await setTheme('system');
+  });
+
   it('door files: the output follows a newly chosen CSV, and the capacity sentences speak of the page\'s field', async () => {
     const header = 'user_id,format,raw_hex,raw_bits';
     fs.writeFileSync(path.join(dir, 'north.csv'), [header, '1,raw,8F166045,32', '2,raw,8F166040,32', ''].join('\n'));

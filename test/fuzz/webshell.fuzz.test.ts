@@ -5,7 +5,8 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { API_METHODS, API_PARAMS, type ReaderDeskApi } from '../../shared/api/contract.ts';
+import { API_METHODS, type ReaderDeskApi } from '../../shared/api/contract.ts';
+import { API_PARAMS } from '../../shared/api/apiParams.ts';
 import { dispatchCall } from '../../electron/host/app/dispatch.ts';
 import { parseCallMessage } from '../../electron/host/webshell/webShellServer.ts';
 import { echoedHex, hexDigit, mutatedText, runs } from './campaign.ts';

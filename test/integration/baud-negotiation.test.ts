@@ -162,7 +162,7 @@ describe('a line that does not carry every rate (emulated over a real pty)', () 
     const { sim, seen } = await reader({ lineMaxBaud: 115200 });
     const d = await deploy(sim);
     expect(d.results[0]).toMatchObject({ result: 'failed', reason: 'io', lineSpeed: { outcome: 'lost', rate: 921600, from: 115200 } });
-    expect(d.results[0]!.message).toMatch(/^Not deployed: the reader stopped answering at 921600 baud.*switch it off and on.*No file data was sent to the reader\.$/);
+    expect(d.results[0]!.message).toMatch(/^Not deployed: the reader stopped answering at 921600 baud.*switch it off and on.*again\. No file data was sent to the reader\.$/);
     expect(seen.some((f) => f.cmdCode === MainBf3UploadStart.code)).toBe(false);
     // Sys.SetCommParam's change lasts until a restart: switched off and on, the reader is back at 115200 and unchanged.
     expect(sim.reader.line.baud).toBe(921600);

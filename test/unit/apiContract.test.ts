@@ -5,8 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createApiClient } from '../../shared/api/client.ts';
-import { API_METHODS, API_PARAMS } from '../../shared/api/contract.ts';
+import { API_METHODS } from '../../shared/api/contract.ts';
+import { API_PARAMS } from '../../shared/api/apiParams.ts';
 import type { NoMethods, ParamSchemas, SchemasRefusingTypedCalls } from '../../shared/api/paramSchemas.ts';
+import type { MethodNames } from '../../shared/api/methodNames.ts';
 
 interface DemoApi {
   ping(id: string): Promise<void>;
@@ -38,6 +40,15 @@ describe('API contract', () => {
     type _Agreeing = NoMethods<SchemasRefusingTypedCalls<DemoApi, typeof demoParams>>;
 
     for (const params of [missing, extra, longer, wider, narrower]) expect(Object.keys(params).length).toBeGreaterThan(0);
+  });
+
+  it('compiles only when the zod-free list of method names (what the renderer’s client is built from) names every method once', () => {
+    const names = { ping: true, export: true, frames: true } as const satisfies MethodNames<DemoApi>;
+    // @ts-expect-error a method (frames) without its name
+    const missing = { ping: true, export: true } as const satisfies MethodNames<DemoApi>;
+    // @ts-expect-error a name (forget) that is no method
+    const extra = { ping: true, export: true, frames: true, forget: true } as const satisfies MethodNames<DemoApi>;
+    for (const list of [names, missing, extra]) expect(Object.keys(list).length).toBeGreaterThan(0);
   });
 
   it('the typed client offers exactly the methods that have schemas, plus the event subscription', () => {

@@ -2,8 +2,11 @@
 // that behave like Electron's: one handler per channel, invoke events that name the sending
 // webContents and frame, windows that can navigate and be destroyed.
 import { describe, expect, it } from 'vitest';
-import { API_METHODS, API_PARAMS, IPC_CHANNEL_CALL, IPC_CHANNEL_EVENT, type AppEvent, type ReaderDeskApi } from '../../shared/api/contract.ts';
+import { API_METHODS, IPC_CHANNEL_CALL, IPC_CHANNEL_EVENT, type AppEvent, type ReaderDeskApi } from '../../shared/api/contract.ts';
+import { API_PARAMS } from '../../shared/api/apiParams.ts';
 import { registerIpc, type AppWindowContents, type InvokeEventSource, type IpcMainPort } from '../../electron/ipc.ts';
+import type { EventsMessage } from '../../shared/api/channels.ts';
+import { manualClock } from '../helpers/manualClock.ts';
 
 const INDEX = 'readerdesk://app/index.html';
 
@@ -85,9 +88,24 @@ function setUp() {
   const ipcMain = new FakeIpcMain();
   const win = new FakeWebContents(3, INDEX);
   const host = fakeService();
-  const dispose = registerIpc(ipcMain, host.service, win, INDEX);
-  return { ipcMain, win, ...host, dispose };
+  const { clock, advance } = manualClock();
+  const dispose = registerIpc(ipcMain, host.service, win, INDEX, undefined, { clock });
+  return { ipcMain, win, ...host, dispose, advance };
 }
+
+/** The events a window received on the event channel, one entry per message. */
+function eventMessages(win: FakeWebContents): EventsMessage[] {
+  return win.sent.map(([channel, ...args]) => {
+    expect(channel).toBe(IPC_CHANNEL_EVENT);
+    expect(args).toHaveLength(1);
+    return args[0] as EventsMessage;
+  });
+}
+
+const frame = (seq: number): AppEvent => ({
+  type: 'frame',
+  frame: { seq, time: seq, direction: 'in', address: '/dev/ttyUSB0', hex: '0C00040000', summary: 'Sys.GetInfo' },
+});
 
 const FORBIDDEN = { ok: false, error: { code: 'forbidden', params: {}, message: 'This window may not use ReaderDesk.' } };
 
@@ -155,7 +173,7 @@ describe('registerIpc', () => {
     const otherWindow = new FakeWebContents(4, INDEX);
     const removed: AppEvent = { type: 'reader-removed', id: 'r1' };
     emit(removed);
-    expect(win.sent).toEqual([[IPC_CHANNEL_EVENT, removed]]);
+    expect(win.sent).toEqual([[IPC_CHANNEL_EVENT, { events: [removed] }]]);
     expect(otherWindow.sent).toEqual([]);
 
     win.destroy();
@@ -164,6 +182,49 @@ describe('registerIpc', () => {
     expect(listeners.size).toBe(0);
     expect(ipcMain.handlers.size).toBe(0);
     await expect(ipcMain.invoke(win.fromTopFrame(), IPC_CHANNEL_CALL, 'listReaders', [])).rejects.toThrow(/No handler/);
+  });
+
+  it('sends a burst of events as a few messages, in order and complete, as the web shell does', () => {
+    const { win, emit, advance } = setUp();
+    // A deploy to many readers: 2,000 frame events within 100 ms, and a reader dropping out among them.
+    const burst: AppEvent[] = [];
+    for (let seq = 1; seq <= 2000; seq++) {
+      burst.push(frame(seq));
+      if (seq === 1000) burst.push({ type: 'reader-removed', id: 'r1' });
+    }
+    burst.forEach((event, i) => {
+      emit(event);
+      if (i % 100 === 99) advance(5);
+    });
+    advance(50);
+
+    const messages = eventMessages(win);
+    // At most one message per 50 ms (plus the first, which leaves at once): not one per event.
+    expect(messages.length).toBeGreaterThan(1);
+    expect(messages.length).toBeLessThanOrEqual(4);
+    expect(messages.flatMap((m) => m.events)).toEqual(burst);
+  });
+
+  it('keeps only the newest byte count of a deploy phase, but every phase change, and drops what waits when the window goes', () => {
+    const { win, emit, advance } = setUp();
+    const progress = (phase: 'uploading' | 'done', bytesDone: number): AppEvent => ({
+      type: 'deploy-progress',
+      jobId: 'j1',
+      progress: { port: '/dev/ttyUSB0', phase, bytesDone, bytesTotal: 1000 },
+    });
+    emit(frame(1));
+    for (let bytes = 100; bytes <= 1000; bytes += 100) emit(progress('uploading', bytes));
+    emit(progress('done', 1000));
+    advance(50);
+    expect(eventMessages(win).flatMap((m) => m.events)).toEqual([frame(1), progress('uploading', 1000), progress('done', 1000)]);
+
+    const before = win.sent.length;
+    // A message just left, so these wait for the next one; the window closes first.
+    emit(frame(2));
+    emit(frame(3));
+    win.destroy();
+    advance(50);
+    expect(win.sent).toHaveLength(before);
   });
 
   it('sends nothing to a window that is being destroyed, and a new window takes over the channel', async () => {

@@ -88,11 +88,14 @@ describe('electron-builder configuration', () => {
     expect(config.npmRebuild).toBe(false);
     expect(pkg.dependencies.serialport).toBeTruthy();
     expect(fs.readFileSync(res('tools/build-electron.mjs'), 'utf8')).toMatch(/external: \[[^\]]*'serialport'/);
+    // The host reads and writes serial devices through the binding itself (node/serial/serialDevice.ts).
+    expect(pkg.dependencies['@serialport/bindings-cpp']).toBeTruthy();
+    expect(fs.readFileSync(res('tools/build-electron.mjs'), 'utf8')).toMatch(/external: \[[^\]]*'@serialport\/bindings-cpp'/);
   });
 
   it('packs every package that serialport loads (serialport’s index requires its mock binding too)', () => {
     const excluded = config.files.filter((f: string) => f.startsWith('!')).map((f: string) => f.slice(1));
-    for (const dep of runtimeClosure(['serialport'])) {
+    for (const dep of runtimeClosure(['serialport', '@serialport/bindings-cpp'])) {
       const main = `node_modules/${dep}/package.json`;
       expect(excluded.filter((p: string) => minimatch(main, p, { dot: true })), dep).toEqual([]);
     }

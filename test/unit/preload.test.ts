@@ -57,9 +57,9 @@ describe('preload bridge', () => {
     const seen: AppEvent[] = [];
     const unsubscribe = bridge.subscribe((e: AppEvent) => seen.push(e));
     const event: AppEvent = { type: 'reader-removed', id: 'r1' };
-    for (const handler of electron.listeners.get(IPC_CHANNEL_EVENT) ?? []) handler({ sender: 'main' }, event);
+    for (const handler of electron.listeners.get(IPC_CHANNEL_EVENT) ?? []) handler({ sender: 'main' }, { events: [event] });
     unsubscribe();
-    for (const handler of electron.listeners.get(IPC_CHANNEL_EVENT) ?? []) handler({ sender: 'main' }, { type: 'reader-removed', id: 'late' });
+    for (const handler of electron.listeners.get(IPC_CHANNEL_EVENT) ?? []) handler({ sender: 'main' }, { events: [{ type: 'reader-removed', id: 'late' }] });
 
     expect(electron.uses).toEqual([
       { op: 'invoke', channel: IPC_CHANNEL_CALL, args: ['connect', ['/dev/ttyUSB0']] },
@@ -68,6 +68,25 @@ describe('preload bridge', () => {
     ]);
     expect(new Set(electron.uses.map((u) => u.channel))).toEqual(new Set([IPC_CHANNEL_CALL, IPC_CHANNEL_EVENT]));
     expect(seen).toEqual([event]);
+  });
+
+  it('hands each event of a batch from the host to the page, one by one and in order', () => {
+    const seen: AppEvent[] = [];
+    const unsubscribe = bridge.subscribe((e: AppEvent) => seen.push(e));
+    const batches: AppEvent[][] = [
+      [
+        { type: 'reader-removed', id: 'r1' },
+        { type: 'reader-removed', id: 'r2' },
+        { type: 'reader-removed', id: 'r3' },
+      ],
+      [],
+      [{ type: 'reader-removed', id: 'r4' }],
+    ];
+    for (const events of batches) for (const handler of electron.listeners.get(IPC_CHANNEL_EVENT) ?? []) handler({ sender: 'main' }, { events });
+    // Something that is not a batch is passed over, not thrown into the page.
+    for (const handler of electron.listeners.get(IPC_CHANNEL_EVENT) ?? []) expect(() => handler({ sender: 'main' }, { type: 'reader-removed', id: 'x' })).not.toThrow();
+    unsubscribe();
+    expect(seen.map((e) => (e.type === 'reader-removed' ? e.id : e.type))).toEqual(['r1', 'r2', 'r3', 'r4']);
   });
 
   it('answers a malformed call itself, without reaching the main process', async () => {

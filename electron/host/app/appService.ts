@@ -28,6 +28,7 @@ import { PortWatcher } from '../ports/portWatcher.ts';
 import { knownPortEntries } from '../ports/knownPorts.ts';
 import { forgetReader, readerNameOf, rememberReader, restoreReaders, setReaderName } from './rememberedReaders.ts';
 import { portMaxBaudOf, setPortMaxBaud } from './portMaxBaud.ts';
+import { useNodeAes } from '../../../node/crypto/nodeAesEngine.ts';
 
 export interface AppServiceOptions {
   shell: 'electron' | 'web';
@@ -57,6 +58,7 @@ export class AppService implements ReadersApi {
   readonly context: AppContext;
 
   constructor(private readonly opts: AppServiceOptions) {
+    useNodeAes();
     const settings = opts.settings ?? new SettingsStore();
     this.frames = new FrameJournal(5000, (frame) => this.emit({ type: 'frame', frame }));
     this.readers = new ReaderManager({

@@ -1,4 +1,5 @@
-import { API_PARAMS, type ApiErrorPayload, type ApiMethod, type ReaderDeskApi } from '../../../shared/api/contract.ts';
+import type { ApiErrorPayload, ApiMethod, ReaderDeskApi } from '../../../shared/api/contract.ts';
+import { API_PARAMS } from '../../../shared/api/apiParams.ts';
 import { HostError, hostText } from '../../../shared/errors/hostError.ts';
 import type { HostParam } from '../../../shared/errors/hostText.ts';
 import { toApiError } from './userMessage.ts';

@@ -39,6 +39,12 @@ export interface DeployOptions {
   expectedConfigId?: string | null;
   /** Line faults an upload recovers from before it gives up (resume or restart each count one). */
   maxRecoveries?: number;
+  /**
+   * Reads what the caller wants to know about the reader (firmware, serial number) in the deploy's
+   * own session, once it is open and before anything is sent: a second session for it would open
+   * and close every port once more. Must only read, and should not throw.
+   */
+  onConnected?: (session: BrpSession) => Promise<void>;
 }
 
 /** Decodes the text of a .bec2 into the binary the reader asks for (ReqDataAdr counts from "BEC2\0"). */
@@ -160,6 +166,7 @@ class DeployRun {
       this.session = await openSession(this.port, this.sessionOpts);
       // A restarted reader must be spoken to the same way (the port may be gone while it restarts).
       this.sessionOpts = this.session.reopenOptions;
+      await this.opts.onConnected?.(this.session);
       this.before = await readConfigId(this.session);
       await checkBec2Upload(this.session);
       this.started = performance.now();
@@ -171,7 +178,8 @@ class DeployRun {
         if (!(err instanceof LineSpeedLostError)) throw err;
         this.unreachable = true;
         this.progress('done', 0);
-        return this.result({ result: 'failed', reason: 'io', message: `Not deployed: ${err.reason ?? err.message} No file data was sent to the reader.` });
+        const why = (err.reason ?? err.message).replace(/\.$/, '');
+        return this.result({ result: 'failed', reason: 'io', message: `Not deployed: ${why}. No file data was sent to the reader.` });
       }
       for (;;) {
         try {

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { SerialPort } from 'serialport';
+import { SerialDevice } from '../../../node/serial/serialDevice.ts';
 import { Listeners, type Transport } from './transport.ts';
 import { PortLostError, type PortLostReason } from '../../../shared/brp/errors.ts';
 import { hostText } from '../../../shared/errors/hostError.ts';
@@ -13,9 +13,10 @@ export interface SerialSettings {
 
 /** A serial link with the BRP defaults (115200 baud, 8N1; decisions.md, Link). */
 export class SerialTransport implements Transport {
-  private port: SerialPort | undefined;
+  private device: SerialDevice | undefined;
   private rate: number;
-  private closing = false;
+  /** Counts close() calls, so an open() that a close() overtook gives its port back instead of keeping it locked. */
+  private closes = 0;
   private readonly data = new Listeners<[Uint8Array]>();
   private readonly lost = new Listeners<[string]>();
 
@@ -28,34 +29,28 @@ export class SerialTransport implements Transport {
   }
 
   get isOpen(): boolean {
-    return this.port?.isOpen ?? false;
+    return this.device?.isOpen ?? false;
   }
 
   async open(): Promise<void> {
-    this.closing = false;
     // A reopened port (after a restart) starts at the rate it was opened with: the reader's restart
     // restores its configured rate, whatever Sys.SetCommParam set before.
     this.rate = this.settings.baudRate ?? 115200;
-    const port = new SerialPort({
-      path: this.address,
-      baudRate: this.rate,
-      dataBits: 8,
-      parity: 'none',
-      stopBits: 1,
-      autoOpen: false,
-    });
-    await new Promise<void>((resolve, reject) => {
-      port.open((err) => (err ? reject(new PortLostError(this.address, describeOpenError(this.address, err))) : resolve()));
-    });
-    await this.raiseDtr(port);
-    port.on('data', (chunk: Buffer) => this.data.emit(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength)));
-    port.on('close', (err: Error | null) => {
-      if (!this.closing) this.lost.emit(err?.message ?? 'the port was closed');
-    });
-    port.on('error', (err: Error) => {
-      if (!this.closing) this.lost.emit(err.message);
-    });
-    this.port = port;
+    const closesBefore = this.closes;
+    let device: SerialDevice;
+    try {
+      device = await SerialDevice.open(this.address, { baudRate: this.rate });
+    } catch (err) {
+      throw new PortLostError(this.address, describeOpenError(this.address, err as Error));
+    }
+    await this.raiseDtr(device);
+    if (this.closes !== closesBefore) {
+      await device.close();
+      throw new PortLostError(this.address, 'the port was closed while it was being opened');
+    }
+    device.onData((bytes) => this.data.emit(bytes));
+    device.onLost((err) => this.lost.emit(err.message));
+    this.device = device;
   }
 
   /**
@@ -63,35 +58,36 @@ export class SerialTransport implements Transport {
    * (real-readers.md, Link layer). A pseudo-terminal has no modem lines and refuses the request; that
    * is no fault. On a real port a refusal is, because such a reader would stay silent.
    */
-  private async raiseDtr(port: SerialPort): Promise<void> {
-    const err = await new Promise<Error | null>((resolve) => port.set({ dtr: true, rts: true }, (e) => resolve(e ?? null)));
+  private async raiseDtr(device: SerialDevice): Promise<void> {
+    const err = await device.setModemLines({ dtr: true, rts: true }).then(
+      () => null,
+      (e: Error) => e,
+    );
     if (!err || isPseudoTerminal(this.address)) return;
-    await new Promise<void>((resolve) => port.close(() => resolve()));
+    await device.close();
     throw new PortLostError(this.address, `the port was opened but refused to raise DTR (${err.message}); readers that wait for DTR do not start without it`);
   }
 
   async write(bytes: Uint8Array): Promise<void> {
-    const port = this.port;
-    if (!port?.isOpen) throw new PortLostError(this.address, 'the port is not open');
-    await new Promise<void>((resolve, reject) => {
-      port.write(Buffer.from(bytes), (err) => (err ? reject(new PortLostError(this.address, err.message)) : resolve()));
+    const device = this.device;
+    if (!device?.isOpen) throw new PortLostError(this.address, 'the port is not open');
+    await device.write(bytes).catch((err: Error) => {
+      throw new PortLostError(this.address, err.message);
     });
   }
 
   async setBaudRate(baud: number): Promise<void> {
-    const port = this.port;
-    if (!port?.isOpen) throw new PortLostError(this.address, 'the port is not open');
+    const device = this.device;
+    if (!device?.isOpen) throw new PortLostError(this.address, 'the port is not open');
     const update = (rate: number) =>
-      new Promise<void>((resolve, reject) => {
-        port.update({ baudRate: rate }, (err) =>
-          err ? reject(new PortLostError(this.address, `the port could not switch to ${rate} baud (${err.message})`)) : resolve(),
-        );
+      device.setBaudRate(rate).catch((err: Error) => {
+        throw new PortLostError(this.address, `the port could not switch to ${rate} baud (${err.message})`);
       });
     await update(baud);
     // A USB-serial adapter that tops out below the rate may take the request and run the nearest rate it
     // has (Linux drivers report the rate they really run): that is a port that cannot run this rate.
-    const actual = await port.port?.getBaudRate().then((r: { baudRate: number }) => r.baudRate, () => undefined);
-    if (actual !== undefined && actual > 0 && Math.abs(actual - baud) > baud * RATE_TOLERANCE) {
+    const actual = await device.actualBaudRate();
+    if (actual !== undefined && Math.abs(actual - baud) > baud * RATE_TOLERANCE) {
       await update(this.rate).catch(() => undefined);
       throw new PortLostError(this.address, `the port runs at ${actual} baud when asked for ${baud}, so it cannot run ${baud}`);
     }
@@ -99,10 +95,10 @@ export class SerialTransport implements Transport {
   }
 
   async close(): Promise<void> {
-    this.closing = true;
-    const port = this.port;
-    this.port = undefined;
-    if (port?.isOpen) await new Promise<void>((resolve) => port.close(() => resolve()));
+    this.closes++;
+    const device = this.device;
+    this.device = undefined;
+    await device?.close();
   }
 
   onData(listener: (bytes: Uint8Array) => void) {

@@ -6,7 +6,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { ApiErrorPayload, ReaderDeskApi } from '../../../shared/api/contract.ts';
 import { dispatchCall } from '../app/dispatch.ts';
 import { contentTypeOf } from '../files/contentType.ts';
-import { streamEvents } from './eventStream.ts';
+import { streamEvents } from '../app/eventStream.ts';
 
 export interface WebShellOptions {
   api: ReaderDeskApi;

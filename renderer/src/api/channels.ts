@@ -46,7 +46,7 @@ export function webSocketChannel(url: string): ApiChannel {
     });
     ws.onmessage = (m) => {
       const msg = JSON.parse(String(m.data));
-      // The host sends its events several to a message, in order (electron/host/webshell/eventStream.ts).
+      // The host sends its events several to a message, in order (electron/host/app/eventStream.ts).
       if (Array.isArray(msg.events)) {
         for (const event of msg.events as AppEvent[]) for (const l of [...listeners]) l(event);
         return;

@@ -1,3 +1,4 @@
+import './config/zodWithoutEval.ts';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as Tabs from '@radix-ui/react-tabs';

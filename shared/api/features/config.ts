@@ -1,13 +1,12 @@
-// Config slice of the ReaderDesk API: methods, their parameter schemas and the events they send.
-// Every method added to ConfigApi needs an entry in CONFIG_PARAMS (validated by the host before it runs).
+// Config slice of the ReaderDesk API: methods and the events they send.
+// Every method added to ConfigApi needs its name in CONFIG_METHODS and a schema in
+// shared/api/params/config.ts (the host validates every call before it runs); the type check says which is missing.
 //
-// A BALCFG travels as the plain JSON document of shared/config/schema.ts. The schemas below only
-// bound its shape and size; the host re-checks every document with parseBalcfg, whose sentences
-// name the field at fault.
+// A BALCFG travels as the plain JSON document of shared/config/schema.ts.
 
-import { z } from 'zod';
 import type { Balcfg, ConfigIdentity } from '../../config/balcfg.ts';
 import type { ValueDiff } from '../../config/diff.ts';
+import type { MethodNames } from '../methodNames.ts';
 
 /** A BALCFG file as the editor sees it: where it lives (absolute path) and what it holds. */
 export interface ConfigDocument {
@@ -47,40 +46,16 @@ export interface ConfigApi {
   configDiffWithReader(source: string | Balcfg, readerId: string): Promise<ReaderDiff>;
 }
 
-const filePath = z.string().min(1).max(4096);
-const readerId = z.string().min(1).max(64);
-
-const identity = z.strictObject({
-  customer: z.number().int().min(0).max(99999),
-  project: z.number().int().min(1).max(9999),
-  device: z.number().int().min(0).max(9999),
-  name: z.string().min(1).max(128),
-});
-
-const valueEntry = z.looseObject({ id: z.string().max(16), hex: z.string().max(256) });
-
-/**
- * Shape and size only; parseBalcfg on the host gives the real verdict. Typed as the Balcfg it lets
- * through because every method that takes one re-checks it before use (configService's checkDocument).
- */
-const balcfgShape = z.looseObject({
-  format: z.string().max(64),
-  formatVersion: z.number(),
-  values: z.array(valueEntry).max(65_536),
-  history: z
-    .array(z.looseObject({ changes: z.looseObject({ set: z.array(valueEntry).max(65_536), removed: z.array(z.string().max(16)).max(65_536) }) }))
-    .max(99),
-}) as unknown as z.ZodType<Balcfg>;
-
-export const CONFIG_PARAMS = {
-  configNew: z.tuple([filePath, identity]),
-  configOpen: z.tuple([filePath]),
-  configSave: z.tuple([filePath, balcfgShape]),
-  recentFiles: z.tuple([]),
-  configBump: z.tuple([filePath]),
-  configNewVersionFrom: z.tuple([filePath, z.number().int().min(1).max(99)]),
-  configFinalize: z.tuple([filePath, readerId, filePath]),
-  configDiffWithReader: z.tuple([z.union([filePath, balcfgShape]), readerId]),
-} as const;
+/** The methods of ConfigApi by name; their parameter schemas are in shared/api/params/config.ts. */
+export const CONFIG_METHODS = {
+  configNew: true,
+  configOpen: true,
+  configSave: true,
+  recentFiles: true,
+  configBump: true,
+  configNewVersionFrom: true,
+  configFinalize: true,
+  configDiffWithReader: true,
+} as const satisfies MethodNames<ConfigApi>;
 
 export type ConfigEvent = never;

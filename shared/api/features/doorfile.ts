@@ -1,9 +1,11 @@
-import { z } from 'zod';
 import type { HostText } from '../../errors/hostText.ts';
+import type { MethodNames } from '../methodNames.ts';
 
 // Doorfile slice of the ReaderDesk API: door files for ENGAGE offline locks (docs/doorfile.md).
 // The host reads and writes the files; the UI only names paths. A site key travels once, in the
 // call that needs it, and is never part of a result, an event or an error.
+// Every method added to DoorfileApi needs its name in DOORFILE_METHODS and a schema in
+// shared/api/params/doorfile.ts (the host validates every call before it runs); the type check says which is missing.
 
 /** One finding about a CSV line (or the whole file when `line` is absent). */
 export interface DoorfileIssue {
@@ -113,34 +115,17 @@ export interface DoorfileApi {
   doorfileVerify(request: DoorfileVerifyRequest): Promise<DoorfileVerifyResult>;
 }
 
+/** The methods of DoorfileApi by name; their parameter schemas are in shared/api/params/doorfile.ts. */
+export const DOORFILE_METHODS = {
+  doorfilePreview: true,
+  doorfileBuild: true,
+  doorfileVerify: true,
+} as const satisfies MethodNames<DoorfileApi>;
+
 export const PREVIEW_ROW_LIMIT = 2000;
 /** Issues sent with a preview or build result; `errors` and `warnings` always count all of them. */
 export const ISSUE_LIMIT = 5000;
 export const FINDING_POSITION_LIMIT = 1000;
 export const DOORFILE_MAX_USERS_LIMIT = 2_000_000;
-
-const path = z.string().trim().min(1, 'a file path is needed').max(4096, 'the path is longer than 4096 characters');
-const maxUsers = z.number().int().min(1).max(DOORFILE_MAX_USERS_LIMIT);
-// Messages never repeat the value: it may be a key.
-const siteKey = z.union([
-  z.strictObject({ hex: z.string().regex(/^[0-9a-fA-F]{64}$/, 'the site key must be exactly 64 hex digits') }),
-  z.strictObject({ file: path }),
-]);
-
-export const DOORFILE_PARAMS = {
-  doorfilePreview: z.tuple([path, z.strictObject({ maxUsers })]),
-  doorfileBuild: z.tuple([
-    z.strictObject({
-      csvPath: path,
-      siteKey,
-      outPath: path,
-      binaryPath: path.optional(),
-      acceptWarnings: z.boolean(),
-      maxUsers,
-      fieldName: z.enum(['primeCred', 'primeCr']),
-    }),
-  ]),
-  doorfileVerify: z.tuple([z.strictObject({ doorPath: path, siteKey, maxUsers: maxUsers.optional() })]),
-} as const;
 
 export type DoorfileEvent = never;

@@ -1,10 +1,11 @@
-import { z } from 'zod';
 import type { FrameRecord } from './readers.ts';
 import type { HostParam } from '../../errors/hostText.ts';
+import type { MethodNames } from '../methodNames.ts';
 
 // Events slice of the ReaderDesk API: the event log (tamper alarms, readers lost and found), the
 // frame log and the diagnostics bundle for support.
-// Every method added to EventsApi needs an entry in EVENTS_PARAMS (validated by the host before it runs).
+// Every method added to EventsApi needs its name in EVENTS_METHODS and a schema in
+// shared/api/params/events.ts (the host validates every call before it runs); the type check says which is missing.
 
 export type EventKind =
   | 'tamper-on'
@@ -85,17 +86,16 @@ export interface EventsApi {
   suggestExportPath(kind: ExportKind): Promise<string>;
 }
 
-const filePath = z.string().trim().min(1, 'a file path is needed').max(4096);
-
-export const EVENTS_PARAMS = {
-  eventLog: z.tuple([]),
-  acknowledgeEvent: z.tuple([z.string().min(1).max(64)]),
-  acknowledgeReaderAlarms: z.tuple([z.string().min(1).max(64)]),
-  exportEvents: z.tuple([filePath, z.enum(['json', 'csv'])]),
-  frameLog: z.tuple([z.number().int().min(1).max(5000).optional()]),
-  exportDiagnostics: z.tuple([filePath]),
-  suggestExportPath: z.tuple([z.enum(['events-json', 'events-csv', 'diagnostics'])]),
-} as const;
+/** The methods of EventsApi by name; their parameter schemas are in shared/api/params/events.ts. */
+export const EVENTS_METHODS = {
+  eventLog: true,
+  acknowledgeEvent: true,
+  acknowledgeReaderAlarms: true,
+  exportEvents: true,
+  frameLog: true,
+  exportDiagnostics: true,
+  suggestExportPath: true,
+} as const satisfies MethodNames<EventsApi>;
 
 export type EventsEvent =
   | { type: 'event-logged'; entry: EventLogEntry }

@@ -1,8 +1,9 @@
-import { z } from 'zod';
+import type { MethodNames } from '../methodNames.ts';
 
 // Files slice of the ReaderDesk API: picking files (Electron's native dialogs, the web shell's file
 // browser), the folder listing behind that browser, and recent files per kind.
-// Every method added to FilesApi needs an entry in FILES_PARAMS (validated by the host before it runs).
+// Every method added to FilesApi needs its name in FILES_METHODS and a schema in
+// shared/api/params/files.ts (the host validates every call before it runs); the type check says which is missing.
 
 /** The kinds of file ReaderDesk reads or writes; each has its own filter and recent list. */
 export type FileKind = 'balcfg' | 'bec2' | 'csv' | 'doorfile' | 'report' | 'key';
@@ -96,26 +97,20 @@ export interface FilesApi {
   keepDroppedFile(name: string, contentBase64: string): Promise<DroppedFile>;
 }
 
+/** The methods of FilesApi by name; their parameter schemas are in shared/api/params/files.ts. */
+export const FILES_METHODS = {
+  chooseFile: true,
+  listFolder: true,
+  checkPath: true,
+  pickFile: true,
+  recentFilesOf: true,
+  keepDroppedFile: true,
+} as const satisfies MethodNames<FilesApi>;
+
 export interface DroppedFile {
   /** Where the host keeps the copy. */
   path: string;
   kind: 'balcfg' | 'bec2' | 'csv';
 }
-
-const filePath = z.string().trim().min(1, 'a file path is needed').max(4096, 'the path is longer than 4096 characters');
-const kind = z.enum(FILE_KINDS);
-const purpose = z.enum(['open', 'save']);
-
-export const FILES_PARAMS = {
-  chooseFile: z.tuple([z.strictObject({ purpose, kind, suggested: z.string().max(4096).optional(), title: z.string().max(200).optional() })]),
-  listFolder: z.tuple([filePath.nullable(), kind.nullable()]),
-  checkPath: z.tuple([filePath]),
-  pickFile: z.tuple([filePath, purpose, kind, z.boolean()]),
-  recentFilesOf: z.tuple([kind]),
-  keepDroppedFile: z.tuple([
-    z.string().min(1).max(255).refine((n) => !/[/\\\0]/.test(n) && n !== '.' && n !== '..', 'a dropped file is named without a folder'),
-    z.string().max(8_000_000, 'a dropped file may be at most 6 MB').regex(/^[A-Za-z0-9+/]*={0,2}$/, 'the content must be base64'),
-  ]),
-} as const;
 
 export type FilesEvent = never;

@@ -1,10 +1,11 @@
-import { z } from 'zod';
-import { LINK_CHECKSUMS, type LinkChecksumKind } from '../../brp/checksum.ts';
-import { tcpAddressProblem } from '../../brp/tcpAddress.ts';
+import type { LinkChecksumKind } from '../../brp/checksum.ts';
 import type { HostParam } from '../../errors/hostText.ts';
-import { DEFAULT_MAX_BAUD, SET_COMM_PARAM_RATES, isSetCommParamRate } from '../../brp/lineRates.ts';
+import type { MethodNames } from '../methodNames.ts';
+import { DEFAULT_MAX_BAUD, SET_COMM_PARAM_RATES } from '../../brp/lineRates.ts';
 
 // Readers: ports, connections, reader state, the frame stream.
+// Every method added to ReadersApi needs its name in READERS_METHODS and a schema in
+// shared/api/params/readers.ts (the host validates every call before it runs); the type check says which is missing.
 
 export type Unsubscribe = () => void;
 
@@ -167,43 +168,19 @@ export interface ReadersApi {
   runningJobs(): Promise<RunningJob[]>;
 }
 
-/** A reader address: a serial port, or tcp://host[:port] (port 2939 when left out). */
-export const readerAddressSchema = z
-  .string()
-  .min(1)
-  .max(512)
-  .superRefine((address, ctx) => {
-    const problem = tcpAddressProblem(address.trim());
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
-
-export const READERS_PARAMS = {
-  appInfo: z.tuple([]),
-  listPorts: z.tuple([]),
-  listReaders: z.tuple([]),
-  connect: z.tuple([
-    readerAddressSchema,
-    z
-      .object({
-        checksum: z.enum(LINK_CHECKSUMS).optional(),
-        baudRate: z.number().int('the baud rate is a whole number').min(300, 'the baud rate must be between 300 and 4000000').max(4_000_000, 'the baud rate must be between 300 and 4000000').optional(),
-      })
-      .strict()
-      .optional(),
-  ]),
-  disconnect: z.tuple([z.string().min(1).max(64)]),
-  refreshReader: z.tuple([z.string().min(1).max(64)]),
-  identifyCustomerKey: z.tuple([z.string().min(1).max(64)]),
-  setReaderName: z.tuple([z.string().min(1).max(64), z.string().max(64, 'a reader name has at most 64 characters')]),
-  setPortMaxBaud: z.tuple([
-    z.string().min(1).max(64),
-    z
-      .number()
-      .int('the maximum rate is a whole number')
-      .refine((b) => isSetCommParamRate(b) && b >= 9600, `the maximum rate is one of the rates a reader can switch to: ${MAX_BAUD_CHOICES.join(', ')}`),
-  ]),
-  runningJobs: z.tuple([]),
-} as const;
+/** The methods of ReadersApi by name; their parameter schemas are in shared/api/params/readers.ts. */
+export const READERS_METHODS = {
+  appInfo: true,
+  listPorts: true,
+  listReaders: true,
+  connect: true,
+  disconnect: true,
+  refreshReader: true,
+  identifyCustomerKey: true,
+  setReaderName: true,
+  setPortMaxBaud: true,
+  runningJobs: true,
+} as const satisfies MethodNames<ReadersApi>;
 
 /** A reader's summary before anything was read from it (the host's starting point; tests build on it). */
 export function emptyReaderSummary(id: string, address: string, virtual: boolean, baudRate: number | null): ReaderSummary {

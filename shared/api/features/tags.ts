@@ -1,9 +1,11 @@
-import { z } from 'zod';
 import type { HostText } from '../../errors/hostText.ts';
+import type { MethodNames } from '../methodNames.ts';
 
 // Tags slice of the ReaderDesk API: the wireless-memory tag in a connected reader's field
 // (docs/wireless-memory.md). PINs and master PINs travel as 32 hex digits in the one call that needs
 // them; no result, event or error ever holds one.
+// Every method added to TagsApi needs its name in TAGS_METHODS and a schema in
+// shared/api/params/tags.ts (the host validates every call before it runs); the type check says which is missing.
 
 export interface TagSegmentView {
   segment: number;
@@ -84,48 +86,19 @@ export interface TagsApi {
   tagWrite(readerId: string, request: TagWriteRequest): Promise<{ segment: number; offset: number; bytes: number; message: string; text: HostText }>;
 }
 
+/** The methods of TagsApi by name; their parameter schemas are in shared/api/params/tags.ts. */
+export const TAGS_METHODS = {
+  tagInfo: true,
+  tagCounter: true,
+  tagSetPin: true,
+  tagProtect: true,
+  tagRead: true,
+  tagWrite: true,
+} as const satisfies MethodNames<TagsApi>;
+
 export const TAG_SEGMENTS = 16;
 export const TAG_SEGMENT_SIZE = 256;
 /** Positions a PIN transfer may write: never the zero PIN (0) nor a master PIN (252..255). */
 export const TAG_PIN_POSITION_MAX = 251;
-
-const readerId = z.string().min(1).max(64);
-// Regex messages never repeat the value: it is a PIN.
-const pinHex = z.string().regex(/^[0-9a-fA-F]{32}$/, 'a PIN is exactly 32 hex digits');
-const segment = z.number().int().min(0).max(TAG_SEGMENTS - 1);
-const offset = z.number().int().min(0).max(TAG_SEGMENT_SIZE - 1);
-const pinIndex = z.number().int().min(0).max(255);
-
-export const TAGS_PARAMS = {
-  tagInfo: z.tuple([readerId]),
-  tagCounter: z.tuple([readerId]),
-  tagSetPin: z.tuple([
-    readerId,
-    z.strictObject({ position: z.number().int().min(1).max(TAG_PIN_POSITION_MAX), masterIndex: z.number().int().min(0).max(3), masterPinHex: pinHex, pinHex }),
-  ]),
-  tagProtect: z.tuple([
-    readerId,
-    z.strictObject({
-      segment,
-      editPinHex: pinHex,
-      read: z.boolean().optional(),
-      write: z.boolean().optional(),
-      readPinIndex: pinIndex.nullable().optional(),
-      writePinIndex: pinIndex.nullable().optional(),
-      editPinIndex: pinIndex.optional(),
-      lock: z.boolean().optional(),
-    }),
-  ]),
-  tagRead: z.tuple([readerId, z.strictObject({ segment, pinHex: pinHex.optional(), offset: offset.optional(), length: z.number().int().min(1).max(TAG_SEGMENT_SIZE).optional() })]),
-  tagWrite: z.tuple([
-    readerId,
-    z.strictObject({
-      segment,
-      pinHex: pinHex.optional(),
-      offset: offset.optional(),
-      dataHex: z.string().regex(/^([0-9a-fA-F]{2}){1,256}$/, 'the data is 1 to 256 whole bytes as hex digits'),
-    }),
-  ]),
-} as const;
 
 export type TagsEvent = never;

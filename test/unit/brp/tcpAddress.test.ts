@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalReaderAddress, parseTcpAddress, tcpAddressProblem } from '../../../shared/brp/tcpAddress.ts';
 import { TcpTransport } from '../../../electron/host/transport/tcpTransport.ts';
-import { READERS_PARAMS } from '../../../shared/api/features/readers.ts';
-import { DEPLOY_PARAMS } from '../../../shared/api/features/deploy.ts';
+import { READERS_PARAMS } from '../../../shared/api/params/readers.ts';
+import { DEPLOY_PARAMS } from '../../../shared/api/params/deploy.ts';
 import { PortLostError } from '../../../shared/brp/errors.ts';
 
 describe('tcp:// reader addresses', () => {

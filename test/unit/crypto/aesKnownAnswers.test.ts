@@ -1,8 +1,9 @@
 // NIST known-answer tests for the AES that BEC2 files and door files are encrypted with: the
 // example vectors of FIPS-197 appendix C (one block) and SP 800-38A appendix F.1 (ECB) and F.2 (CBC).
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromHex, toHex } from '../../../shared/bytes.ts';
-import { aesCbcDecrypt, aesCbcEncrypt, aesEcbDecrypt, aesEcbEncrypt } from '../../../shared/crypto/aes.ts';
+import { aesCbcDecrypt, aesCbcEncrypt, aesEcbDecrypt, aesEcbEncrypt, installAesEngine, pureAesEngine } from '../../../shared/crypto/aes.ts';
+import { nodeAesEngine } from '../../../node/crypto/nodeAesEngine.ts';
 import { pureAesFactory } from '../../../shared/doorfile/cipher.ts';
 import { nodeAesFactory } from '../../../electron/host/crypto/nodeAes.ts';
 
@@ -33,33 +34,48 @@ const CBC = [
   { section: 'F.2.5/F.2.6', bits: 256, ciphertext: 'F58C4C04D6E5F1BA779EABFB5F7BFBD6' + '9CFC4E967EDB808D679F777BC6702C7D' + '39F23369A9D9BACFA530E26304231461' + 'B2EB05E2C39BE9FCDA6C19078C6A9D1B' },
 ] as const;
 
-describe('AES known answers (FIPS-197 appendix C)', () => {
-  it.each(FIPS197)('AES-$bits encrypts and decrypts the example block', ({ key, ciphertext }) => {
-    expect(toHex(aesEcbEncrypt(fromHex(key), fromHex(FIPS197_PLAINTEXT)))).toBe(ciphertext);
-    expect(toHex(aesEcbDecrypt(fromHex(key), fromHex(ciphertext)))).toBe(FIPS197_PLAINTEXT);
-  });
-});
+// The host and the virtual reader run AES on node:crypto, the renderer on @noble/ciphers: both give these answers.
+describe.each([
+  ['@noble/ciphers', pureAesEngine],
+  ['node:crypto', nodeAesEngine],
+] as const)('AES on %s', (_name, engine) => {
+  beforeAll(() => installAesEngine(engine));
+  afterAll(() => installAesEngine(pureAesEngine));
 
-describe('AES-ECB known answers (SP 800-38A F.1)', () => {
-  it.each(ECB)('ECB-AES$bits ($section)', ({ bits, ciphertext }) => {
-    const key = fromHex(SP800_38A_KEYS[bits]);
-    expect(toHex(aesEcbEncrypt(key, fromHex(SP800_38A_PLAINTEXT)))).toBe(ciphertext);
-    expect(toHex(aesEcbDecrypt(key, fromHex(ciphertext)))).toBe(SP800_38A_PLAINTEXT);
-  });
-});
-
-describe('AES-CBC known answers (SP 800-38A F.2)', () => {
-  it.each(CBC)('CBC-AES$bits ($section)', ({ bits, ciphertext }) => {
-    const key = fromHex(SP800_38A_KEYS[bits]);
-    const iv = fromHex(SP800_38A_IV);
-    expect(toHex(aesCbcEncrypt(key, fromHex(SP800_38A_PLAINTEXT), iv))).toBe(ciphertext);
-    expect(toHex(aesCbcDecrypt(key, fromHex(ciphertext), iv))).toBe(SP800_38A_PLAINTEXT);
+  describe('AES known answers (FIPS-197 appendix C)', () => {
+    it.each(FIPS197)('AES-$bits encrypts and decrypts the example block', ({ key, ciphertext }) => {
+      expect(toHex(aesEcbEncrypt(fromHex(key), fromHex(FIPS197_PLAINTEXT)))).toBe(ciphertext);
+      expect(toHex(aesEcbDecrypt(fromHex(key), fromHex(ciphertext)))).toBe(FIPS197_PLAINTEXT);
+    });
   });
 
-  it('chains from a zero IV when none is given, as the BEC2 format does', () => {
-    const key = fromHex(SP800_38A_KEYS[128]);
-    const first = fromHex(SP800_38A_PLAINTEXT).subarray(0, 16);
-    expect(toHex(aesCbcEncrypt(key, first))).toBe(toHex(aesEcbEncrypt(key, first)));
+  describe('AES-ECB known answers (SP 800-38A F.1)', () => {
+    it.each(ECB)('ECB-AES$bits ($section)', ({ bits, ciphertext }) => {
+      const key = fromHex(SP800_38A_KEYS[bits]);
+      expect(toHex(aesEcbEncrypt(key, fromHex(SP800_38A_PLAINTEXT)))).toBe(ciphertext);
+      expect(toHex(aesEcbDecrypt(key, fromHex(ciphertext)))).toBe(SP800_38A_PLAINTEXT);
+    });
+  });
+
+  describe('AES-CBC known answers (SP 800-38A F.2)', () => {
+    it.each(CBC)('CBC-AES$bits ($section)', ({ bits, ciphertext }) => {
+      const key = fromHex(SP800_38A_KEYS[bits]);
+      const iv = fromHex(SP800_38A_IV);
+      expect(toHex(aesCbcEncrypt(key, fromHex(SP800_38A_PLAINTEXT), iv))).toBe(ciphertext);
+      expect(toHex(aesCbcDecrypt(key, fromHex(ciphertext), iv))).toBe(SP800_38A_PLAINTEXT);
+    });
+
+    it('chains from a zero IV when none is given, as the BEC2 format does', () => {
+      const key = fromHex(SP800_38A_KEYS[128]);
+      const first = fromHex(SP800_38A_PLAINTEXT).subarray(0, 16);
+      expect(toHex(aesCbcEncrypt(key, first))).toBe(toHex(aesEcbEncrypt(key, first)));
+    });
+  });
+
+  it('returns plain Uint8Arrays, which compare equal to the other engine\'s', () => {
+    const out = aesCbcEncrypt(fromHex(SP800_38A_KEYS[256]), fromHex(SP800_38A_PLAINTEXT));
+    expect(Object.getPrototypeOf(out)).toBe(Uint8Array.prototype);
+    expect(out).toEqual(pureAesEngine.cbcEncrypt(fromHex(SP800_38A_KEYS[256]), new Uint8Array(16), fromHex(SP800_38A_PLAINTEXT)));
   });
 });
 

@@ -1,30 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AppEvent } from '../../../shared/api/contract.ts';
 import { Listeners } from '../../../shared/listeners.ts';
-import { streamEvents, type EventStreamClock, type EventsMessage } from '../../../electron/host/webshell/eventStream.ts';
-
-/** A clock the test moves by hand, so batching is checked without waiting. */
-function manualClock() {
-  let now = 0;
-  const timers: { at: number; fn: () => void }[] = [];
-  const clock: EventStreamClock = {
-    now: () => now,
-    setTimeout: (fn, ms) => {
-      const t = { at: now + ms, fn };
-      timers.push(t);
-      return t;
-    },
-    clearTimeout: (h) => void timers.splice(timers.indexOf(h as (typeof timers)[number]), 1),
-  };
-  const advance = (ms: number) => {
-    now += ms;
-    for (const t of timers.filter((x) => x.at <= now)) {
-      timers.splice(timers.indexOf(t), 1);
-      t.fn();
-    }
-  };
-  return { clock, advance };
-}
+import { streamEvents, type EventsMessage } from '../../../electron/host/app/eventStream.ts';
+import { manualClock } from '../../helpers/manualClock.ts';
 
 function setup() {
   const events = new Listeners<[AppEvent]>();
@@ -44,7 +22,7 @@ const progress = (port: string, phase: 'uploading' | 'restarting', bytesDone: nu
   progress: { port, phase, bytesDone, bytesTotal: 1000 },
 });
 
-describe('the web shell\'s event stream', () => {
+describe('the host\'s event stream (web shell and Electron IPC)', () => {
   it('sends an event after a quiet spell at once, and the rest at most once per 50 ms, in order and complete', () => {
     const { emit, sent, advance } = setup();
     emit(frame(1));

@@ -7,18 +7,16 @@ import { csvDocument } from '../../../../shared/csvWriter.ts';
 import { HostError, reasonOf } from '../../../../shared/errors/hostError.ts';
 import { errnoOf, fileProblem } from '../../../../shared/errors/fileProblem.ts';
 import * as Sys from '../../../../shared/brp/commands/sys.ts';
-import { SYS_STATUS } from '../../../../shared/brp/status.ts';
-import { isGroupStatus } from '../../../../shared/brp/statusChecks.ts';
 import { serialNumberOf } from '../../../../shared/brp/firmwareString.ts';
 import { lineSpeedSentence } from '../../../../shared/brp/lineSpeed.ts';
-import type { LinkChecksumKind } from '../../../../shared/brp/checksum.ts';
 import { loadBalcfg } from '../../files/balcfgStore.ts';
 import { decodeBec2Text, deployToReader, expectedConfigIdOf } from '../../lifecycle/deployJob.ts';
 import { sameReaderTwice } from '../../lifecycle/readerKey.ts';
 import { factoryReset } from '../../lifecycle/factoryReset.ts';
 import { readBackAtSpeed } from '../../lifecycle/readBackAtSpeed.ts';
 import { readReaderInfo } from '../../readers/readerInfo.ts';
-import { openSession, withSession } from '../../readers/openSession.ts';
+import { openSession } from '../../readers/openSession.ts';
+import type { BrpSession } from '../../brp/session.ts';
 import { writeFileAtomic } from '../../../../node/files/atomicWrite.ts';
 import { resolveUserPath } from '../../files/userPath.ts';
 import type { AppContext } from '../appContext.ts';
@@ -90,25 +88,19 @@ export function deployReportJson(results: readonly DeployResult[], now = new Dat
 }
 
 /** What the reader runs before the upload, read only (Sys.GetInfo and Sys.CfgGetId); nulls where it does not answer. */
-async function readBefore(port: string, opts: { checksum?: LinkChecksumKind; baudRate?: number }) {
+/** What the audit record says about the reader, read in the deploy's own session; unknown (null) if it does not answer. */
+interface ReaderBefore {
+  firmware: string | null;
+  serialNumber: string | null;
+}
+
+async function readIdentity(session: BrpSession, into: ReaderBefore): Promise<void> {
   try {
-    return await withSession(
-      port,
-      async (s) => {
-        const { info } = await s.execute(Sys.SysGetInfo, undefined);
-        let configId: string | null = null;
-        try {
-          const id = await s.execute(Sys.SysCfgGetId, undefined);
-          configId = `${id.configId} ${id.configName}`.trim();
-        } catch (err) {
-          if (!isGroupStatus(err, 'Sys', SYS_STATUS.ErrCfgNotFound)) throw err;
-        }
-        return { firmware: info, serialNumber: serialNumberOf(info), configIdBefore: configId };
-      },
-      { checksum: opts.checksum, baudRate: opts.baudRate },
-    );
+    const { info } = await session.execute(Sys.SysGetInfo, undefined);
+    into.firmware = info;
+    into.serialNumber = serialNumberOf(info);
   } catch {
-    return { firmware: null, serialNumber: null, configIdBefore: null };
+    // The deploy itself says what went wrong with the line; the record keeps the fields empty.
   }
 }
 
@@ -169,10 +161,11 @@ export function createDeployService(ctx: AppContext): DeployApi {
             const reattach = await ctx.readers.borrow(port);
             let result: DeployResult;
             try {
-              const before = await readBefore(port, link);
+              const before: ReaderBefore = { firmware: null, serialNumber: null };
               const outcome = await deployToReader(binary, port, {
                 ...link,
                 maxBaud,
+                onConnected: (session) => readIdentity(session, before),
                 onProgress: (progress) => {
                   if (progress.phase === 'uploading') bytesSent = Math.max(bytesSent, progress.bytesDone);
                   // 'done' is sent below, with the outcome, once the result is known.
@@ -181,7 +174,7 @@ export function createDeployService(ctx: AppContext): DeployApi {
                 frameLog: (e) => ctx.frames.add(e),
                 expectedConfigId,
               });
-              result = { ...outcome, ...before, bytesSent, startedAt, finishedAt: new Date().toISOString(), file, sha256 };
+              result = { ...outcome, ...before, configIdBefore: outcome.configIdBefore ?? null, bytesSent, startedAt, finishedAt: new Date().toISOString(), file, sha256 };
             } finally {
               await reattach().catch(() => undefined);
             }

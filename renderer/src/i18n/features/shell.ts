@@ -3,6 +3,11 @@
 export const en = {
   cancel: 'Cancel',
   dismiss: 'Dismiss',
+  page: {
+    loading: 'Loading the page…',
+    failed: 'This page could not be shown: {{reason}}. Reload the window to try again.',
+    reload: 'Reload',
+  },
   sidebar: {
     title: 'Readers',
     none: 'No reader yet. Connect one on the Readers page.',
@@ -108,6 +113,11 @@ export const en = {
 export const de: typeof en = {
   cancel: 'Abbrechen',
   dismiss: 'Ausblenden',
+  page: {
+    loading: 'Seite wird geladen…',
+    failed: 'Diese Seite konnte nicht angezeigt werden: {{reason}}. Laden Sie das Fenster neu, um es noch einmal zu versuchen.',
+    reload: 'Neu laden',
+  },
   sidebar: {
     title: 'Leser',
     none: 'Noch kein Leser. Verbinden Sie einen auf der Seite „Leser“.',

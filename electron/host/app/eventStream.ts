@@ -1,11 +1,12 @@
 import type { AppEvent, ReaderDeskApi } from '../../../shared/api/contract.ts';
+import type { EventsMessage } from '../../../shared/api/channels.ts';
 
-/**
- * What one web-shell client receives besides answers: the host's events in order, several to a
- * message. A deploy to 64 readers makes thousands of frame and progress events a second; one
- * WebSocket message each kept the host and the page busy with messages instead of readers.
- */
-export type EventsMessage = { events: AppEvent[] };
+// What one window receives of the host's events, in both shells: the web shell's WebSocket
+// (webshell/webShellServer.ts) and Electron's IPC event channel (electron/ipc.ts) carry the same
+// batches. A deploy to 64 readers makes thousands of frame and progress events a second; one
+// message each kept the host and the page busy with messages instead of readers.
+
+export type { EventsMessage } from '../../../shared/api/channels.ts';
 
 /** At most one message per 50 ms: 20 a second per client. */
 export const EVENT_MESSAGE_INTERVAL_MS = 50;
@@ -14,6 +15,12 @@ export interface EventStreamClock {
   now(): number;
   setTimeout(fn: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
+}
+
+export interface EventStreamOptions {
+  /** The shortest time between two messages; EVENT_MESSAGE_INTERVAL_MS unless a test says otherwise. */
+  intervalMs?: number;
+  clock?: EventStreamClock;
 }
 
 const realClock: EventStreamClock = {
@@ -32,7 +39,7 @@ const realClock: EventStreamClock = {
 export function streamEvents(
   api: Pick<ReaderDeskApi, 'onEvent'>,
   send: (message: EventsMessage) => void,
-  opts: { intervalMs?: number; clock?: EventStreamClock } = {},
+  opts: EventStreamOptions = {},
 ): () => void {
   const interval = opts.intervalMs ?? EVENT_MESSAGE_INTERVAL_MS;
   const clock = opts.clock ?? realClock;
