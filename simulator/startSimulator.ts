@@ -11,6 +11,7 @@ import { FrameServer } from './link/frameServer.ts';
 import { PtyLink } from './link/ptyLink.ts';
 import { TcpLink } from './link/tcpLink.ts';
 import type { ByteLink } from './link/byteLink.ts';
+import { EmulatedLine, type LineLimits } from './link/emulatedLine.ts';
 import { bufferLimits, DEFAULT_BUFFER_SIZE } from './firmware/readerBuffer.ts';
 import { registerTagPlugin } from './tag/tagPlugin.ts';
 import { serveControl, type ControlAnswer, type ControlRequest } from './control/controlChannel.ts';
@@ -28,6 +29,13 @@ export interface SimulatorOptions extends StateOptions {
   baud?: number;
   /** The reader refuses Sys.SetCommParam (ErrInvalidCmd) and keeps its line speed. */
   fixedBaud?: boolean;
+  /**
+   * A pty only: emulate the line between the host's port and the reader (`EmulatedLine`): bytes
+   * arrive intact only when both ends run the same rate and the line carries it. `lineMaxBaud`
+   * limits both directions, `answersMaxBaud` the reader's answers only.
+   */
+  lineMaxBaud?: number;
+  answersMaxBaud?: number;
   /** How long the reader stays off the line when it reboots. */
   rebootMs?: number;
   /** The answer that precedes a reboot never reaches the host (see FrameServerOptions). */
@@ -38,7 +46,11 @@ export interface RunningSimulator {
   /** What a host opens: a device path (pty) or tcp://host:port. */
   readonly address: string;
   readonly reader: VirtualReader;
+  /** The emulated line's limits (with lineMaxBaud or answersMaxBaud), changeable while it runs; undefined without. */
+  readonly line: LineLimits | undefined;
   tamper(): void;
+  /** Switches the reader off and on: it drops off the line and comes back at its configured rate. */
+  powerCycle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -79,8 +91,19 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
     registerTagPlugin(reader, controlOps);
     for (const p of plugins) p(reader, controlOps);
 
-    const link: ByteLink = opts.tcp ? await TcpLink.create(opts.tcp.host, opts.tcp.port, { splitMs: opts.splitMs }) : await PtyLink.create(stateDir);
-    new FrameServer(link, (frame) => reader.handle(frame), {
+    const emulateLine = opts.lineMaxBaud !== undefined || opts.answersMaxBaud !== undefined;
+    if (emulateLine && opts.tcp) throw new Error('a line speed limit emulates a serial line, and TCP has no line speed: leave out the TCP address (or the limit)');
+    let link: ByteLink;
+    let line: LineLimits | undefined;
+    if (opts.tcp) {
+      link = await TcpLink.create(opts.tcp.host, opts.tcp.port, { splitMs: opts.splitMs });
+    } else if (emulateLine) {
+      line = { maxBaud: opts.lineMaxBaud, answersMaxBaud: opts.answersMaxBaud };
+      link = new EmulatedLine(await PtyLink.create(stateDir, { watchHostRate: true }), () => reader.line.baud, line);
+    } else {
+      link = await PtyLink.create(stateDir);
+    }
+    const server = new FrameServer(link, (frame) => reader.handle(frame), {
       line: reader.line,
       limits: bufferLimits(bufferSize),
       rebootMs: opts.rebootMs ?? 1000,
@@ -98,7 +121,9 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
         return link.address;
       },
       reader,
+      line,
       tamper: () => raiseTamperAlarm(messages),
+      powerCycle: () => server.powerCycle(),
       async stop() {
         if (stopped) return;
         stopped = true;

@@ -4,7 +4,7 @@
 export const FOUNDATION_USAGE = [
   '  readerdesk ports [--json]',
   '  readerdesk info --port <path | hid:<serial> | tcp://host[:port]> [--json] [--identify-customer-key] [--checksum none|crc16|bcc8] [--baud N]',
-  '  readerdesk simulate --state <dir> [--count N] [--profile current|legacy] [--tcp host[:port]] [--split-ms N] [--buffer-size N] [--baud N] [--fixed-baud] [--firmware STR] [--crypto-key HEX32] [--customer-key HEX20]',
+  '  readerdesk simulate --state <dir> [--count N] [--profile current|legacy] [--tcp host[:port]] [--split-ms N] [--buffer-size N] [--baud N] [--fixed-baud] [--line-max-baud N] [--answers-max-baud N] [--firmware STR] [--crypto-key HEX32] [--customer-key HEX20]',
   '  readerdesk sim tamper --state <dir> [--clear]',
   '  readerdesk brp encode <cmd-code> [<param-hex>] [--checksum none|bcc8|crc16|bcc16]',
   '  readerdesk brp decode <hex> [--command | --response] [--json]',

@@ -73,6 +73,16 @@ export class SerialDevice {
     await this.port.update({ baudRate });
   }
 
+  /** The rate the driver says the port runs at; undefined where it cannot tell (the binding implements it on Linux only). */
+  async actualBaudRate(): Promise<number | undefined> {
+    try {
+      const { baudRate } = await this.port.getBaudRate();
+      return baudRate > 0 ? baudRate : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   async setModemLines(lines: { dtr: boolean; rts: boolean }): Promise<void> {
     await this.port.set({ brk: false, cts: false, ...lines });
   }

@@ -8,6 +8,9 @@ export const SET_COMM_PARAM_RATES: readonly number[] = [
 /** The reader's rate when no Protocols/BrpSerial values are configured (brp.md 2.2). */
 export const DEFAULT_LINE_RATE = 115200;
 
+/** The highest rate ReaderDesk raises a serial link to unless the port's maximum says otherwise (the enumeration's fastest). */
+export const DEFAULT_MAX_BAUD = 921600;
+
 /** The reader's character waiting time when Protocols/BrpSerial/InterbyteTimeout is not configured. */
 export const DEFAULT_CWT_MS = 20;
 
@@ -16,6 +19,11 @@ export function fastestRateUpTo(max: number): number | undefined {
   let best: number | undefined;
   for (const r of SET_COMM_PARAM_RATES) if (r <= max) best = r;
   return best;
+}
+
+/** The enumeration's rates above `from` and not above `max`, fastest first: the steps a negotiation may take. */
+export function ratesBetween(from: number, max: number): number[] {
+  return SET_COMM_PARAM_RATES.filter((r) => r > from && r <= max).reverse();
 }
 
 export function isSetCommParamRate(baud: number): boolean {

@@ -115,6 +115,7 @@ export const HOST_SENTENCES = {
   'reader.not-connected': 'That reader is not connected; connect it on the Readers page first.',
   'reader.not-answering': 'The reader at {address} does not answer{because}. ReaderDesk keeps trying in the background; check its cable and power.',
   'reader.did-not-come-back': 'the reader did not come back',
+  'reader.no-line-speed': '{address} has no line speed to raise (TCP and USB HID carry data as fast as they can); the maximum rate is a setting of serial ports.',
 
   // Configuration files (BALCFG) and finalizing.
   'balcfg.not-found': '{file} was not found; check the folder and file name.',

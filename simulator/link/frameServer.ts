@@ -117,11 +117,18 @@ export class FrameServer {
       bytes = answer({ status: GENERAL_STATUS.ErrResponseTooLong });
     }
     if (!(outcome.reboot && this.opts.rebootLosesAnswer)) await this.send(bytes, requestLen);
-    if (outcome.reboot) {
-      this.opts.onReboot?.();
-      this.reader.discardPartial();
-      await this.link.dropOff(this.opts.rebootMs ?? 1000);
-    }
+    if (outcome.reboot) await this.reboot();
+  }
+
+  /** Switched off and on: the reader drops off the line and comes back with its configured settings. */
+  powerCycle(): Promise<void> {
+    return new Promise<void>((resolve) => this.serialize(() => this.reboot().then(resolve)));
+  }
+
+  private async reboot(): Promise<void> {
+    this.opts.onReboot?.();
+    this.reader.discardPartial();
+    await this.link.dropOff(this.opts.rebootMs ?? 1000);
   }
 
   private async reply(cmdCode: number, status: number, checksum: ChecksumKind, requestLen: number): Promise<void> {

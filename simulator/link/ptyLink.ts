@@ -1,9 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { SerialDevice } from '../../node/serial/serialDevice.ts';
+import { TtyRateWatch } from '../../node/serial/ttyRate.ts';
 import { Listeners } from '../../shared/listeners.ts';
 import type { ByteLink } from './byteLink.ts';
 import { socatInstalled, socatLauncher, type SocatProcess } from './socatLauncher.ts';
+
+export interface PtyLinkOptions {
+  /**
+   * Keep a handle on the host's end (never read) to tell which baud rate the host's port runs at: a
+   * pty carries bytes at any rate, but it keeps the host's settings (for `EmulatedLine`).
+   */
+  watchHostRate?: boolean;
+}
 
 /**
  * A real serial device for the virtual reader: socat creates a pty pair; the host opens one end
@@ -18,21 +27,34 @@ export class PtyLink implements ByteLink {
   private readonly nextSimEnd: string;
   private socat: SocatProcess | undefined;
   private port: SerialDevice | undefined;
+  private hostEnd: TtyRateWatch | undefined;
   private readonly listeners = new Listeners<[Uint8Array]>();
   private closed = false;
 
-  private constructor(dir: string) {
+  private constructor(dir: string, private readonly opts: PtyLinkOptions) {
     this.address = path.resolve(dir, 'tty');
     this.simEnd = path.resolve(dir, '.tty-sim');
     this.nextAddress = path.resolve(dir, '.tty-next');
     this.nextSimEnd = path.resolve(dir, '.tty-sim-next');
   }
 
-  static async create(dir: string): Promise<PtyLink> {
-    const link = new PtyLink(dir);
-    await link.start(link.address, link.simEnd);
-    await link.openSimEnd();
+  static async create(dir: string, opts: PtyLinkOptions = {}): Promise<PtyLink> {
+    const link = new PtyLink(dir, opts);
+    if (opts.watchHostRate) {
+      // The host's end gets its name only once it is watched, so watching never changes a host's settings.
+      await link.start(link.nextAddress, link.simEnd);
+      await link.openSimEnd();
+      await link.publishHostEnd();
+    } else {
+      await link.start(link.address, link.simEnd);
+      await link.openSimEnd();
+    }
     return link;
+  }
+
+  /** The baud rate the host's port is set to; undefined where it cannot be told (not watched, not Linux, off the line). */
+  async hostBaud(): Promise<number | undefined> {
+    return this.hostEnd?.baudRate();
   }
 
   onData(listener: (bytes: Uint8Array) => void): void {
@@ -68,6 +90,12 @@ export class PtyLink implements ByteLink {
     if (this.closed) return;
     fs.renameSync(this.nextSimEnd, this.simEnd);
     await this.openSimEnd();
+    await this.publishHostEnd();
+  }
+
+  /** Gives the host's end (made at nextAddress) the port's name, watched first where asked. */
+  private async publishHostEnd(): Promise<void> {
+    if (this.opts.watchHostRate) this.hostEnd = await TtyRateWatch.open(this.nextAddress).catch(() => undefined);
     fs.renameSync(this.nextAddress, this.address);
   }
 
@@ -99,6 +127,9 @@ export class PtyLink implements ByteLink {
     const port = this.port;
     this.port = undefined;
     await port?.close();
+    const hostEnd = this.hostEnd;
+    this.hostEnd = undefined;
+    await hostEnd?.close();
     const socat = this.socat;
     this.socat = undefined;
     await socat?.stop();

@@ -185,7 +185,7 @@ describe('web shell: deploy, factory reset and read back', () => {
     await page.getByRole('status').filter({ hasText: `Report saved to ${csvPath}.` }).waitFor();
     const csv = parseCsv(fs.readFileSync(csvPath, 'utf8'));
     // An audit record: when, which file (by its SHA-256), and per reader what it ran before and after.
-    const columns = ['startedAt', 'finishedAt', 'file', 'sha256', 'port', 'serialNumber', 'firmware', 'configIdBefore', 'configIdAfter', 'result', 'reason', 'message', 'bytesSent', 'bytes', 'durationMs'];
+    const columns = ['startedAt', 'finishedAt', 'file', 'sha256', 'port', 'serialNumber', 'firmware', 'configIdBefore', 'configIdAfter', 'result', 'reason', 'message', 'bytesSent', 'bytes', 'durationMs', 'lineSpeed'];
     expect(csv[0]).toEqual(columns);
     expect(csv).toHaveLength(4);
     const col = (row: string[], name: string) => row[columns.indexOf(name)]!;

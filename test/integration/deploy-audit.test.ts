@@ -59,7 +59,7 @@ describe('deploy audit record and event log', () => {
 
     const csvPath = await service.saveDeployReport(path.join(dir, 'report.csv'), 'csv', [result!]);
     const [header, row] = fs.readFileSync(csvPath, 'utf8').trim().split(/\r?\n/);
-    expect(header).toBe('startedAt,finishedAt,file,sha256,port,serialNumber,firmware,configIdBefore,configIdAfter,result,reason,message,bytesSent,bytes,durationMs');
+    expect(header).toBe('startedAt,finishedAt,file,sha256,port,serialNumber,firmware,configIdBefore,configIdAfter,result,reason,message,bytesSent,bytes,durationMs,lineSpeed');
     expect(row).toContain(sha);
     expect(row).toContain(reader.serialNumber!);
     const json = JSON.parse(fs.readFileSync(await service.saveDeployReport(path.join(dir, 'report.json'), 'json', [result!, again!]), 'utf8'));

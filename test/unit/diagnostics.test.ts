@@ -56,6 +56,7 @@ const summary = (state: ReaderSummary['state'], lastError: string | null = null)
   name: null,
   virtual: false,
   baudRate: 115200,
+  maxBaud: 921600,
   firmware: null,
   configId: null,
   configName: null,

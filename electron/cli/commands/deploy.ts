@@ -6,6 +6,7 @@ import { CliError, type CliIo } from '../io.ts';
 import { LINK_OPTIONS, MAX_BAUD_OPTION, baudArg, checksumArg, maxBaudArg, portArg } from '../linkOptions.ts';
 import { englishText } from '../../../shared/errors/hostError.ts';
 import { errnoOf, fileProblem } from '../../../shared/errors/fileProblem.ts';
+import { lineSpeedSentence } from '../../../shared/brp/lineSpeed.ts';
 
 export async function runDeploy(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -57,7 +58,10 @@ export async function runDeploy(argv: string[], io: CliIo): Promise<number> {
   if (values.json) {
     io.out(JSON.stringify(results, null, 2));
   } else {
-    for (const r of results) io.out(`${r.port}: ${r.result} — ${r.message} (${r.bytes} bytes, ${r.durationMs} ms)`);
+    for (const r of results) {
+      io.out(`${r.port}: ${r.result} — ${r.message} (${r.bytes} bytes, ${r.durationMs} ms)`);
+      if (r.lineSpeed) io.out(`${r.port}: line speed ${lineSpeedSentence(r.lineSpeed)}`);
+    }
   }
   return results.every((r) => r.result === 'accepted') ? 0 : 1;
 }

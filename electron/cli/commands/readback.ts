@@ -8,7 +8,9 @@ import { describeValue, formatValue } from '../../../shared/config/catalogue.ts'
 import { fromHex } from '../../../shared/bytes.ts';
 import { CliError, type CliIo } from '../io.ts';
 import { LINK_OPTIONS, MAX_BAUD_OPTION, baudArg, checksumArg, maxBaudArg, portArg } from '../linkOptions.ts';
-import { raiseBaudRate } from '../../host/brp/negotiateBaud.ts';
+import { LineSpeedTracker } from '../../host/brp/lineSpeedTracker.ts';
+import { LineSpeedLostError } from '../../host/brp/negotiateBaud.ts';
+import { lineSpeedSentence } from '../../../shared/brp/lineSpeed.ts';
 
 /** Said when the firmware cannot list values (no Sys.CfgGetValueList). */
 export const READABLE_ONLY_NOTE =
@@ -19,16 +21,20 @@ export async function runReadback(argv: string[], io: CliIo): Promise<number> {
   if (!values.port) throw new CliError('usage: readback --port <p> [--json] [--diff <file.balcfg>]');
   const checksum = checksumArg(values.checksum);
   const maxBaud = maxBaudArg(values['max-baud']);
+  const speed = new LineSpeedTracker(maxBaud);
   const { info, readBack } = await withSession(
     portArg(values.port),
     async (s) => {
       const info = await readReaderInfo(s);
       // A read-back is one round trip per value: raise a serial line for it (closing puts the rate back).
-      await raiseBaudRate(s, { maxBaud });
+      await speed.raise(s).catch((err: unknown) => {
+        throw err instanceof LineSpeedLostError ? new CliError(`nothing was read: ${err.reason ?? err.message}`) : err;
+      });
       return { info, readBack: await readBackValues(s) };
     },
     { checksum, baudRate: baudArg(values.baud) },
   );
+  const lineSpeed = speed.report();
   const readValues = readBack.values;
   let diff = null;
   if (values.diff) {
@@ -43,7 +49,16 @@ export async function runReadback(argv: string[], io: CliIo): Promise<number> {
   if (values.json) {
     io.out(
       JSON.stringify(
-        { firmware: info.firmware, configId: info.configId, configName: info.configName, securityCode: info.securityCode, valueList: readBack.valueList, values: readValues, diff },
+        {
+          firmware: info.firmware,
+          configId: info.configId,
+          configName: info.configName,
+          securityCode: info.securityCode,
+          valueList: readBack.valueList,
+          values: readValues,
+          diff,
+          ...(lineSpeed ? { lineSpeed } : {}),
+        },
         null,
         2,
       ),
@@ -61,5 +76,6 @@ export async function runReadback(argv: string[], io: CliIo): Promise<number> {
     io.out(n === 0 ? `The reader holds exactly the values of ${values.diff}.` : `Differences against ${values.diff} (file → reader):`);
     for (const e of [...diff.removed, ...diff.added, ...diff.changed]) io.out(`  ${e.summary}`);
   }
+  if (lineSpeed) io.out(`Line speed: ${lineSpeedSentence(lineSpeed)}.`);
   return 0;
 }

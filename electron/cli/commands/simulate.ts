@@ -16,6 +16,8 @@ export async function runSimulate(argv: string[], io: CliIo): Promise<number> {
       'buffer-size': { type: 'string' },
       baud: { type: 'string' },
       'fixed-baud': { type: 'boolean' },
+      'line-max-baud': { type: 'string' },
+      'answers-max-baud': { type: 'string' },
       firmware: { type: 'string' },
       profile: { type: 'string' },
       'crypto-key': { type: 'string' },
@@ -50,6 +52,8 @@ export async function runSimulate(argv: string[], io: CliIo): Promise<number> {
     baud = Number(values.baud);
     if (!Number.isInteger(baud) || baud < 300 || baud > 4_000_000) throw new CliError(`--baud takes a rate between 300 and 4000000 (got "${values.baud}")`);
   }
+  const lineMaxBaud = lineLimitArg('--line-max-baud', values['line-max-baud'], tcp !== undefined);
+  const answersMaxBaud = lineLimitArg('--answers-max-baud', values['answers-max-baud'], tcp !== undefined);
   let count: number | undefined;
   if (values.count !== undefined) {
     count = /^\d{1,4}$/.test(values.count) ? Number(values.count) : NaN;
@@ -74,6 +78,8 @@ export async function runSimulate(argv: string[], io: CliIo): Promise<number> {
     bufferSize,
     baud,
     fixedBaud: values['fixed-baud'],
+    lineMaxBaud,
+    answersMaxBaud,
     firmware: values.firmware,
     cryptoKey: values['crypto-key'],
     customerKey: values['customer-key'],
@@ -104,4 +110,13 @@ export async function runSimulate(argv: string[], io: CliIo): Promise<number> {
   });
   await Promise.all(sims.map((s) => s.stop()));
   return 0;
+}
+
+/** --line-max-baud / --answers-max-baud: the fastest rate the emulated serial line carries (a pty only). */
+function lineLimitArg(flag: string, value: string | undefined, tcp: boolean): number | undefined {
+  if (value === undefined) return undefined;
+  if (tcp) throw new CliError(`${flag} emulates a serial line, and TCP has no line speed; leave out --tcp to get a pty`);
+  const n = /^\d{1,7}$/.test(value) ? Number(value) : NaN;
+  if (!(n >= 300 && n <= 4_000_000)) throw new CliError(`${flag} takes the fastest rate the line carries, between 300 and 4000000, such as 115200 (got "${value}")`);
+  return n;
 }

@@ -27,6 +27,7 @@ import type { ReaderActivity } from './activity.ts';
 import { PortWatcher } from '../ports/portWatcher.ts';
 import { knownPortEntries } from '../ports/knownPorts.ts';
 import { forgetReader, readerNameOf, rememberReader, restoreReaders, setReaderName } from './rememberedReaders.ts';
+import { portMaxBaudOf, setPortMaxBaud } from './portMaxBaud.ts';
 import { useNodeAes } from '../../../node/crypto/nodeAesEngine.ts';
 
 export interface AppServiceOptions {
@@ -63,6 +64,7 @@ export class AppService implements ReadersApi {
     this.readers = new ReaderManager({
       frameLog: (e) => this.frames.add(e),
       nameOf: (serial, address) => readerNameOf(settings, serial, address),
+      maxBaudOf: (address) => portMaxBaudOf(settings, opts.simulatorAddress ?? null, address),
       virtualAddress: opts.simulatorAddress ?? null,
       ...opts.readerRetry,
     });
@@ -160,6 +162,14 @@ export class AppService implements ReadersApi {
     const reader = this.readers.list().find((r) => r.id === id);
     if (!reader) throw new HostError('reader.not-connected', {});
     await setReaderName(this.context, reader, name);
+    return this.readers.renamed(id);
+  }
+
+  async setPortMaxBaud(id: string, maxBaud: number): Promise<ReaderSummary> {
+    const reader = this.readers.list().find((r) => r.id === id);
+    if (!reader) throw new HostError('reader.not-connected', {});
+    if (reader.baudRate === null) throw new HostError('reader.no-line-speed', { address: reader.address });
+    await setPortMaxBaud(this.context, reader.address, maxBaud);
     return this.readers.renamed(id);
   }
 

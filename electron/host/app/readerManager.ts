@@ -1,6 +1,6 @@
 import { randomBytes, toHex } from '../../../shared/bytes.ts';
 import { emptyReaderSummary } from '../../../shared/api/features/readers.ts';
-import { DEFAULT_BAUD_RATE, type AppEvent, type ConnectOptions, type ReaderSummary, type TamperReporting } from '../../../shared/api/contract.ts';
+import { DEFAULT_BAUD_RATE, DEFAULT_MAX_BAUD, type AppEvent, type ConnectOptions, type ReaderSummary, type TamperReporting } from '../../../shared/api/contract.ts';
 import { serialNumberOf } from '../../../shared/brp/firmwareString.ts';
 import type { LinkChecksumKind } from '../../../shared/brp/checksum.ts';
 import { canonicalReaderAddress, isTcpAddress } from '../../../shared/brp/tcpAddress.ts';
@@ -54,6 +54,8 @@ export interface ReaderManagerOptions {
   retryEveryMs?: number;
   /** The name the user gave a reader, by serial number or address. */
   nameOf?: (serialNumber: string | null, address: string) => string | null;
+  /** The fastest rate the user allows a serial port for uploads and read-backs; undefined: 921600. */
+  maxBaudOf?: (address: string) => number | undefined;
   /** The embedded virtual reader's address, so its card can say so. */
   virtualAddress?: string | null;
 }
@@ -98,6 +100,11 @@ export class ReaderManager {
   /** The baud rate the user set for a connected reader's serial port, for flows that open their own session. */
   baudRateFor(address: string): number | undefined {
     return this.find(address)?.baudRate;
+  }
+
+  /** The fastest rate a serial port is raised to for uploads and read-backs (connected or not); undefined: 921600. */
+  maxBaudFor(address: string): number | undefined {
+    return this.opts.maxBaudOf?.(canonicalReaderAddress(address));
   }
 
   private find(address: string): ConnectedReader | undefined {
@@ -176,12 +183,16 @@ export class ReaderManager {
     };
   }
 
-  /** The summary with the name the user gave this reader. */
+  /** The summary with what the user set for this reader: its name, and its serial port's maximum rate. */
   private named(summary: ReaderSummary): ReaderSummary {
-    return { ...summary, name: this.opts.nameOf?.(summary.serialNumber, summary.address) ?? null };
+    return {
+      ...summary,
+      name: this.opts.nameOf?.(summary.serialNumber, summary.address) ?? null,
+      maxBaud: summary.baudRate === null ? null : (this.opts.maxBaudOf?.(summary.address) ?? DEFAULT_MAX_BAUD),
+    };
   }
 
-  /** The user renamed a reader: its summary follows. */
+  /** The user renamed a reader or changed a setting of its port: its summary follows. */
   renamed(id: string): ReaderSummary {
     const r = this.readers.get(id);
     if (!r) throw new HostError('reader.not-connected', {});

@@ -4,6 +4,7 @@ import envPaths from 'env-paths';
 import { writeFileAtomic } from '../../../node/files/atomicWrite.ts';
 import { LINK_CHECKSUMS, type LinkChecksumKind } from '../../../shared/brp/checksum.ts';
 import { FILE_KINDS, fileKindOf, type FileKind } from '../../../shared/api/features/files.ts';
+import { isSetCommParamRate } from '../../../shared/brp/lineRates.ts';
 
 /** The folders the OS expects for ReaderDesk's files when it runs without Electron (the CLI and the web shell). */
 export function appPaths(): { config: string; data: string } {
@@ -38,6 +39,11 @@ export interface Settings {
   readers: RememberedReader[];
   /** Names the user gave readers, by serial number (or by address for a reader without one). */
   readerNames: Record<string, string>;
+  /**
+   * The fastest rate each serial port is raised to for uploads and read-backs, by port address
+   * ("virtual" for the embedded virtual reader); a port not listed gets 921600.
+   */
+  portMaxBaud: Record<string, number>;
   /** False until the app has started once: the first start connects the virtual reader at once. */
   started: boolean;
 }
@@ -73,11 +79,16 @@ export function parseSettings(raw: unknown): Settings {
   if (r.readerNames && typeof r.readerNames === 'object') {
     for (const [k, v] of Object.entries(r.readerNames)) if (typeof v === 'string' && v.trim()) readerNames[k] = v.trim().slice(0, 64);
   }
+  const portMaxBaud: Record<string, number> = {};
+  if (r.portMaxBaud && typeof r.portMaxBaud === 'object') {
+    for (const [k, v] of Object.entries(r.portMaxBaud).slice(0, 256)) if (k && typeof v === 'number' && isSetCommParamRate(v)) portMaxBaud[k] = v;
+  }
   return {
     recent,
     lastFolder: typeof r.lastFolder === 'string' ? r.lastFolder : null,
     readers: readers.slice(0, 64),
     readerNames,
+    portMaxBaud,
     // A settings file from before this flag exists only where the app already ran.
     started: r.started === true || (raw !== undefined && r.started === undefined),
   };

@@ -2,14 +2,15 @@ import { readTextContainer } from '../../../shared/bec2/index.ts';
 import * as Main from '../../../shared/brp/commands/main.ts';
 import * as Sys from '../../../shared/brp/commands/sys.ts';
 import type { LinkChecksumKind } from '../../../shared/brp/checksum.ts';
-import { ReaderStatusError } from '../../../shared/brp/errors.ts';
+import { PortLostError, ReaderStatusError } from '../../../shared/brp/errors.ts';
 import { largestUploadBlock } from '../../../shared/brp/frameLimits.ts';
 import { FEATURE_ID, hasFeature, namedFeatures } from '../../../shared/brp/features.ts';
 import { MAIN_STATUS, SYS_STATUS } from '../../../shared/brp/status.ts';
 import { isGroupStatus } from '../../../shared/brp/statusChecks.ts';
 import type { BrpSession, SessionOptions } from '../brp/session.ts';
 import type { FrameLogSink } from '../brp/frameLog.ts';
-import { raiseBaudRate } from '../brp/negotiateBaud.ts';
+import { LineSpeedLostError } from '../brp/negotiateBaud.ts';
+import { LineSpeedTracker } from '../brp/lineSpeedTracker.ts';
 import { UNSUPPORTED, executeIfSupported } from '../readers/ifSupported.ts';
 import { openSession } from '../readers/openSession.ts';
 import { NoBec2UploadError, classifyDeployError, type DeployProgress, type DeployResult } from './deployResult.ts';
@@ -128,6 +129,8 @@ class DeployRun {
   private recoveries = 0;
   /** A patient reconnect already failed: asking the reader again would only wait once more. */
   private unreachable = false;
+  /** The serial link's speed: raised for the upload, stepped down when the raised rate fails on the way. */
+  private readonly speed: LineSpeedTracker;
 
   constructor(
     private readonly binary: Uint8Array,
@@ -136,6 +139,7 @@ class DeployRun {
   ) {
     this.total = binary.length;
     this.sessionOpts = { frameLog: opts.frameLog, baudRate: opts.baudRate, checksum: opts.checksum };
+    this.speed = new LineSpeedTracker(opts.maxBaud);
   }
 
   private progress(phase: DeployProgress['phase'], bytesDone: number): void {
@@ -144,6 +148,7 @@ class DeployRun {
 
   private result(r: Pick<DeployResult, 'result' | 'reason' | 'message'> & { configIdAfter?: string | null }): DeployResult {
     const end = this.confirmedAt || performance.now();
+    const lineSpeed = this.speed.report();
     return {
       port: this.port,
       ...r,
@@ -151,6 +156,7 @@ class DeployRun {
       durationMs: this.started ? Math.round(end - this.started) : 0,
       ...(this.before !== undefined ? { configIdBefore: this.before } : {}),
       ...(this.recoveries ? { recoveries: this.recoveries } : {}),
+      ...(lineSpeed ? { lineSpeed } : {}),
     };
   }
 
@@ -166,7 +172,15 @@ class DeployRun {
       this.started = performance.now();
       // The wire is the limit: upload at the fastest rate the link takes. Closing the session puts the old
       // rate back unless the reader restarts (an accepted upload), which restores its configured rate itself.
-      await raiseBaudRate(this.session, { maxBaud: this.opts.maxBaud });
+      try {
+        await this.speed.raise(this.session);
+      } catch (err) {
+        if (!(err instanceof LineSpeedLostError)) throw err;
+        this.unreachable = true;
+        this.progress('done', 0);
+        const why = (err.reason ?? err.message).replace(/\.$/, '');
+        return this.result({ result: 'failed', reason: 'io', message: `Not deployed: ${why}. No file data was sent to the reader.` });
+      }
       for (;;) {
         try {
           return await this.confirmed(await this.upload());
@@ -233,6 +247,8 @@ class DeployRun {
       if (res.reconnect) {
         await this.session!.close();
         this.session = await reconnectSession(this.port, { ...this.sessionOpts, baseTimeoutMs: this.opts.reconnectTimeoutMs, retryTimeoutMs: res.reconnectRetryTimeoutMs });
+        // The restart brought back the reader's configured rate: raise the new link for the rest of the file.
+        await this.raiseAgain();
       }
       // ReqDataLen 0: the reader is busy but still listening; ask again for the same address.
       if (res.reqDataLen === 0) await sleep(20);
@@ -256,22 +272,57 @@ class DeployRun {
     if (++this.recoveries > (this.opts.maxRecoveries ?? DEFAULT_MAX_RECOVERIES)) throw new UploadGaveUp(fault);
   }
 
-  /** Gets a usable line back after a fault: a new session where the link is gone or stuck. */
+  /**
+   * Gets a usable line back after a fault. At a raised rate the rate is the suspect: both sides go back
+   * to the old rate on the same link and slower rates are tried (the reader answering at neither ends
+   * the upload). Otherwise a new session where the link is gone or stuck.
+   */
   private async recover(fault: unknown): Promise<void> {
     this.countRecovery(fault);
-    if (!needsNewSession(fault)) {
+    if (this.speed.raisedRate !== undefined && this.session && !this.session.isLost && !(fault instanceof PortLostError)) {
+      try {
+        await this.speed.stepDown(this.session);
+        return;
+      } catch (err) {
+        if (err instanceof LineSpeedLostError) {
+          this.unreachable = true;
+          throw new UploadGaveUp(err);
+        }
+        // The link itself is gone: a new session follows.
+      }
+    } else if (!needsNewSession(fault)) {
       // A damaged frame: let the reader drop what it received (its 20 ms gap rule) and go on.
       await sleep(50);
       return;
     }
-    await this.session?.close().catch(() => undefined);
-    this.session = undefined;
+    await this.closeSession();
     try {
       this.session = await reconnectSession(this.port, { ...this.sessionOpts, baseTimeoutMs: this.opts.reconnectTimeoutMs });
     } catch {
       this.unreachable = true;
       throw new UploadGaveUp(fault);
     }
+    await this.raiseAgain();
+  }
+
+  /** A new session runs at the port's own rate: raise it again, up to the rate that last worked. */
+  private async raiseAgain(): Promise<void> {
+    try {
+      await this.speed.raise(this.session!);
+    } catch (err) {
+      if (err instanceof LineSpeedLostError) {
+        this.unreachable = true;
+        throw new UploadGaveUp(err);
+      }
+      // Anything else leaves the link at the port's own rate, where the upload goes on.
+    }
+  }
+
+  /** Closes the session on purpose, putting a raised rate back first (a reader lost on the way is remembered). */
+  private async closeSession(): Promise<void> {
+    await this.speed.release().catch(() => undefined);
+    await this.session?.close().catch(() => undefined);
+    this.session = undefined;
   }
 
   /** The reader confirmed the last block: accepted. What it runs after its restart is read back if it can be. */
@@ -350,7 +401,9 @@ class DeployRun {
 
   /** The upload stopped before the reader had the whole file, so it cannot have applied it; checked where the reader answers. */
   private async notDeployed(fault: unknown): Promise<DeployResult> {
-    const what = ((fault as Error)?.message ?? String(fault)).replace(/\.$/, '');
+    // A reader lost at a raised rate: the reason says what happened and what to do, not the port's generic advice.
+    const text = fault instanceof LineSpeedLostError ? (fault.reason ?? fault.message) : ((fault as Error)?.message ?? String(fault));
+    const what = text.replace(/\.$/, '');
     if (this.started === 0) {
       this.progress('done', 0);
       return this.result({ result: 'failed', reason: 'io', message: `Not deployed: ${what}. No file data was sent to the reader.` });
@@ -366,8 +419,8 @@ class DeployRun {
 
   /** What the reader runs now, asked patiently (it may be restarting); undefined when it does not say. */
   private async readBackAfterFault(): Promise<string | null | undefined> {
-    await this.session?.close().catch(() => undefined);
-    this.session = undefined;
+    await this.closeSession();
+    if (this.speed.report()?.outcome === 'lost') return undefined;
     try {
       this.session = await reconnectSession(this.port, { ...this.sessionOpts, baseTimeoutMs: this.opts.reconnectTimeoutMs });
       return await readConfigId(this.session);

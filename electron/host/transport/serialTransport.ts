@@ -4,6 +4,9 @@ import { Listeners, type Transport } from './transport.ts';
 import { PortLostError, type PortLostReason } from '../../../shared/brp/errors.ts';
 import { hostText } from '../../../shared/errors/hostError.ts';
 
+/** How far the rate a port reports may be from the one asked for: about what a UART tolerates (8N1). */
+const RATE_TOLERANCE = 0.03;
+
 export interface SerialSettings {
   baudRate?: number;
 }
@@ -76,9 +79,18 @@ export class SerialTransport implements Transport {
   async setBaudRate(baud: number): Promise<void> {
     const device = this.device;
     if (!device?.isOpen) throw new PortLostError(this.address, 'the port is not open');
-    await device.setBaudRate(baud).catch((err: Error) => {
-      throw new PortLostError(this.address, `the port could not switch to ${baud} baud (${err.message})`);
-    });
+    const update = (rate: number) =>
+      device.setBaudRate(rate).catch((err: Error) => {
+        throw new PortLostError(this.address, `the port could not switch to ${rate} baud (${err.message})`);
+      });
+    await update(baud);
+    // A USB-serial adapter that tops out below the rate may take the request and run the nearest rate it
+    // has (Linux drivers report the rate they really run): that is a port that cannot run this rate.
+    const actual = await device.actualBaudRate();
+    if (actual !== undefined && Math.abs(actual - baud) > baud * RATE_TOLERANCE) {
+      await update(this.rate).catch(() => undefined);
+      throw new PortLostError(this.address, `the port runs at ${actual} baud when asked for ${baud}, so it cannot run ${baud}`);
+    }
     this.rate = baud;
   }
 

@@ -7,6 +7,7 @@ import { fromHex } from '../../../shared/bytes.ts';
 import { useApi } from '../api/apiContext.ts';
 import { ModalDialog } from './ModalDialog.tsx';
 import { errorText } from '../lib/errorText.ts';
+import { lineSpeedText } from '../lib/lineSpeed.ts';
 
 interface Row {
   id: string;
@@ -39,7 +40,7 @@ function toRow(v: ReadBackValue): Row {
 /** Every value the reader holds, with catalogue names; secret values only say that they exist. */
 export function ReadBackDialog({ reader, onClose }: { reader: ReaderSummary; onClose: () => void }) {
   const api = useApi();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const ids = useId();
   const [report, setReport] = useState<ReadBackReport | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -80,6 +81,12 @@ export function ReadBackDialog({ reader, onClose }: { reader: ReaderSummary; onC
             <dd data-testid="readback-config">{report.configId === null ? t('deploy.readback.none') : `${report.configId} ${report.configName ?? ''}`.trim()}</dd>
             <dt>{t('deploy.readback.securityCode')}</dt>
             <dd>{t(`deploy.readback.${report.securityCode}`)}</dd>
+            {report.lineSpeed && (
+              <>
+                <dt>{t('deploy.readback.lineSpeed')}</dt>
+                <dd data-testid="readback-line-speed">{lineSpeedText(report.lineSpeed, t, i18n.language)}</dd>
+              </>
+            )}
           </dl>
           {report.valueList === 'readable-only' && (
             <p className="muted" data-testid="readback-readable-only">

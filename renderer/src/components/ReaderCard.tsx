@@ -4,6 +4,7 @@ import * as Tooltip from '@radix-ui/react-tooltip';
 import { Pencil, RefreshCw, Siren, Unplug } from 'lucide-react';
 import type { ReaderSummary } from '../../../shared/api/contract.ts';
 import { BaudSelect } from './BaudSelect.tsx';
+import { MaxBaudSelect } from './MaxBaudSelect.tsx';
 import { StateDot } from './ReaderSidebar.tsx';
 import { useOpenAlarms } from '../hooks/useOpenAlarms.ts';
 import { readerLabel } from '../lib/readers.ts';
@@ -189,6 +190,9 @@ export function ReaderCard({ reader, onError }: { reader: ReaderSummary; onError
         <ChecksumSelect value={checksumChoice} onChange={(c) => void changeLink(c, baudChoice)} label={t('readers.checksumForPort')} disabled={reader.state !== 'connected'} />
         {reader.baudRate !== null && (
           <BaudSelect value={baudChoice} onChange={(b) => void changeLink(checksumChoice, b)} label={t('shell.readers.baudForPort')} disabled={reader.state === 'reconnecting'} />
+        )}
+        {reader.maxBaud !== null && (
+          <MaxBaudSelect value={reader.maxBaud} onChange={(b) => void api.setPortMaxBaud(reader.id, b).catch((e: unknown) => onError(errorText(e)))} />
         )}
       </div>
       <ReaderActions reader={reader} onError={onError} />

@@ -111,6 +111,8 @@ export const HOST_SENTENCES_DE: { readonly [C in HostErrorCode]: string } = {
   'reader.not-answering':
     'Der Leser an {address} antwortet nicht{because}. ReaderDesk versucht es im Hintergrund weiter; prüfen Sie Kabel und Stromversorgung.',
   'reader.did-not-come-back': 'der Leser hat sich nicht zurückgemeldet',
+  'reader.no-line-speed':
+    '{address} hat keine Übertragungsrate, die sich erhöhen ließe (TCP und USB-HID übertragen so schnell sie können); die Höchstrate ist eine Einstellung serieller Ports.',
 
   'balcfg.not-found': '{file} wurde nicht gefunden; prüfen Sie Ordner und Dateinamen.',
   'balcfg.unreadable': '{file} konnte nicht gelesen werden, denn {why}; prüfen Sie die Datei und versuchen Sie es erneut.',

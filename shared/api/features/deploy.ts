@@ -1,5 +1,8 @@
 import type { ReaderSummary } from './readers.ts';
 import type { MethodNames } from '../methodNames.ts';
+import type { LineSpeedReport } from '../../brp/lineSpeed.ts';
+
+export type { LineSpeedReport } from '../../brp/lineSpeed.ts';
 
 // Deploy slice of the ReaderDesk API: deploying a finalized BEC2 to many readers at once, saving a
 // report of the results, factory reset and read back for support.
@@ -65,6 +68,8 @@ export interface DeployResult {
   configIdAfter?: string | null;
   /** How many line faults the upload recovered from on its way (resumed or restarted). */
   recoveries?: number;
+  /** A serial link's speed during the upload: raised, kept (and why), or lost; absent on TCP and USB HID. */
+  lineSpeed?: LineSpeedReport;
   // The audit record of a deploy from the app: what was sent where, when, and what the reader ran before.
   /** File bytes the reader asked for and was sent (less than `bytes` when it stopped early). */
   bytesSent?: number;
@@ -128,6 +133,8 @@ export interface ReadBackReport {
    */
   valueList: 'complete' | 'readable-only';
   values: ReadBackValue[];
+  /** A serial link's speed during the read-back; absent on TCP and USB HID. */
+  lineSpeed?: LineSpeedReport;
 }
 
 export interface DeployApi {

@@ -1,6 +1,7 @@
 import type { LinkChecksumKind } from '../../brp/checksum.ts';
 import type { HostParam } from '../../errors/hostText.ts';
 import type { MethodNames } from '../methodNames.ts';
+import { DEFAULT_MAX_BAUD, SET_COMM_PARAM_RATES } from '../../brp/lineRates.ts';
 
 // Readers: ports, connections, reader state, the frame stream.
 // Every method added to ReadersApi needs its name in READERS_METHODS and a schema in
@@ -25,6 +26,13 @@ export interface PortEntry {
 /** Baud rates offered for serial ports; BRP readers ship with 115200 (8N1). */
 export const BAUD_RATES = [9600, 19200, 38400, 57600, 115200, 230400, 460800, 921600] as const;
 export const DEFAULT_BAUD_RATE = 115200;
+
+/**
+ * The fastest rate a serial port is raised to for uploads and read-backs (Sys.SetCommParam), per
+ * port: the rates a reader can be switched to, from 9600 up; 921600 unless set.
+ */
+export const MAX_BAUD_CHOICES = SET_COMM_PARAM_RATES.filter((b) => b >= 9600);
+export { DEFAULT_MAX_BAUD };
 
 /** The frame checksum a reader's link uses: chosen from the kind of link, or set by the user for the port. */
 export interface ReaderLink {
@@ -59,6 +67,11 @@ export interface ReaderSummary {
   virtual: boolean;
   /** The baud rate of a serial port (115200 unless set for the port); null on TCP and USB HID. */
   baudRate: number | null;
+  /**
+   * The fastest rate this serial port is raised to for uploads and read-backs (921600 unless set for
+   * the port; a rate at or below `baudRate` keeps the port at its rate); null on TCP and USB HID.
+   */
+  maxBaud: number | null;
   firmware: string | null;
   configId: string | null;
   configName: string | null;
@@ -146,6 +159,11 @@ export interface ReadersApi {
   identifyCustomerKey(id: string): Promise<ReaderSummary>;
   /** Names a reader (kept by serial number, or by address when it has none); an empty name removes it. */
   setReaderName(id: string, name: string): Promise<ReaderSummary>;
+  /**
+   * Sets the fastest rate the reader's serial port is raised to for uploads and read-backs, kept in
+   * the settings for the port (one of MAX_BAUD_CHOICES). Refused for TCP and USB HID, which have no line speed.
+   */
+  setPortMaxBaud(id: string, maxBaud: number): Promise<ReaderSummary>;
   /** What the host is doing with readers right now. */
   runningJobs(): Promise<RunningJob[]>;
 }
@@ -160,6 +178,7 @@ export const READERS_METHODS = {
   refreshReader: true,
   identifyCustomerKey: true,
   setReaderName: true,
+  setPortMaxBaud: true,
   runningJobs: true,
 } as const satisfies MethodNames<ReadersApi>;
 
@@ -173,6 +192,7 @@ export function emptyReaderSummary(id: string, address: string, virtual: boolean
     name: null,
     virtual,
     baudRate,
+    maxBaud: baudRate === null ? null : DEFAULT_MAX_BAUD,
     firmware: null,
     configId: null,
     configName: null,

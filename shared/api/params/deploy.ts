@@ -3,12 +3,23 @@
 // host imports them: the renderer programs against the zod-free feature module.
 
 import { z } from 'zod';
-import { DEPLOY_OUTCOMES, DEPLOY_REASONS } from '../features/deploy.ts';
+import { DEPLOY_OUTCOMES, DEPLOY_REASONS, type LineSpeedReport } from '../features/deploy.ts';
+import { KEPT_BECAUSE, LINE_SPEED_OUTCOMES, RATE_FAILURES } from '../../brp/lineSpeed.ts';
 import { readerAddressSchema } from './readers.ts';
 
 const readerId = z.string().min(1).max(64);
 const address = readerAddressSchema;
 const filePath = z.string().trim().min(1, 'a file path is needed').max(4096);
+
+const baud = z.number().int().min(300).max(4_000_000);
+const lineSpeedSchema = z.object({
+  from: baud,
+  rate: baud,
+  maxBaud: baud,
+  outcome: z.enum(LINE_SPEED_OUTCOMES),
+  keptBecause: z.enum(KEPT_BECAUSE).optional(),
+  failed: z.array(z.object({ baud, where: z.enum(RATE_FAILURES) })).max(64),
+}) satisfies z.ZodType<LineSpeedReport>;
 
 const deployResultSchema = z.object({
   port: address,
@@ -27,6 +38,7 @@ const deployResultSchema = z.object({
   file: z.string().max(4096).optional(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   recoveries: z.number().int().min(0).max(1000).optional(),
+  lineSpeed: lineSpeedSchema.optional(),
 });
 
 export const DEPLOY_PARAMS = {

@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import { LINK_CHECKSUMS } from '../../brp/checksum.ts';
 import { tcpAddressProblem } from '../../brp/tcpAddress.ts';
+import { isSetCommParamRate } from '../../brp/lineRates.ts';
+import { MAX_BAUD_CHOICES } from '../features/readers.ts';
 
 /** A reader address: a serial port, or tcp://host[:port] (port 2939 when left out). */
 export const readerAddressSchema = z
@@ -34,5 +36,12 @@ export const READERS_PARAMS = {
   refreshReader: z.tuple([z.string().min(1).max(64)]),
   identifyCustomerKey: z.tuple([z.string().min(1).max(64)]),
   setReaderName: z.tuple([z.string().min(1).max(64), z.string().max(64, 'a reader name has at most 64 characters')]),
+  setPortMaxBaud: z.tuple([
+    z.string().min(1).max(64),
+    z
+      .number()
+      .int('the maximum rate is a whole number')
+      .refine((b) => isSetCommParamRate(b) && b >= 9600, `the maximum rate is one of the rates a reader can switch to: ${MAX_BAUD_CHOICES.join(', ')}`),
+  ]),
   runningJobs: z.tuple([]),
 } as const;

@@ -25,6 +25,12 @@ describe('settings', () => {
     expect(parseSettings(undefined).started).toBe(false);
   });
 
+  it('keeps per-port maximum rates only where they are rates a reader can switch to', () => {
+    const s = parseSettings({ portMaxBaud: { '/dev/ttyUSB0': 115200, virtual: 500000, COM3: 460800, COM4: '921600', '': 9600 } });
+    expect(s.portMaxBaud).toEqual({ '/dev/ttyUSB0': 115200, virtual: 500000 });
+    expect(parseSettings(undefined).portMaxBaud).toEqual({});
+  });
+
   it('keeps recent files per kind, newest first, and the folder of the last one for the file browser', async () => {
     const file = path.join(tempDir('rd-set-'), 'settings.json');
     const store = new SettingsStore(file);

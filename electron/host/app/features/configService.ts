@@ -9,7 +9,7 @@ import { HostError } from '../../../../shared/errors/hostError.ts';
 import { loadBalcfg, saveBalcfg } from '../../files/balcfgStore.ts';
 import { resolveUserPath } from '../../files/userPath.ts';
 import { finalizeOnReader } from '../../lifecycle/finalize.ts';
-import { readBackValues } from '../../lifecycle/readBack.ts';
+import { readBackAtSpeed } from '../../lifecycle/readBackAtSpeed.ts';
 import type { AppContext } from '../appContext.ts';
 
 function sentence(text: string): string {
@@ -159,7 +159,7 @@ export function createConfigService(ctx: AppContext): ConfigApi {
         if (!summary || summary.state !== 'connected') {
           throw new HostError('reader.not-connected', {});
         }
-        const { values: fromReader, valueList } = await readBackValues(ctx.readers.session(readerId));
+        const { values: fromReader, valueList } = await readBackAtSpeed(ctx.readers.session(readerId), ctx.readers.maxBaudFor(summary.address));
         // The reader never returns secrets: compare them by presence only, and not at all where the
         // firmware cannot list values (it cannot say whether it holds them).
         const hidden = new Set(fromReader.filter((v) => v.secret || v.hex === null).map((v) => v.id));

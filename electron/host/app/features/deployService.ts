@@ -2,17 +2,18 @@ import fs from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { ReaderSummary } from '../../../../shared/api/contract.ts';
-import type { Bec2Summary, DeployApi, DeployProgress, DeployResult, FinalizedFile, ReadBackReport } from '../../../../shared/api/features/deploy.ts';
+import type { Bec2Summary, DeployApi, DeployProgress, DeployResult, FinalizedFile, LineSpeedReport, ReadBackReport } from '../../../../shared/api/features/deploy.ts';
 import { csvDocument } from '../../../../shared/csvWriter.ts';
 import { HostError, reasonOf } from '../../../../shared/errors/hostError.ts';
 import { errnoOf, fileProblem } from '../../../../shared/errors/fileProblem.ts';
 import * as Sys from '../../../../shared/brp/commands/sys.ts';
 import { serialNumberOf } from '../../../../shared/brp/firmwareString.ts';
+import { lineSpeedSentence } from '../../../../shared/brp/lineSpeed.ts';
 import { loadBalcfg } from '../../files/balcfgStore.ts';
 import { decodeBec2Text, deployToReader, expectedConfigIdOf } from '../../lifecycle/deployJob.ts';
 import { sameReaderTwice } from '../../lifecycle/readerKey.ts';
 import { factoryReset } from '../../lifecycle/factoryReset.ts';
-import { readBackValues } from '../../lifecycle/readBack.ts';
+import { readBackAtSpeed } from '../../lifecycle/readBackAtSpeed.ts';
 import { readReaderInfo } from '../../readers/readerInfo.ts';
 import { openSession } from '../../readers/openSession.ts';
 import type { BrpSession } from '../../brp/session.ts';
@@ -37,10 +38,11 @@ const CSV_COLUMNS = [
   'bytesSent',
   'bytes',
   'durationMs',
+  'lineSpeed',
 ] as const;
 
 /** Every column of a report row; a value the deploy could not learn is empty (CSV) or null (JSON). */
-function reportRow(r: DeployResult): Record<(typeof CSV_COLUMNS)[number], string | number | null> {
+function reportRow(r: DeployResult): Record<Exclude<(typeof CSV_COLUMNS)[number], 'lineSpeed'>, string | number | null> & { lineSpeed: LineSpeedReport | null } {
   return {
     startedAt: r.startedAt ?? null,
     finishedAt: r.finishedAt ?? null,
@@ -57,12 +59,14 @@ function reportRow(r: DeployResult): Record<(typeof CSV_COLUMNS)[number], string
     bytesSent: r.bytesSent ?? null,
     bytes: r.bytes,
     durationMs: r.durationMs,
+    lineSpeed: r.lineSpeed ?? null,
   };
 }
 
 export function deployReportCsv(results: readonly DeployResult[]): string {
   return csvDocument(CSV_COLUMNS, results.map((r) => {
-    const row = reportRow(r);
+    // A serial link's speed in words in the CSV; the JSON report keeps its details.
+    const row = { ...reportRow(r), lineSpeed: r.lineSpeed ? lineSpeedSentence(r.lineSpeed) : null };
     return CSV_COLUMNS.map((c) => row[c] ?? '');
   }));
 }
@@ -151,6 +155,7 @@ export function createDeployService(ctx: AppContext): DeployApi {
             const startedAt = new Date().toISOString();
             let bytesSent = 0;
             const link = { checksum: ctx.readers.checksumFor(port), baudRate: ctx.readers.baudRateFor(port) };
+            const maxBaud = ctx.readers.maxBaudFor(port);
             const send = (progress: DeployProgress) => ctx.emit({ type: 'deploy-progress', ...(jobId ? { jobId } : {}), progress });
             // The deploy job needs the port to itself; a connected reader's card reconnects afterwards.
             const reattach = await ctx.readers.borrow(port);
@@ -159,6 +164,7 @@ export function createDeployService(ctx: AppContext): DeployApi {
               const before: ReaderBefore = { firmware: null, serialNumber: null };
               const outcome = await deployToReader(binary, port, {
                 ...link,
+                maxBaud,
                 onConnected: (session) => readIdentity(session, before),
                 onProgress: (progress) => {
                   if (progress.phase === 'uploading') bytesSent = Math.max(bytesSent, progress.bytesDone);
@@ -287,7 +293,7 @@ export function createDeployService(ctx: AppContext): DeployApi {
       const reader = summaryOf(readerId);
       const session = ctx.readers.session(readerId);
       const info = await readReaderInfo(session);
-      const { values, valueList } = await readBackValues(session);
+      const { values, valueList, lineSpeed } = await readBackAtSpeed(session, ctx.readers.maxBaudFor(reader.address));
       return {
         address: reader.address,
         firmware: info.firmware,
@@ -296,6 +302,7 @@ export function createDeployService(ctx: AppContext): DeployApi {
         securityCode: info.securityCode,
         valueList,
         values,
+        ...(lineSpeed ? { lineSpeed } : {}),
       };
     },
   };

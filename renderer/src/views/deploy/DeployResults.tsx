@@ -5,6 +5,7 @@ import { useApi } from '../../api/apiContext.ts';
 import { FilePathField } from '../../components/FilePathField.tsx';
 import { withReplaceConsent } from '../../lib/files.ts';
 import { errorText } from '../../lib/errorText.ts';
+import { lineSpeedText } from '../../lib/lineSpeed.ts';
 
 /** The sentence for one reader's result, in the UI's language. */
 export function resultSentence(r: DeployResult, t: (key: string, opts?: Record<string, unknown>) => string): string {
@@ -15,7 +16,7 @@ export function resultSentence(r: DeployResult, t: (key: string, opts?: Record<s
 
 export function DeployResults({ results }: { results: readonly DeployResult[] }) {
   const api = useApi();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const ids = useId();
   const [format, setFormat] = useState<'csv' | 'json'>('csv');
   const [path, setPath] = useState('');
@@ -58,6 +59,11 @@ export function DeployResults({ results }: { results: readonly DeployResult[] })
             </span>
             {(r.result === 'failed' || r.result === 'unknown') && <span className="muted small">{t('deploy.details', { message: r.message })}</span>}
             <span className="muted small">{t('deploy.bytesTime', { bytes: r.bytes, ms: r.durationMs })}</span>
+            {r.lineSpeed && (
+              <span className="muted small" data-testid="line-speed">
+                {t('deploy.lineSpeed.label')}: {lineSpeedText(r.lineSpeed, t, i18n.language)}
+              </span>
+            )}
           </li>
         ))}
       </ul>
