@@ -8,6 +8,9 @@ import { VerifyPanel } from './doorfile/VerifyPanel.tsx';
 import { useOperation } from '../hooks/useOperation.ts';
 import './doorfile/doorfile.css';
 import { FilePathField } from '../components/FilePathField.tsx';
+import { PanelForm } from '../components/PanelForm.tsx';
+import { SubmitButton } from '../components/SubmitButton.tsx';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { errorText } from '../lib/errorText.ts';
 import { takeHandoff, useHandoff } from '../stores/handoff.ts';
 
@@ -53,15 +56,7 @@ export function DoorfileView() {
     <section aria-labelledby="doorfile-heading" className="doorfile">
       <h2 id="doorfile-heading">{t('doorfile.title')}</h2>
       <p className="muted">{t('doorfile.intro')}</p>
-      <form
-        className="panel"
-        aria-labelledby={`${id}-h`}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void load();
-        }}
-      >
-        <h3 id={`${id}-h`}>{t('doorfile.import.heading')}</h3>
+      <PanelForm heading={t('doorfile.import.heading')} onSubmit={load}>
         <div className="row">
           <div className="field grow">
             <FilePathField
@@ -82,16 +77,10 @@ export function DoorfileView() {
             <label htmlFor={`${id}-max`}>{t('doorfile.import.maxUsers')}</label>
             <input id={`${id}-max`} inputMode="numeric" size={9} maxLength={7} value={maxUsers} onChange={(e) => setMaxUsers(e.target.value.trim())} />
           </div>
-          <button type="submit" disabled={op.busy}>
-            {op.busy ? t('doorfile.import.previewing') : t('doorfile.import.preview')}
-          </button>
+          <SubmitButton busy={op.busy} label={t('doorfile.import.preview')} busyLabel={t('doorfile.import.previewing')} />
         </div>
-        {op.error && (
-          <p role="alert" className="error">
-            {op.error}
-          </p>
-        )}
-      </form>
+        <ErrorAlert message={op.error} />
+      </PanelForm>
       {preview && <PreviewTable preview={preview} />}
       <BuildPanel
         csvPath={csvPath}

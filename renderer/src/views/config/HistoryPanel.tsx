@@ -4,6 +4,7 @@ import type { Balcfg } from '../../../../shared/config/balcfg.ts';
 import { valueCountsByVersion } from '../../../../shared/config/history.ts';
 import { isFinalized } from '../../../../shared/config/model.ts';
 import { formatTime } from '../../lib/format.ts';
+import { ColumnHeaders } from '../../components/ColumnHeaders.tsx';
 
 export function HistoryPanel(props: { cfg: Balcfg; busy: boolean; onCompare: (version: number) => void; onNewFrom: (version: number) => void }) {
   const { t, i18n } = useTranslation();
@@ -17,19 +18,17 @@ export function HistoryPanel(props: { cfg: Balcfg; busy: boolean; onCompare: (ve
   return (
     <div className="panel cfg-history">
       <table aria-label={t('config.history.title')}>
-        <thead>
-          <tr>
-            <th scope="col">{t('config.history.version')}</th>
-            <th scope="col">{t('config.history.finalizedAt')}</th>
-            <th scope="col">{t('config.history.configId')}</th>
-            <th scope="col">{t('config.history.file')}</th>
-            <th scope="col">{t('config.history.reader')}</th>
-            <th scope="col">{t('config.history.values')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('config.history.actions')}</span>
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeaders
+          labels={[
+            t('config.history.version'),
+            t('config.history.finalizedAt'),
+            t('config.history.configId'),
+            t('config.history.file'),
+            t('config.history.reader'),
+            t('config.history.values'),
+            <span className="visually-hidden">{t('config.history.actions')}</span>,
+          ]}
+        />
         <tbody>
           {history.map((h) => (
             <tr key={h.version} data-testid="history-row">

@@ -2,6 +2,9 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { withReplaceConsent } from '../../lib/files.ts';
 import { FilePathField } from '../../components/FilePathField.tsx';
+import { PanelForm } from '../../components/PanelForm.tsx';
+import { SubmitButton } from '../../components/SubmitButton.tsx';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { errorText } from '../../lib/errorText.ts';
 import type { DoorfileBuildResult } from '../../../../shared/api/features/doorfile.ts';
 import { useApi } from '../../api/apiContext.ts';
@@ -54,15 +57,7 @@ export function BuildPanel(props: { csvPath: string; maxUsers: number; warnings:
   };
 
   return (
-    <form
-      className="panel"
-      aria-labelledby={`${id}-h`}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void build();
-      }}
-    >
-      <h3 id={`${id}-h`}>{t('doorfile.build.heading')}</h3>
+    <PanelForm heading={t('doorfile.build.heading')} onSubmit={build}>
       <SiteKeyField value={key} onChange={setKey} />
       <div className="field">
         <FilePathField label={t('doorfile.build.outPath')} value={props.outPath} onChange={props.onOutPath} purpose="save" kind="doorfile" onError={(err) => op.setError(errorText(err))} />
@@ -86,15 +81,9 @@ export function BuildPanel(props: { csvPath: string; maxUsers: number; warnings:
         </label>
       )}
       <div className="row">
-        <button type="submit" disabled={op.busy}>
-          {op.busy ? t('doorfile.build.building') : t('doorfile.build.build')}
-        </button>
+        <SubmitButton busy={op.busy} label={t('doorfile.build.build')} busyLabel={t('doorfile.build.building')} />
       </div>
-      {op.error && (
-        <p role="alert" className="error">
-          {op.error}
-        </p>
-      )}
+      <ErrorAlert message={op.error} />
       {result && !result.written && (
         <div role="alert" className="df-refused" data-testid="doorfile-build-result">
           <p className="error">{resultText(result, i18n.language)}</p>
@@ -106,6 +95,6 @@ export function BuildPanel(props: { csvPath: string; maxUsers: number; warnings:
           {resultText(result, i18n.language)}
         </p>
       )}
-    </form>
+    </PanelForm>
   );
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { DoorfileCredentialView, DoorfilePreview } from '../../../../shared/api/features/doorfile.ts';
 import { IssueList } from './IssueList.tsx';
+import { ColumnHeaders } from '../../components/ColumnHeaders.tsx';
 
 function day(stamp: string): string {
   return `${stamp.slice(0, 4)}-${stamp.slice(4, 6)}-${stamp.slice(6, 8)}`;
@@ -23,19 +24,19 @@ export function PreviewTable({ preview }: { preview: DoorfilePreview }) {
       {preview.truncated && <p className="muted">{t('doorfile.preview.truncated', { shown: preview.users.length, total: preview.userCount })}</p>}
       <div className="df-scroll" role="region" tabIndex={0} aria-label={t('doorfile.preview.users')}>
         <table className="df-users" aria-label={t('doorfile.preview.users')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('doorfile.preview.position')}</th>
-              <th scope="col">{t('doorfile.preview.line')}</th>
-              <th scope="col">{t('doorfile.preview.user')}</th>
-              <th scope="col">{t('doorfile.preview.primary')}</th>
-              <th scope="col">{t('doorfile.preview.secondary')}</th>
-              <th scope="col">{t('doorfile.preview.active')}</th>
-              <th scope="col">{t('doorfile.preview.valid')}</th>
-              <th scope="col">{t('doorfile.preview.schedule')}</th>
-              <th scope="col">{t('doorfile.preview.status')}</th>
-            </tr>
-          </thead>
+          <ColumnHeaders
+            labels={[
+              t('doorfile.preview.position'),
+              t('doorfile.preview.line'),
+              t('doorfile.preview.user'),
+              t('doorfile.preview.primary'),
+              t('doorfile.preview.secondary'),
+              t('doorfile.preview.active'),
+              t('doorfile.preview.valid'),
+              t('doorfile.preview.schedule'),
+              t('doorfile.preview.status'),
+            ]}
+          />
           <tbody>
             {preview.users.map((u) => (
               <tr key={u.position} className={u.severity ? `sev-${u.severity}` : ''} data-line={u.line}>

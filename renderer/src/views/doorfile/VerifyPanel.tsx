@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { DoorfileVerifyResult } from '../../../../shared/api/features/doorfile.ts';
 import { useApi } from '../../api/apiContext.ts';
 import { useOperation } from '../../hooks/useOperation.ts';
+import { PanelForm } from '../../components/PanelForm.tsx';
+import { SubmitButton } from '../../components/SubmitButton.tsx';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { EMPTY_SITE_KEY, SiteKeyField, siteKeySource, type SiteKeyValue } from './SiteKeyField.tsx';
 
 /** Checks an existing door file the way the lock will: sorted and free of duplicates, or not. */
@@ -25,30 +28,16 @@ export function VerifyPanel({ doorPath, onDoorPath, maxUsers }: { doorPath: stri
   };
 
   return (
-    <form
-      className="panel"
-      aria-labelledby={`${id}-h`}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void verify();
-      }}
-    >
-      <h3 id={`${id}-h`}>{t('doorfile.verify.heading')}</h3>
+    <PanelForm heading={t('doorfile.verify.heading')} onSubmit={verify}>
       <div className="field">
         <label htmlFor={`${id}-door`}>{t('doorfile.verify.doorPath')}</label>
         <input id={`${id}-door`} className="mono" size={60} maxLength={4096} value={doorPath} onChange={(e) => onDoorPath(e.target.value)} />
       </div>
       <SiteKeyField value={key} onChange={setKey} />
       <div className="row">
-        <button type="submit" disabled={op.busy}>
-          {op.busy ? t('doorfile.verify.verifying') : t('doorfile.verify.verify')}
-        </button>
+        <SubmitButton busy={op.busy} label={t('doorfile.verify.verify')} busyLabel={t('doorfile.verify.verifying')} />
       </div>
-      {op.error && (
-        <p role="alert" className="error">
-          {op.error}
-        </p>
-      )}
+      <ErrorAlert message={op.error} />
       {report && (
         <div className="df-report" data-testid="doorfile-verify-result">
           <p role="status">
@@ -79,6 +68,6 @@ export function VerifyPanel({ doorPath, onDoorPath, maxUsers }: { doorPath: stri
           )}
         </div>
       )}
-    </form>
+    </PanelForm>
   );
 }
