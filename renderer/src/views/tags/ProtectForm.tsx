@@ -5,6 +5,9 @@ import { useApi } from '../../api/apiContext.ts';
 import { SecretInput, cleanHex } from '../../components/SecretInput.tsx';
 import { useOperation } from '../../hooks/useOperation.ts';
 import { OperationFooter } from './OperationFooter.tsx';
+import { IndexSelect } from './IndexSelect.tsx';
+import { NumberField } from './NumberField.tsx';
+import { PanelForm } from '../../components/PanelForm.tsx';
 import { resultText } from '../../lib/errorText.ts';
 
 type Allow = 'keep' | 'allow' | 'deny';
@@ -93,40 +96,20 @@ export function ProtectForm({ readerId, onDone }: { readerId: string; onDone: ()
   );
 
   return (
-    <form
-      className="panel tg-form"
-      aria-labelledby={`${id}-h`}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
-      <h3 id={`${id}-h`}>{t('tags.protect.heading')}</h3>
+    <PanelForm className="tg-form" heading={t('tags.protect.heading')} onSubmit={submit}>
       <div className="row">
-        <div className="field">
-          <label htmlFor={`${id}-seg`}>{t('tags.segment')}</label>
-          <select id={`${id}-seg`} value={segment} onChange={(e) => setSegment(e.target.value)}>
-            {Array.from({ length: 16 }, (_, i) => (
-              <option key={i} value={i}>
-                {i}
-              </option>
-            ))}
-          </select>
-        </div>
+        <IndexSelect label={t('tags.segment')} count={16} value={segment} onChange={setSegment} />
         {allowSelect(t('tags.protect.reads'), read, setRead, 'rd')}
         {pinSelect(t('tags.protect.readPin'), readPin, setReadPin, readIndex, setReadIndex, 'rdpin')}
         {allowSelect(t('tags.protect.writes'), write, setWrite, 'wr')}
         {pinSelect(t('tags.protect.writePin'), writePin, setWritePin, writeIndex, setWriteIndex, 'wrpin')}
-        <div className="field">
-          <label htmlFor={`${id}-edit`}>{t('tags.protect.editIndex')}</label>
-          <input id={`${id}-edit`} type="number" min={0} max={255} placeholder={t('tags.protect.keep')} value={editIndex} onChange={(e) => setEditIndex(e.target.value)} />
-        </div>
+        <NumberField label={t('tags.protect.editIndex')} min={0} max={255} placeholder={t('tags.protect.keep')} value={editIndex} onChange={setEditIndex} />
       </div>
       <label className="tg-lock">
         <input type="checkbox" checked={lock} onChange={(e) => setLock(e.target.checked)} /> {t('tags.protect.lock')}
       </label>
       <SecretInput label={t('tags.protect.editPin')} digits={32} value={editPin} onChange={setEditPin} hint={t('tags.protect.editPinHint')} />
       <OperationFooter busy={op.busy} label={t('tags.protect.submit')} error={op.error} done={done} />
-    </form>
+    </PanelForm>
   );
 }

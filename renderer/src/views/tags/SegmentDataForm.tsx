@@ -4,6 +4,9 @@ import { useApi } from '../../api/apiContext.ts';
 import { SecretInput, cleanHex } from '../../components/SecretInput.tsx';
 import { useOperation } from '../../hooks/useOperation.ts';
 import { OperationFooter } from './OperationFooter.tsx';
+import { IndexSelect } from './IndexSelect.tsx';
+import { NumberField } from './NumberField.tsx';
+import { PanelForm } from '../../components/PanelForm.tsx';
 import { resultText } from '../../lib/errorText.ts';
 
 function toText(hex: string): string {
@@ -66,36 +69,11 @@ export function SegmentDataForm({ readerId, mode, onDone }: { readerId: string; 
   };
 
   return (
-    <form
-      className="panel tg-form"
-      aria-labelledby={`${id}-h`}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
-      <h3 id={`${id}-h`}>{mode === 'read' ? t('tags.data.readHeading') : t('tags.data.writeHeading')}</h3>
+    <PanelForm className="tg-form" heading={mode === 'read' ? t('tags.data.readHeading') : t('tags.data.writeHeading')} onSubmit={submit}>
       <div className="row">
-        <div className="field">
-          <label htmlFor={`${id}-seg`}>{t('tags.segment')}</label>
-          <select id={`${id}-seg`} value={segment} onChange={(e) => setSegment(e.target.value)}>
-            {Array.from({ length: 16 }, (_, i) => (
-              <option key={i} value={i}>
-                {i}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-off`}>{t('tags.data.offset')}</label>
-          <input id={`${id}-off`} type="number" min={0} max={255} value={offset} onChange={(e) => setOffset(e.target.value)} />
-        </div>
-        {mode === 'read' && (
-          <div className="field">
-            <label htmlFor={`${id}-len`}>{t('tags.data.length')}</label>
-            <input id={`${id}-len`} type="number" min={1} max={256} value={length} onChange={(e) => setLength(e.target.value)} />
-          </div>
-        )}
+        <IndexSelect label={t('tags.segment')} count={16} value={segment} onChange={setSegment} />
+        <NumberField label={t('tags.data.offset')} min={0} max={255} value={offset} onChange={setOffset} />
+        {mode === 'read' && <NumberField label={t('tags.data.length')} min={1} max={256} value={length} onChange={setLength} />}
         {mode === 'write' && (
           <div className="field">
             <label htmlFor={`${id}-fmt`}>{t('tags.data.format')}</label>
@@ -120,6 +98,6 @@ export function SegmentDataForm({ readerId, mode, onDone }: { readerId: string; 
           <p className="mono muted">{toText(readHex)}</p>
         </div>
       )}
-    </form>
+    </PanelForm>
   );
 }
