@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from '../helpers/browser.ts';
-import { startUiProcess, type WebShellProcess } from '../helpers/webShell.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { connectListedReader, navButton, screenshot } from '../helpers/browser.ts';
+import { webShellInChromium } from '../helpers/shellInChromium.ts';
 import { tempDir } from '../helpers/processes.ts';
-import { startSimulator, type RunningSimulator } from '../../simulator/startSimulator.ts';
+import { virtualReaders } from '../helpers/virtualReaders.ts';
 
 const CUSTOM_KEY = 'A1A2A3A4A5A6A7A8A9AA';
 
@@ -16,38 +16,23 @@ function readDoc(file: string): {
   return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
 
-async function nav(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'main' }).getByRole('button', { name, exact: true }).click();
-}
-
 describe('web shell: configuration page', () => {
-  let ui: WebShellProcess;
-  let browser: Browser;
+  const shell = webShellInChromium();
+  const readers = virtualReaders();
   let page: Page;
-  let other: RunningSimulator | undefined;
   const dir = tempDir('rd-cfg-e2e-');
   const file = path.join(dir, 'site.balcfg');
 
   beforeAll(async () => {
-    ui = await startUiProcess();
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(ui.url);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await ui?.stop();
-    await other?.stop();
+    page = await shell.openPage({ viewport: { width: 1280, height: 900 } });
   });
 
   it('creates, edits with undo/redo, saves, searches, finalizes on the virtual reader and bumps the version', async () => {
     // Connect the embedded virtual reader.
-    await page.getByRole('heading', { name: 'Readers', level: 2 }).waitFor();
-    await page.locator('.ports li', { hasText: ui.simAddress! }).getByRole('button', { name: 'Connect' }).click();
-    await expect.poll(() => page.getByTestId('firmware').first().textContent()).toMatch(/VirtRead/);
+    await connectListedReader(page, shell.ui.simAddress!);
 
     // New project settings in a temp folder.
-    await nav(page, 'Configuration');
+    await navButton(page, 'Configuration').click();
     await page.getByText('No configuration is open').waitFor();
     await page.getByLabel('BALCFG file').fill(file);
     await page.getByRole('button', { name: 'New project settings…' }).click();
@@ -178,14 +163,14 @@ describe('web shell: configuration page', () => {
   });
 
   it('refuses to finalize version 2 on a reader with another customer key, with the reason', async () => {
-    other = await startSimulator({ stateDir: tempDir('rd-cfg-sim2-'), customerKey: CUSTOM_KEY });
-    await nav(page, 'Readers');
+    const other = await readers.start({ customerKey: CUSTOM_KEY });
+    await navButton(page, 'Readers').click();
     await page.getByLabel('Port or address').fill(other.address);
     await page.locator('form', { has: page.getByLabel('Port or address') }).getByRole('button', { name: 'Connect' }).click();
     await expect.poll(() => page.getByTestId('reader-card').count()).toBe(2);
 
     // The document (version 2) is still open after visiting another page.
-    await nav(page, 'Configuration');
+    await navButton(page, 'Configuration').click();
     await expect.poll(() => page.getByTestId('doc-version').textContent()).toBe('2');
     await page.getByRole('tab', { name: 'Finalize' }).click();
     // A fresh reader is listed with the security-risk note (no project settings yet).
@@ -211,7 +196,7 @@ describe('web shell: configuration page', () => {
     expect(await diff.textContent()).toContain('changed: 1 → 2');
 
     // Against what the embedded reader holds (nothing of this file was deployed there).
-    await page.getByLabel('Compare the current values with').selectOption({ label: ui.simAddress! });
+    await page.getByLabel('Compare the current values with').selectOption({ label: shell.ui.simAddress! });
     await page.getByRole('button', { name: 'Compare', exact: true }).click();
     const readerDiff = page.getByRole('table', { name: /From this file to what reader .* holds/ });
     await readerDiff.waitFor();

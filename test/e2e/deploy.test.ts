@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from '../helpers/browser.ts';
-import { startUiProcess, type WebShellProcess } from '../helpers/webShell.ts';
-import { runCli, tempDir } from '../helpers/processes.ts';
-import { startSimulator, type RunningSimulator } from '../../simulator/startSimulator.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { connectByAddress, navButton, screenshot } from '../helpers/browser.ts';
+import { webShellInChromium } from '../helpers/shellInChromium.ts';
+import { virtualReaders } from '../helpers/virtualReaders.ts';
+import { finalizedSite, runCliOk, tempDir } from '../helpers/processes.ts';
+import type { RunningSimulator } from '../../simulator/startSimulator.ts';
 
 // The deploy page, factory reset and read back, driven in Chromium against the real `readerdesk ui`
 // process and virtual readers on real ptys.
@@ -46,66 +47,37 @@ function parseCsv(text: string): string[][] {
 }
 
 describe('web shell: deploy, factory reset and read back', () => {
-  let ui: WebShellProcess;
-  let browser: Browser;
+  const shell = webShellInChromium(['--no-sim']);
+  const readers = virtualReaders();
   let page: Page;
   let work: string;
   let bec2: string;
-  const sims: RunningSimulator[] = [];
   let connected: RunningSimulator; // connected on the Readers page before the deploy (its port is borrowed)
   let extra: RunningSimulator; // added on the deploy page by path
   let keyB: RunningSimulator; // custom customer key: rejects a file finalized on a default-key reader
 
-  async function cli(args: string[]) {
-    const r = await runCli(args, { timeoutMs: 60_000 });
-    expect(r.code, r.stderr).toBe(0);
-    return r.stdout;
-  }
+  const cli = (args: string[]) => runCliOk(args, { timeoutMs: 60_000 });
 
   async function readerInfo(sim: RunningSimulator) {
     return JSON.parse(await cli(['info', '--port', sim.address, '--json'])) as { configId: string | null; securityCode: string };
   }
 
-  async function nav(name: string) {
-    await page.getByRole('navigation', { name: 'main' }).getByRole('button', { name, exact: true }).click();
-  }
+  const nav = (name: string) => navButton(page, name).click();
 
   async function connectOnReadersPage(sim: RunningSimulator): Promise<Locator> {
     await nav('Readers');
-    const field = page.getByLabel('Port or address');
-    await field.fill(sim.address);
-    await page.locator('form', { has: field }).getByRole('button', { name: 'Connect' }).click();
-    const card = page.getByRole('article', { name: sim.address });
-    await card.waitFor();
-    await expect.poll(() => card.getByTestId('firmware').textContent()).toMatch(/VirtRead/);
-    return card;
+    return connectByAddress(page, sim.address);
   }
 
   beforeAll(async () => {
     work = tempDir('rd-e2e-deploy-');
-    const start = async (customerKey?: string) => {
-      const s = await startSimulator({ stateDir: tempDir('rd-e2e-sim-'), customerKey, rebootMs: 200 });
-      sims.push(s);
-      return s;
-    };
+    const start = (customerKey?: string) => readers.start({ customerKey, rebootMs: 200 });
     const finalizer = await start();
-    const balcfg = path.join(work, 'site.balcfg');
-    bec2 = path.join(work, 'site-v1.bec2');
-    await cli(['config', 'new', balcfg, '--name', 'Site', '--customer', '50001', '--project', '501', '--device', '0']);
-    await cli(['finalize', balcfg, '--port', finalizer.address, '--out', bec2]);
+    bec2 = (await finalizedSite(work, finalizer.address, { project: 501 })).bec2[0]!;
     [connected, extra, keyB] = await Promise.all([start(), start(), start(KEY_B)]);
-    ui = await startUiProcess(['--no-sim']);
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-    await page.goto(ui.url);
+    page = await shell.openPage({ viewport: { width: 1200, height: 900 } });
     await page.getByRole('heading', { name: 'Readers', level: 2 }).waitFor();
   }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await ui?.stop();
-    await Promise.all(sims.map((s) => s.stop()));
-  });
 
   it('deploys one BEC2 to three readers: two accept, the other customer key rejects, and the report is saved as CSV and JSON', async () => {
     const card = await connectOnReadersPage(connected);

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { navButton, screenshot } from '../helpers/browser.ts';
 import { tempDir } from '../helpers/processes.ts';
-import { startUiProcess, type WebShellProcess } from '../helpers/webShell.ts';
+import { webShellInChromium } from '../helpers/shellInChromium.ts';
 
 // The seed's example site key and its five unsorted 32-bit credentials (ENGAGE rev 1.33, sections 7-8).
 const KEY_HEX = '1234567890ABCDEF'.repeat(4);
@@ -12,8 +12,7 @@ const HEADER = 'user_id,format,raw_hex,raw_bits';
 const SEED_USERS = ['1,raw,8F166045,32', '2,raw,8F166040,32', '3,raw,7F166040,32', '4,raw,7F186040,32', '5,raw,7F126540,32'];
 
 describe('web shell: door files in Chromium', () => {
-  let ui: WebShellProcess;
-  let browser: Browser;
+  const shell = webShellInChromium(['--no-sim']);
   let dir: string;
   const at = (name: string) => path.join(dir, name);
 
@@ -23,19 +22,14 @@ describe('web shell: door files in Chromium', () => {
     fs.writeFileSync(at('users.csv'), [HEADER, ...SEED_USERS, '6,raw,7F166040,32', ''].join('\n'));
     fs.writeFileSync(at('clean.csv'), [HEADER, ...SEED_USERS, ''].join('\n'));
     fs.writeFileSync(at('site.key'), `${KEY_HEX.slice(0, 32)}\n${KEY_HEX.slice(32)}\n`);
-    ui = await startUiProcess(['--no-sim']);
-    browser = await launchBrowser();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await ui?.stop();
+  afterAll(() => {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
   async function openPage(): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(ui.url);
-    await page.getByRole('navigation', { name: 'main' }).getByRole('button', { name: 'Door files' }).click();
+    const page = await shell.openPage({ viewport: { width: 1280, height: 900 } });
+    await navButton(page, 'Door files').click();
     await page.getByRole('heading', { name: 'Door files', level: 2 }).waitFor();
     return page;
   }

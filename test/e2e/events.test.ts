@@ -1,41 +1,29 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from '../helpers/browser.ts';
-import { startUiProcess, type WebShellProcess } from '../helpers/webShell.ts';
-import { ROOT, runCli, tempDir } from '../helpers/processes.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { connectListedReader, navButton, screenshot } from '../helpers/browser.ts';
+import { webShellInChromium } from '../helpers/shellInChromium.ts';
+import { ROOT, tamperWith, tempDir } from '../helpers/processes.ts';
 import { DEFAULT_CRYPTO_KEY, DEFAULT_CUSTOMER_KEY } from '../../simulator/state/readerState.ts';
 
 const VERSION = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version as string;
 
 describe('web shell: events, tamper alarms, frame log, diagnostics, themes and languages', () => {
-  let ui: WebShellProcess;
-  let browser: Browser;
+  const shell = webShellInChromium();
   let page: Page;
   const out = tempDir('rd-events-out-');
 
-  const nav = (name: string) => page.getByRole('navigation', { name: 'main' }).getByRole('button', { name, exact: true });
+  const nav = (name: string) => navButton(page, name);
   const alarms = () => page.getByTestId('tamper-alarm');
-  const tamper = async (clear = false) => {
-    const r = await runCli(['sim', 'tamper', '--state', ui.simState, ...(clear ? ['--clear'] : [])]);
-    expect(r.code, r.stderr).toBe(0);
-  };
+  const tamper = (clear = false) => tamperWith(shell.ui.simState, clear);
 
   beforeAll(async () => {
-    ui = await startUiProcess();
-    browser = await launchBrowser();
-    page = await browser.newPage({ locale: 'en-GB' });
+    page = await shell.browser.newPage({ locale: 'en-GB' });
     await page.emulateMedia({ colorScheme: 'light' });
-    await page.goto(ui.url);
-    await page.getByRole('heading', { name: 'Readers', level: 2 }).waitFor();
-    await page.locator('.ports li', { hasText: ui.simAddress! }).getByRole('button', { name: 'Connect' }).click();
-    await page.getByTestId('firmware').filter({ hasText: /VirtRead/ }).waitFor();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await ui?.stop();
+    await page.goto(shell.ui.url);
+    await connectListedReader(page, shell.ui.simAddress!);
   });
 
   it('shows a tamper alarm at once on the page the user is on, and it stays until acknowledged', async () => {
@@ -44,7 +32,7 @@ describe('web shell: events, tamper alarms, frame log, diagnostics, themes and l
     const alarm = alarms().first();
     await alarm.waitFor();
     expect(await alarm.getAttribute('role')).toBe('alert');
-    expect(await alarm.textContent()).toContain(ui.simAddress!);
+    expect(await alarm.textContent()).toContain(shell.ui.simAddress!);
     expect(await alarm.textContent()).toMatch(/housing of reader .* was opened at \d/);
     await screenshot(page, 'tamper-alarm');
 
@@ -77,7 +65,7 @@ describe('web shell: events, tamper alarms, frame log, diagnostics, themes and l
     await log.waitFor();
     const opened = log.locator('tr[data-kind="tamper-on"]');
     await expect.poll(() => opened.count()).toBe(2);
-    expect(await opened.first().textContent()).toContain(ui.simAddress!);
+    expect(await opened.first().textContent()).toContain(shell.ui.simAddress!);
     expect(await opened.first().textContent()).toMatch(/acknowledged/);
     expect(await log.locator('tr[data-kind="tamper-off"]').count()).toBe(1);
     await screenshot(page, 'events');
@@ -88,7 +76,7 @@ describe('web shell: events, tamper alarms, frame log, diagnostics, themes and l
     await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Saved 3 events/);
     const text = fs.readFileSync(csv, 'utf8');
     expect(text.split('\r\n')[0]).toBe('time,reader,event,severity,details,acknowledged');
-    expect(text).toContain(`${ui.simAddress},tamper-on,alarm`);
+    expect(text).toContain(`${shell.ui.simAddress},tamper-on,alarm`);
 
     await page.getByLabel('Format').selectOption('json');
     const json = path.join(out, 'events.json');
@@ -96,7 +84,7 @@ describe('web shell: events, tamper alarms, frame log, diagnostics, themes and l
     await page.getByRole('button', { name: 'Export log' }).click();
     await expect.poll(() => fs.existsSync(json)).toBe(true);
     const events = JSON.parse(fs.readFileSync(json, 'utf8')).events as { reader: string; event: string }[];
-    expect(events.filter((e) => e.event === 'tamper-on' && e.reader === ui.simAddress)).toHaveLength(2);
+    expect(events.filter((e) => e.event === 'tamper-on' && e.reader === shell.ui.simAddress)).toHaveLength(2);
 
     await page.getByLabel('File').fill('relative/events.csv');
     await page.getByRole('button', { name: 'Export log' }).click();
@@ -142,7 +130,7 @@ describe('web shell: events, tamper alarms, frame log, diagnostics, themes and l
     expect(bundle.app.shell).toBe('web');
     expect(bundle.os.platform).toBe(process.platform);
     expect(bundle.frames.length).toBeGreaterThan(3);
-    expect(bundle.readers.map((r: { address: string }) => r.address)).toContain(ui.simAddress);
+    expect(bundle.readers.map((r: { address: string }) => r.address)).toContain(shell.ui.simAddress);
     expect(bundle.events.some((e: { kind: string }) => e.kind === 'tamper-on')).toBe(true);
     const flat = raw.toUpperCase().replace(/[^0-9A-F]/g, '');
     expect(flat).not.toContain(DEFAULT_CRYPTO_KEY);

@@ -1,24 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshot } from '../helpers/browser.ts';
-import { startUiProcess, type WebShellProcess } from '../helpers/webShell.ts';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from '../helpers/browser.ts';
+import { webShellInChromium } from '../helpers/shellInChromium.ts';
 
 // The host sends a code with values; the page words it in the language the user picked.
 describe('web shell: host sentences in the UI language', () => {
-  let ui: WebShellProcess;
-  let browser: Browser;
-  beforeAll(async () => {
-    ui = await startUiProcess();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await ui?.stop();
-  });
+  const shell = webShellInChromium();
 
   it('switched to German, names a missing port in German and marks the page as German', async () => {
-    const page = await browser.newPage({ locale: 'en-GB' });
-    await page.goto(ui.url);
+    const page = await shell.openPage({ locale: 'en-GB' });
     await page.getByRole('heading', { name: 'Readers', level: 2 }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
 

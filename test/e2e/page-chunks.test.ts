@@ -7,10 +7,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
 import { WebSocket } from 'ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser.ts';
-import { startUiProcess, type WebShellProcess } from '../helpers/webShell.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { navButton } from '../helpers/browser.ts';
+import { webShellInChromium } from '../helpers/shellInChromium.ts';
 import { ROOT } from '../helpers/processes.ts';
 import { serveAppRequest } from '../../electron/appProtocol.ts';
 import { ELECTRON_CSP } from '../../electron/shellPolicy.ts';
@@ -57,8 +57,6 @@ async function watchScripts(page: Page): Promise<{ scripts: LoadedScript[]; viol
   });
   return { scripts, violations: () => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations) };
 }
-
-const navButton = (page: Page, name: string) => page.getByRole('navigation', { name: 'main' }).getByRole('button', { name, exact: true });
 
 /** Opens every page but Readers from the nav: its code loads only then, or when the pointer or the keyboard focus reaches its button first. */
 async function openEveryPage(page: Page, requested: () => string[]): Promise<void> {
@@ -108,23 +106,14 @@ describe('the built renderer', () => {
 });
 
 describe('pages load their own code, in Chromium', () => {
-  let ui: WebShellProcess;
-  let browser: Browser;
-  beforeAll(async () => {
-    ui = await startUiProcess(['--no-sim']);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await ui?.stop();
-  });
+  const shell = webShellInChromium(['--no-sim']);
 
   it('web shell: the Readers page comes without zod or schemas, every other page when the user goes there, all within the CSP', async () => {
-    const page = await browser.newPage();
+    const page = await shell.browser.newPage();
     const { scripts, violations } = await watchScripts(page);
     const requested: string[] = [];
     page.on('request', (r) => requested.push(r.url()));
-    await page.goto(ui.url);
+    await page.goto(shell.ui.url);
     await page.getByRole('heading', { name: 'Readers', level: 2 }).waitFor();
 
     const first = [...scripts];
@@ -146,8 +135,8 @@ describe('pages load their own code, in Chromium', () => {
   });
 
   it('Electron: the pages load through the readerdesk:// handler under Electron’s CSP', async () => {
-    const host = await relayToHost(ui.url);
-    const page = await browser.newPage();
+    const host = await relayToHost(shell.ui.url);
+    const page = await shell.browser.newPage();
     try {
       const { scripts, violations } = await watchScripts(page);
       const requested: string[] = [];

@@ -1,34 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshot } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from '../helpers/browser.ts';
 import { startSimProcess, type SimProcess } from '../helpers/processes.ts';
-import { startUiProcess, type WebShellProcess } from '../helpers/webShell.ts';
+import { webShellInChromium } from '../helpers/shellInChromium.ts';
 
 describe('web shell: readers view in Chromium', () => {
-  let ui: WebShellProcess;
-  let browser: Browser;
-  beforeAll(async () => {
-    ui = await startUiProcess();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await ui?.stop();
-  });
+  const shell = webShellInChromium();
 
   it('refuses a request without the token', async () => {
-    const page = await browser.newPage();
-    const res = await page.goto(ui.url.replace(/\?token=.*/, ''));
+    const page = await shell.browser.newPage();
+    const res = await page.goto(shell.ui.url.replace(/\?token=.*/, ''));
     expect(res?.status()).toBe(403);
     expect(await page.textContent('body')).toMatch(/needs the address with its token/);
     await page.close();
   });
 
   it('lists the virtual reader, connects to it and shows its firmware and the security-risk badge', async () => {
-    const page = await browser.newPage();
-    await page.goto(ui.url);
+    const page = await shell.openPage();
     await page.getByRole('heading', { name: 'Readers', level: 2 }).waitFor();
-    const port = page.locator('.ports li', { hasText: ui.simAddress! });
+    const port = page.locator('.ports li', { hasText: shell.ui.simAddress! });
     await expect(port.getByText('virtual reader')).toBeTruthy();
     await port.getByRole('button', { name: 'Connect' }).click();
     const card = page.getByTestId('reader-card');
@@ -48,16 +37,15 @@ describe('web shell: readers view in Chromium', () => {
   });
 
   it('shows which checksum the link uses and changes it for the port', async () => {
-    const page = await browser.newPage();
-    await page.goto(ui.url);
-    const connect = page.locator('.ports li', { hasText: ui.simAddress! }).getByRole('button', { name: 'Connect' });
+    const page = await shell.openPage();
+    const connect = page.locator('.ports li', { hasText: shell.ui.simAddress! }).getByRole('button', { name: 'Connect' });
     await connect.click();
     const card = page.getByTestId('reader-card');
     await card.waitFor();
     await expect.poll(() => connect.isEnabled()).toBe(true);
     const link = card.getByTestId('link-checksum');
     // The embedded reader sits on a pty: a port of unknown kind keeps CRC16; on its TCP fallback there is none.
-    const automatic = ui.simAddress!.startsWith('tcp://') ? /^none \(automatic: TCP checks the data itself\)$/ : /^CRC16 \(automatic: port of unknown kind/;
+    const automatic = shell.ui.simAddress!.startsWith('tcp://') ? /^none \(automatic: TCP checks the data itself\)$/ : /^CRC16 \(automatic: port of unknown kind/;
     await expect.poll(() => link.textContent()).toMatch(automatic);
     await card.getByLabel('Checksum for this port').selectOption('none');
     await expect.poll(() => link.textContent()).toBe('none (set for this port)');
@@ -71,10 +59,10 @@ describe('web shell: readers view in Chromium', () => {
 
   it('says in words what an older reader\'s firmware cannot tell', async () => {
     let legacy: SimProcess | undefined;
-    const page = await browser.newPage();
+    const page = await shell.browser.newPage();
     try {
       legacy = await startSimProcess(['--profile', 'legacy']);
-      await page.goto(ui.url);
+      await page.goto(shell.ui.url);
       await page.getByLabel('Port or address').fill(legacy.address);
       await page.locator('form').getByRole('button', { name: 'Connect' }).click();
       const card = page.getByRole('article', { name: legacy.address });

@@ -3,40 +3,31 @@
 // Finalize → "Deploy this file", the older-version warning, grouped alarms, Esc and focus.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from '../helpers/browser.ts';
-import { startUiProcess, type WebShellProcess } from '../helpers/webShell.ts';
-import { runCli, tempDir } from '../helpers/processes.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { navButton, screenshot, virtualReaderShown } from '../helpers/browser.ts';
+import { webShellInChromium } from '../helpers/shellInChromium.ts';
+import { runCliOk, tamperWith, tempDir } from '../helpers/processes.ts';
 
 function readDoc(file: string): { version: number; configId: { name: string } } {
   return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
 
 describe('web shell: files, edit to deploy, keyboard', () => {
-  let ui: WebShellProcess;
-  let browser: Browser;
+  const shell = webShellInChromium();
   let page: Page;
   const dir = tempDir('rd-flow-');
   const file = path.join(dir, 'site.balcfg');
-  const nav = (name: string) => page.getByRole('navigation', { name: 'main' }).getByRole('button', { name, exact: true }).click();
+  const nav = (name: string) => navButton(page, name).click();
   const docState = () => page.getByTestId('doc-state').textContent();
 
   beforeAll(async () => {
-    const made = await runCli(['config', 'new', file, '--name', 'Site', '--customer', '12345', '--project', '7', '--device', '0']);
-    expect(made.code, made.stderr).toBe(0);
+    await runCliOk(['config', 'new', file, '--name', 'Site', '--customer', '12345', '--project', '7', '--device', '0']);
     fs.mkdirSync(path.join(dir, 'archive'));
     fs.writeFileSync(path.join(dir, 'notes.txt'), 'not a configuration');
-    ui = await startUiProcess();
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1024, height: 700 } });
-    await page.goto(ui.url);
+    page = await shell.openPage({ viewport: { width: 1024, height: 700 } });
     // The virtual reader is connected on the first start.
-    await page.getByTestId('firmware').filter({ hasText: /VirtRead/ }).first().waitFor({ timeout: 15_000 });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await ui?.stop();
+    await virtualReaderShown(page);
   });
 
   it('opens a BALCFG through the file browser: typed folder, breadcrumbs, type filter; Esc closes it and focus goes back', async () => {
@@ -123,7 +114,7 @@ describe('web shell: files, edit to deploy, keyboard', () => {
     await page.getByRole('button', { name: 'Deploy this file' }).click();
     await page.getByRole('heading', { name: 'Deploy', level: 2 }).waitFor();
     expect(await page.getByLabel('BEC2 file (path)').inputValue()).toBe(v1);
-    const sim = page.getByRole('checkbox', { name: ui.simAddress! });
+    const sim = page.getByRole('checkbox', { name: shell.ui.simAddress! });
     // The virtual reader runs no configuration yet: nothing older to replace, so it is not picked.
     expect(await sim.isChecked()).toBe(false);
     await page.getByRole('button', { name: 'Select all' }).click();
@@ -189,8 +180,7 @@ describe('web shell: files, edit to deploy, keyboard', () => {
 
   it('groups repeated alarms of a reader with "acknowledge all", and marks the card, the sidebar and the status bar', async () => {
     for (const clear of [false, true, false]) {
-      const r = await runCli(['sim', 'tamper', '--state', ui.simState, ...(clear ? ['--clear'] : [])]);
-      expect(r.code, r.stderr).toBe(0);
+      await tamperWith(shell.ui.simState, clear);
       if (!clear) await expect.poll(() => page.getByTestId('status-alarms').textContent(), { timeout: 15_000 }).not.toBe('0 open alarms');
     }
     await expect.poll(() => page.getByTestId('status-alarms').textContent(), { timeout: 15_000 }).toBe('2 open alarms');
@@ -199,7 +189,7 @@ describe('web shell: files, edit to deploy, keyboard', () => {
     expect(await alarms.textContent()).toMatch(/was opened 2 times/);
     expect(await page.getByTestId('sidebar-alarm').count()).toBe(1);
     await nav('Readers');
-    expect(await page.getByRole('article', { name: ui.simAddress! }).getByTestId('card-alarm').textContent()).toBe('2 open tamper alarms');
+    expect(await page.getByRole('article', { name: shell.ui.simAddress! }).getByTestId('card-alarm').textContent()).toBe('2 open tamper alarms');
     await screenshot(page, 'alarms-grouped');
     await alarms.getByRole('button', { name: /^Acknowledge all 2 tamper alarms of / }).click();
     await alarms.waitFor({ state: 'detached' });

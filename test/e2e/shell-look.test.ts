@@ -3,10 +3,10 @@
 // and the sentences the issue asked for on the door file, tags and configuration pages.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from '../helpers/browser.ts';
-import { startUiProcess, type WebShellProcess } from '../helpers/webShell.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { navButton, screenshot, virtualReaderShown } from '../helpers/browser.ts';
+import { webShellInChromium } from '../helpers/shellInChromium.ts';
 import { tempDir } from '../helpers/processes.ts';
 
 const PAGES = [
@@ -20,22 +20,14 @@ const PAGES = [
 ] as const;
 
 describe('web shell: look, languages, themes and smaller defects', () => {
-  let ui: WebShellProcess;
-  let browser: Browser;
+  const shell = webShellInChromium();
   let page: Page;
   const dir = tempDir('rd-look-');
-  const nav = (name: string) => page.getByRole('navigation', { name: 'main' }).getByRole('button', { name, exact: true }).click();
+  const nav = (name: string) => navButton(page, name).click();
 
   beforeAll(async () => {
-    ui = await startUiProcess();
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1024, height: 700 } });
-    await page.goto(ui.url);
-    await page.getByTestId('firmware').filter({ hasText: /VirtRead/ }).first().waitFor({ timeout: 15_000 });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await ui?.stop();
+    page = await shell.openPage({ viewport: { width: 1024, height: 700 } });
+    await virtualReaderShown(page);
   });
 
   it('shows every page in light and dark, English and German, readable at 1024×700 with no sideways scrolling', async () => {

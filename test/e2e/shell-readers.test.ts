@@ -2,27 +2,21 @@
 // without a click, the port list follows a reader plugged out and in, a dropped reader is retried
 // in the background and revived by "Read again", readers have names (path in a tooltip), a
 // sidebar on every page and a status bar with counts, and last run's readers come back.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from '../helpers/browser.ts';
-import { startSimProcess, tempDir, type SimProcess } from '../helpers/processes.ts';
-import { startUiProcess, type WebShellProcess } from '../helpers/webShell.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { navButton, screenshot } from '../helpers/browser.ts';
+import { tempDir, type SimProcess } from '../helpers/processes.ts';
+import { webShellInChromium } from '../helpers/shellInChromium.ts';
+import { virtualReaders } from '../helpers/virtualReaders.ts';
 
 describe('web shell: readers that come and go', () => {
-  let ui: WebShellProcess;
-  let browser: Browser;
+  const shell = webShellInChromium();
+  const readers = virtualReaders();
   let page: Page;
   let door: SimProcess | undefined;
   const doorState = tempDir('rd-door-sim-');
   beforeAll(async () => {
-    ui = await startUiProcess();
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1024, height: 700 } });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await ui?.stop();
-    await door?.stop();
+    page = await shell.browser.newPage({ viewport: { width: 1024, height: 700 } });
   });
 
   const sidebar = () => page.getByTestId('sidebar-reader');
@@ -30,19 +24,19 @@ describe('web shell: readers that come and go', () => {
   const portRow = (address: string) => page.getByTestId('port').filter({ hasText: address });
 
   it('shows the virtual reader with its firmware on the first screen, without a click', async () => {
-    await page.goto(ui.url);
-    const card = cardOf(ui.simAddress!);
+    await page.goto(shell.ui.url);
+    const card = cardOf(shell.ui.simAddress!);
     await expect.poll(() => card.getByTestId('firmware').textContent(), { timeout: 15_000 }).toMatch(/^1100 VirtRead/);
     expect(await card.getByTestId('serial-number').textContent()).toMatch(/^\d{8}$/);
     await expect.poll(() => sidebar().count()).toBe(1);
     expect(await sidebar().first().textContent()).toMatch(/^SN \d{8}none$/);
     await expect.poll(() => page.getByTestId('status-connected').textContent()).toBe('1 of 1 readers connected');
     // The port is marked as connected in the list.
-    expect(await portRow(ui.simAddress!).getByTestId('port-connected').textContent()).toMatch(/^connected · SN \d{8}$/);
+    expect(await portRow(shell.ui.simAddress!).getByTestId('port-connected').textContent()).toMatch(/^connected · SN \d{8}$/);
   });
 
   it('connects a reader with its own baud rate, names it, and keeps the sidebar on every page with the path in a tooltip', async () => {
-    door = await startSimProcess([], doorState);
+    door = await readers.startProcess([], doorState);
     await page.getByLabel('Baud rate', { exact: true }).selectOption('57600');
     await page.getByLabel('Port or address').fill(door.address);
     await page.locator('form').getByRole('button', { name: 'Connect' }).click();
@@ -55,7 +49,7 @@ describe('web shell: readers that come and go', () => {
     // The known pty is listed and marked while it is there.
     await expect.poll(() => portRow(door!.address).getByTestId('port-connected').textContent()).toBe('connected · Main entrance');
 
-    await page.getByRole('navigation', { name: 'main' }).getByRole('button', { name: 'Frame log', exact: true }).click();
+    await navButton(page, 'Frame log').click();
     const entry = sidebar().filter({ hasText: 'Main entrance' });
     await entry.hover();
     await expect.poll(() => page.getByRole('tooltip').textContent()).toBe(door.address);
@@ -66,7 +60,7 @@ describe('web shell: readers that come and go', () => {
   });
 
   it('follows the reader plugged out and in: the port leaves and comes back, the card says disconnected until it answers again', async () => {
-    await door!.stop();
+    await readers.unplug(door!);
     await expect.poll(() => portRow(door!.address).count(), { timeout: 10_000 }).toBe(0);
     const card = cardOf(door!.address);
     await expect.poll(() => card.getByTestId('reader-state').textContent(), { timeout: 30_000 }).toBe('disconnected');
@@ -78,7 +72,7 @@ describe('web shell: readers that come and go', () => {
     await card.getByRole('button', { name: 'Read again' }).click();
     await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(new RegExp(`The reader at ${door!.address.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} does not answer.*keeps trying in the background`));
 
-    door = await startSimProcess([], doorState);
+    door = await readers.startProcess([], doorState);
     await expect.poll(() => portRow(door!.address).count(), { timeout: 10_000 }).toBe(1);
     // Back without a click: the background retry found it, name and baud rate intact.
     await expect.poll(() => card.getByTestId('reader-state').textContent(), { timeout: 20_000 }).toBe('connected');
@@ -87,9 +81,8 @@ describe('web shell: readers that come and go', () => {
   });
 
   it('brings back last run\'s readers after a restart, listed at once and connected in the background', async () => {
-    await ui.stop();
-    ui = await startUiProcess([], { configDir: ui.configDir, simState: ui.simState });
-    await page.goto(ui.url);
+    await shell.restartUi();
+    await page.goto(shell.ui.url);
     await expect.poll(() => sidebar().count(), { timeout: 15_000 }).toBe(2);
     const card = cardOf(door!.address);
     await expect.poll(() => card.getByTestId('reader-state').textContent(), { timeout: 20_000 }).toBe('connected');

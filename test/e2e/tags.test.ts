@@ -1,32 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from '../helpers/browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { connectListedReader, navButton, screenshot } from '../helpers/browser.ts';
 import { runCli } from '../helpers/processes.ts';
-import { startUiProcess, type WebShellProcess } from '../helpers/webShell.ts';
+import { webShellInChromium } from '../helpers/shellInChromium.ts';
 
 const MASTER_PIN = '00112233445566778899aabbccddeeff';
 const USER_PIN = 'a1a2a3a4a5a6a7a8b1b2b3b4b5b6b7b8';
 const WRONG_PIN = 'ffeeddccbbaa99887766554433221100';
 
 describe('web shell: wireless-memory tags in Chromium', () => {
-  let ui: WebShellProcess;
-  let browser: Browser;
+  const shell = webShellInChromium();
   let page: Page;
 
   beforeAll(async () => {
-    ui = await startUiProcess();
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(ui.url);
-    const port = page.locator('.ports li', { hasText: ui.simAddress! });
-    await port.getByRole('button', { name: 'Connect' }).click();
-    await page.getByTestId('reader-card').locator('.state.connected').waitFor();
-    await page.getByRole('navigation', { name: 'main' }).getByRole('button', { name: 'Tags' }).click();
+    page = await shell.openPage({ viewport: { width: 1280, height: 900 } });
+    await connectListedReader(page, shell.ui.simAddress!);
+    await navButton(page, 'Tags').click();
     await page.getByRole('heading', { name: 'Tags', level: 2 }).waitFor();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await ui?.stop();
   });
 
   const form = (name: string): Locator => page.getByRole('form', { name });
@@ -50,7 +40,7 @@ describe('web shell: wireless-memory tags in Chromium', () => {
     await page.getByTestId('tag-absent').waitFor();
     expect(await page.getByTestId('tag-absent').textContent()).toBe('No tag in the field. Put a tag on the reader and read again.');
 
-    const placed = await runCli(['sim', 'tag', '--state', ui.simState, '--place', '--master-pin', `0=${MASTER_PIN}`]);
+    const placed = await runCli(['sim', 'tag', '--state', shell.ui.simState, '--place', '--master-pin', `0=${MASTER_PIN}`]);
     expect(placed.code, placed.stderr).toBe(0);
 
     await readTag();

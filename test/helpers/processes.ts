@@ -38,6 +38,44 @@ export function runCli(args: string[], opts: { timeoutMs?: number; input?: strin
   });
 }
 
+/** Asks a child process to end (SIGTERM) and kills it when it has not within five seconds. */
+export async function stopProcess(proc: ChildProcess): Promise<void> {
+  if (proc.exitCode !== null) return;
+  const exited = new Promise((r) => proc.once('exit', r));
+  proc.kill('SIGTERM');
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+  if (proc.exitCode === null) proc.kill('SIGKILL');
+}
+
+/** Runs the CLI and returns what it printed; a failure throws with the CLI's own reason. */
+export async function runCliOk(args: string[], opts: { timeoutMs?: number; input?: string } = {}): Promise<string> {
+  const r = await runCli(args, opts);
+  if (r.code !== 0) throw new Error(`readerdesk ${args.join(' ')} exited with ${r.code}: ${r.stderr}`);
+  return r.stdout;
+}
+
+/** Opens the housing of the running virtual reader of a state folder (`readerdesk sim tamper`), or closes it with clear. */
+export async function tamperWith(stateDir: string, clear = false): Promise<void> {
+  await runCliOk(['sim', 'tamper', '--state', stateDir, ...(clear ? ['--clear'] : [])]);
+}
+
+/**
+ * New project settings in dir (`readerdesk config new`, site.balcfg) finalized on a reader as
+ * `readerdesk finalize` does, once a version (site-v1.bec2, site-v2.bec2, …; bumped in between).
+ */
+export async function finalizedSite(dir: string, finalizer: string, site: { name?: string; customer?: number; project: number; versions?: number }): Promise<{ balcfg: string; bec2: string[] }> {
+  const balcfg = path.join(dir, 'site.balcfg');
+  await runCliOk(['config', 'new', balcfg, '--name', site.name ?? 'Site', '--customer', String(site.customer ?? 50001), '--project', String(site.project), '--device', '0']);
+  const bec2: string[] = [];
+  for (let v = 1; v <= (site.versions ?? 1); v++) {
+    if (v > 1) await runCliOk(['config', 'bump', balcfg]);
+    const out = path.join(dir, `site-v${v}.bec2`);
+    await runCliOk(['finalize', balcfg, '--port', finalizer, '--out', out], { timeoutMs: 60_000 });
+    bec2.push(out);
+  }
+  return { balcfg, bec2 };
+}
+
 export interface SimProcess {
   address: string;
   stateDir: string;
@@ -69,13 +107,7 @@ export async function startSimProcess(extraArgs: string[] = [], stateDir = tempD
     address,
     stateDir,
     proc,
-    async stop() {
-      if (proc.exitCode !== null) return;
-      const exited = new Promise((r) => proc.once('exit', r));
-      proc.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-      if (proc.exitCode === null) proc.kill('SIGKILL');
-    },
+    stop: () => stopProcess(proc),
   };
 }
 

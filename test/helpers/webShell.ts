@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { CLI, ROOT, tempDir } from './processes.ts';
+import { CLI, ROOT, stopProcess, tempDir } from './processes.ts';
 
 export interface WebShellProcess {
   url: string;
@@ -11,8 +11,16 @@ export interface WebShellProcess {
   stop(): Promise<void>;
 }
 
+export interface UiProcessOptions {
+  /** Settings of an earlier run; a fresh temp folder when left out. */
+  configDir?: string;
+  /** The embedded virtual reader's state of an earlier run; a fresh temp folder when left out. */
+  simState?: string;
+  home?: string;
+}
+
 /** Runs `readerdesk ui` as a user would and waits for its `open …` line. */
-export async function startUiProcess(args: string[] = [], opts: { configDir?: string; simState?: string; home?: string } = {}): Promise<WebShellProcess> {
+export async function startUiProcess(args: string[] = [], opts: UiProcessOptions = {}): Promise<WebShellProcess> {
   const simState = opts.simState ?? tempDir('rd-ui-sim-');
   // Settings (recent files, readers) of a test run never touch the user's own.
   const configDir = opts.configDir ?? tempDir('rd-ui-settings-');
@@ -44,12 +52,6 @@ export async function startUiProcess(args: string[] = [], opts: { configDir?: st
     simState,
     configDir,
     proc,
-    async stop() {
-      if (proc.exitCode !== null) return;
-      const exited = new Promise((r) => proc.once('exit', r));
-      proc.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-      if (proc.exitCode === null) proc.kill('SIGKILL');
-    },
+    stop: () => stopProcess(proc),
   };
 }
