@@ -2,10 +2,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { waitUntil } from './waitUntil.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 /** The CLI as it ships: the bundle that test/helpers/cliBundleSetup.ts builds before the tests. */
 export const CLI = path.join(ROOT, 'dist-cli/readerdesk.mjs');
+/** What `npx readerdesk` runs in a checkout: rebuilds the bundle when a source changed, then runs it. */
+export const LAUNCHER = path.join(ROOT, 'bin/readerdesk.mjs');
 
 export function tempDir(prefix = 'rd-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -74,6 +77,51 @@ export async function finalizedSite(dir: string, finalizer: string, site: { name
     bec2.push(out);
   }
   return { balcfg, bec2 };
+}
+
+export interface JsonLinesWatch {
+  /** Every line printed so far, parsed. */
+  readonly lines: Record<string, unknown>[];
+  /** What it wrote to stderr so far. */
+  readonly stderr: string;
+  readonly proc: ChildProcess;
+  /** Waits until check holds; fails after 15 s with what was printed instead. */
+  waitFor(what: string, check: () => boolean): Promise<void>;
+  /** Interrupts it (Ctrl+C) and waits until it has ended. */
+  stop(): Promise<void>;
+}
+
+/** Runs a CLI command that keeps printing one JSON object a line (`events --json`) until it is stopped. */
+export function watchJsonLines(args: string[], entry = CLI): JsonLinesWatch {
+  const proc = spawn(process.execPath, [entry, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const lines: Record<string, unknown>[] = [];
+  let stdout = '';
+  let stderr = '';
+  proc.stdout.on('data', (d) => {
+    stdout += d;
+    let nl;
+    while ((nl = stdout.indexOf('\n')) >= 0) {
+      lines.push(JSON.parse(stdout.slice(0, nl)));
+      stdout = stdout.slice(nl + 1);
+    }
+  });
+  proc.stderr.on('data', (d) => (stderr += d));
+  return {
+    lines,
+    get stderr() {
+      return stderr;
+    },
+    proc,
+    waitFor: async (what, check) => {
+      await waitUntil(() => `${what}; got ${JSON.stringify(lines)} ${stderr}`, check);
+    },
+    async stop() {
+      if (proc.exitCode !== null || proc.signalCode !== null) return;
+      const exited = new Promise((r) => proc.once('exit', r));
+      proc.kill('SIGINT');
+      await exited;
+    },
+  };
 }
 
 export interface SimProcess {

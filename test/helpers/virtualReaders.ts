@@ -28,7 +28,8 @@ export function virtualReaders(scope: 'all' | 'each' = 'all'): VirtualReaders {
     start: async (opts = {}) => track(await startSimulator({ stateDir: tempDir('rd-sim-'), ...opts })),
     startProcess: async (args = [], stateDir = tempDir('rd-sim-')) => track(await startSimProcess(args, stateDir)),
     async unplug(reader) {
-      running.splice(running.indexOf(reader), 1);
+      const at = running.indexOf(reader);
+      if (at >= 0) running.splice(at, 1);
       await reader.stop();
     },
   };

@@ -1,14 +1,13 @@
 // A reader with older firmware (simulate --profile legacy) over real socat ptys: every user-facing
 // flow either works or says in one sentence what this firmware cannot do, and the current profile
 // reports its features.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli, startSimProcess, tempDir, type SimProcess } from '../helpers/processes.ts';
+import { finalizedSite, LAUNCHER, runCli, tamperWith, tempDir, watchJsonLines, type SimProcess } from '../helpers/processes.ts';
+import { virtualReaders } from '../helpers/virtualReaders.ts';
 
 const LEGACY_LACKS = /lacks Sys\.CfgGetValueList/;
-const sims: SimProcess[] = [];
 let work: string;
 let finalizer: SimProcess;
 let legacy: SimProcess;
@@ -19,41 +18,32 @@ async function cli(args: string[]) {
   return runCli(args, { timeoutMs: 60_000 });
 }
 
-async function sim(args: string[], dir: string): Promise<SimProcess> {
-  const s = await startSimProcess(args, dir);
-  sims.push(s);
-  return s;
-}
-
 async function infoJson(address: string) {
   const r = await cli(['info', '--port', address, '--json']);
   expect(r.code, r.stderr).toBe(0);
   return JSON.parse(r.stdout);
 }
 
+// Registered before the readers' own afterAll, so it runs after they stopped.
+afterAll(() => {
+  fs.rmSync(work, { recursive: true, force: true });
+});
+const readers = virtualReaders();
+
 beforeAll(async () => {
   work = tempDir('rd-legacy-');
-  finalizer = await sim([], path.join(work, 'finalizer'));
-  const balcfg = path.join(work, 'site.balcfg');
-  siteBec2 = path.join(work, 'site.bec2');
-  expect((await cli(['config', 'new', balcfg, '--name', 'Site', '--customer', '50001', '--project', '700', '--device', '0'])).code).toBe(0);
-  const fin = await cli(['finalize', balcfg, '--port', finalizer.address, '--out', siteBec2]);
-  expect(fin.code, fin.stderr).toBe(0);
+  finalizer = await readers.startProcess([], path.join(work, 'finalizer'));
+  siteBec2 = (await finalizedSite(work, finalizer.address, { project: 700 })).bec2[0]!;
 
   // The legacy reader got its configuration while it still ran current firmware, then was
   // started with older firmware: the profile is kept in its state directory.
   legacyDir = path.join(work, 'legacy');
-  const before = await sim([], legacyDir);
+  const before = await readers.startProcess([], legacyDir);
   const dep = await cli(['deploy', siteBec2, '--port', before.address, '--json']);
   expect(JSON.parse(dep.stdout)[0]).toMatchObject({ result: 'accepted' });
-  await before.stop();
-  legacy = await sim(['--profile', 'legacy'], legacyDir);
+  await readers.unplug(before);
+  legacy = await readers.startProcess(['--profile', 'legacy'], legacyDir);
 }, 120_000);
-
-afterAll(async () => {
-  for (const s of sims) await s.stop();
-  fs.rmSync(work, { recursive: true, force: true });
-});
 
 describe('readerdesk against current firmware', () => {
   it('lists the features the reader reports', async () => {
@@ -112,32 +102,15 @@ describe('readerdesk against legacy firmware (simulate --profile legacy)', () =>
   });
 
   it('events says once that this reader cannot report tamper alarms', async () => {
-    const proc = spawn(process.execPath, [path.join(ROOT, 'bin/readerdesk.mjs'), 'events', '--port', legacy.address, '--json'], { cwd: ROOT });
-    const lines: Record<string, unknown>[] = [];
-    let buf = '';
-    let stderr = '';
-    proc.stdout.on('data', (d) => {
-      buf += d;
-      let nl;
-      while ((nl = buf.indexOf('\n')) >= 0) {
-        lines.push(JSON.parse(buf.slice(0, nl)));
-        buf = buf.slice(nl + 1);
-      }
-    });
-    proc.stderr.on('data', (d) => (stderr += d));
+    const events = watchJsonLines(['events', '--port', legacy.address, '--json'], LAUNCHER);
+    const { lines } = events;
     try {
-      const end = Date.now() + 15_000;
-      while (!lines.some((l) => l.event === 'tamper-unavailable')) {
-        if (Date.now() > end) throw new Error(`no tamper-unavailable line: ${JSON.stringify(lines)} ${stderr}`);
-        await new Promise((res) => setTimeout(res, 50));
-      }
+      await events.waitFor('the tamper-unavailable line', () => lines.some((l) => l.event === 'tamper-unavailable'));
       // A tamper alarm raised now cannot arrive: the line said so, and the watcher keeps running.
-      expect((await cli(['sim', 'tamper', '--state', legacyDir])).code).toBe(0);
-      expect(proc.exitCode).toBeNull();
+      await tamperWith(legacyDir);
+      expect(events.proc.exitCode).toBeNull();
     } finally {
-      const exited = new Promise((res) => proc.once('exit', res));
-      proc.kill('SIGINT');
-      await exited;
+      await events.stop();
     }
     const unavailable = lines.filter((l) => l.event === 'tamper-unavailable');
     expect(unavailable).toHaveLength(1);
@@ -156,8 +129,8 @@ describe('readerdesk against legacy firmware (simulate --profile legacy)', () =>
   });
 
   it('keeps the profile in the state directory across restarts', async () => {
-    await legacy.stop();
-    legacy = await sim([], legacyDir);
+    await readers.unplug(legacy);
+    legacy = await readers.startProcess([], legacyDir);
     expect(JSON.parse(fs.readFileSync(path.join(legacyDir, 'reader.json'), 'utf8')).profile).toBe('legacy');
     expect((await infoJson(legacy.address)).firmware).toMatch(/ 1\.14\.00 /);
   });
