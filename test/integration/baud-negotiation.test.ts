@@ -1,7 +1,9 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type RunningSimulator } from '../../simulator/startSimulator.ts';
-import { runCli, startSimProcess, tempDir, type SimProcess } from '../helpers/processes.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { RunningSimulator } from '../../simulator/startSimulator.ts';
+import { runCli, tempDir } from '../helpers/processes.ts';
+import { virtualReaders } from '../helpers/virtualReaders.ts';
+import { commParams, uploadRates, watchLineRates, type SeenCommand } from '../helpers/lineRates.ts';
 import * as Sys from '../../shared/brp/commands/sys.ts';
 import { MainBf3UploadContinue, MainBf3UploadStart } from '../../shared/brp/commands/main.ts';
 import { loadBalcfg, saveBalcfg } from '../../electron/host/files/balcfgStore.ts';
@@ -13,30 +15,16 @@ import type { DeployResult } from '../../shared/api/features/deploy.ts';
 // the CLI in its own process. A pty carries bytes at any speed, so what the reader's UART runs at
 // is read from the reader itself, frame by frame.
 
-const sims: RunningSimulator[] = [];
-const simProcs: SimProcess[] = [];
+const readers = virtualReaders();
 let work: string;
 let bec2: string;
 
-interface Seen {
-  cmdCode: number;
-  /** The reader's line speed when the frame arrived. */
-  baud: number;
-  payload: Uint8Array;
-}
-
 async function reader(
   opts: { fixedBaud?: boolean; customerKey?: string; lineMaxBaud?: number; answersMaxBaud?: number } = {},
-): Promise<{ sim: RunningSimulator; seen: Seen[] }> {
-  const sim = await startSimulator({ stateDir: tempDir('rd-baud-'), baud: 115200, rebootMs: 200, ...opts });
-  sims.push(sim);
-  const seen: Seen[] = [];
-  sim.reader.watchCommands((f) => seen.push({ cmdCode: f.cmdCode, baud: sim.reader.line.baud, payload: f.payload }));
-  return { sim, seen };
+): Promise<{ sim: RunningSimulator; seen: SeenCommand[] }> {
+  const sim = await readers.start({ baud: 115200, rebootMs: 200, ...opts });
+  return { sim, seen: watchLineRates(sim) };
 }
-
-const commParams = (seen: Seen[]) => seen.filter((s) => s.cmdCode === Sys.SysSetCommParam.code).map((s) => Sys.SysSetCommParam.decodeRequest(s.payload).baud);
-const uploadRates = (seen: Seen[]) => [...new Set(seen.filter((s) => s.cmdCode === MainBf3UploadContinue.code).map((s) => s.baud))];
 
 async function deploy(sim: RunningSimulator, ...extra: string[]) {
   const r = await runCli(['deploy', bec2, '--port', sim.address, '--json', ...extra], { timeoutMs: 60_000 });
@@ -51,8 +39,7 @@ async function info(sim: RunningSimulator) {
 
 beforeAll(async () => {
   work = tempDir('rd-baud-work-');
-  const finalizer = await startSimulator({ stateDir: tempDir('rd-baud-f-') });
-  sims.push(finalizer);
+  const finalizer = await readers.start();
   const cfg = path.join(work, 'site.balcfg');
   expect((await runCli(['config', 'new', cfg, '--name', 'Site', '--customer', '50001', '--project', '611', '--device', '0'])).code).toBe(0);
   let model = await loadBalcfg(cfg);
@@ -63,10 +50,6 @@ beforeAll(async () => {
   bec2 = path.join(work, 'site.bec2');
   const f = await runCli(['finalize', cfg, '--port', finalizer.address, '--out', bec2]);
   expect(f.code, f.stderr).toBe(0);
-});
-
-afterAll(async () => {
-  await Promise.all([...sims, ...simProcs].map((s) => s.stop()));
 });
 
 describe('baud rate negotiation over a real pty', () => {
@@ -216,8 +199,7 @@ describe('a line that does not carry every rate (emulated over a real pty)', () 
   });
 
   it('readerdesk simulate emulates the same line in its own process, and refuses a limit it cannot emulate', async () => {
-    const proc = await startSimProcess(['--answers-max-baud', '576000']);
-    simProcs.push(proc);
+    const proc = await readers.startProcess(['--answers-max-baud', '576000']);
     const d = await runCli(['deploy', bec2, '--port', proc.address], { timeoutMs: 60_000 });
     expect(d.code, d.stderr).toBe(0);
     expect(d.stdout).toContain(`${proc.address}: line speed raised to 576000 baud (921600 did not work on this line)`);

@@ -3,22 +3,23 @@
 // reader's UART ran at is read from the virtual reader, frame by frame.
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type RunningSimulator } from '../../simulator/startSimulator.ts';
+import { startSimulator } from '../../simulator/startSimulator.ts';
 import { AppService } from '../../electron/host/app/appService.ts';
 import { SettingsStore } from '../../electron/host/app/settings.ts';
 import { dispatchCall } from '../../electron/host/app/dispatch.ts';
 import { withSession } from '../../electron/host/readers/openSession.ts';
 import { finalizeOnReader } from '../../electron/host/lifecycle/finalize.ts';
 import { createBalcfg } from '../../shared/config/model.ts';
-import * as Sys from '../../shared/brp/commands/sys.ts';
-import { MainBf3UploadContinue } from '../../shared/brp/commands/main.ts';
 import { tempDir } from '../helpers/processes.ts';
+import { virtualReaders } from '../helpers/virtualReaders.ts';
+import { waitUntil } from '../helpers/waitUntil.ts';
+import { commParams, uploadRates, watchLineRates } from '../helpers/lineRates.ts';
 
-const running: RunningSimulator[] = [];
+// The readers stop after each test, once the app services (closed by the later hook) let go of them.
+const readers = virtualReaders('each');
 const services: AppService[] = [];
 afterEach(async () => {
   await Promise.all(services.splice(0).map((s) => s.close()));
-  await Promise.all(running.splice(0).map((s) => s.stop()));
 });
 
 let bec2: string;
@@ -30,11 +31,8 @@ beforeAll(async () => {
 });
 
 async function reader(opts: { tcp?: boolean } = {}) {
-  const sim = await startSimulator({ stateDir: tempDir('rd-pmb-'), baud: 115200, rebootMs: 200, ...(opts.tcp ? { tcp: { host: '127.0.0.1', port: 0 } } : {}) });
-  running.push(sim);
-  const seen: { cmdCode: number; baud: number; payload: Uint8Array }[] = [];
-  sim.reader.watchCommands((f) => seen.push({ cmdCode: f.cmdCode, baud: sim.reader.line.baud, payload: f.payload }));
-  return { sim, seen };
+  const sim = await readers.start({ baud: 115200, rebootMs: 200, ...(opts.tcp ? { tcp: { host: '127.0.0.1', port: 0 } } : {}) });
+  return { sim, seen: watchLineRates(sim) };
 }
 
 function app(settingsFile: string) {
@@ -43,9 +41,6 @@ function app(settingsFile: string) {
   return service;
 }
 
-const commParams = (seen: { cmdCode: number; payload: Uint8Array }[]) =>
-  seen.filter((s) => s.cmdCode === Sys.SysSetCommParam.code).map((s) => Sys.SysSetCommParam.decodeRequest(s.payload).baud);
-const uploadRates = (seen: { cmdCode: number; baud: number }[]) => [...new Set(seen.filter((s) => s.cmdCode === MainBf3UploadContinue.code).map((s) => s.baud))];
 
 describe('the maximum rate of a serial port in the app', () => {
   it('is 921600 unless set, runs the app\'s deploy and read-back at the rate set, and is kept after a restart', async () => {
@@ -73,7 +68,7 @@ describe('the maximum rate of a serial port in the app', () => {
 
     const second = app(settingsFile);
     second.start();
-    const back = await until(async () => (await second.listReaders()).find((x) => x.address === sim.address && x.state === 'connected'));
+    const back = await waitUntil('the reader of the last run to be connected again', async () => (await second.listReaders()).find((x) => x.address === sim.address && x.state === 'connected'));
     expect(back.maxBaud).toBe(115200);
     seen.length = 0;
     expect((await second.readBack(back.id)).lineSpeed).toMatchObject({ outcome: 'kept', keptBecause: 'at-maximum' });
@@ -93,13 +88,3 @@ describe('the maximum rate of a serial port in the app', () => {
     expect(!none.ok && none.error.message).toMatch(/has no line speed to raise \(TCP and USB HID carry data as fast as they can\)/);
   });
 });
-
-async function until<T>(fn: () => Promise<T | undefined>, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
