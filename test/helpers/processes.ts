@@ -43,7 +43,7 @@ export function runCli(args: string[], opts: { timeoutMs?: number; input?: strin
 
 /** Asks a child process to end (SIGTERM) and kills it when it has not within five seconds. */
 export async function stopProcess(proc: ChildProcess): Promise<void> {
-  if (proc.exitCode !== null) return;
+  if (proc.exitCode !== null || proc.signalCode !== null) return;
   const exited = new Promise((r) => proc.once('exit', r));
   proc.kill('SIGTERM');
   await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
@@ -62,13 +62,18 @@ export async function tamperWith(stateDir: string, clear = false): Promise<void>
   await runCliOk(['sim', 'tamper', '--state', stateDir, ...(clear ? ['--clear'] : [])]);
 }
 
+/** New project settings in file (`readerdesk config new`, device number 0, customer 50001 unless given). */
+export async function newBalcfg(file: string, site: { name: string; customer?: number; project: number }): Promise<string> {
+  await runCliOk(['config', 'new', file, '--name', site.name, '--customer', String(site.customer ?? 50001), '--project', String(site.project), '--device', '0']);
+  return file;
+}
+
 /**
  * New project settings in dir (`readerdesk config new`, site.balcfg) finalized on a reader as
  * `readerdesk finalize` does, once a version (site-v1.bec2, site-v2.bec2, …; bumped in between).
  */
 export async function finalizedSite(dir: string, finalizer: string, site: { name?: string; customer?: number; project: number; versions?: number }): Promise<{ balcfg: string; bec2: string[] }> {
-  const balcfg = path.join(dir, 'site.balcfg');
-  await runCliOk(['config', 'new', balcfg, '--name', site.name ?? 'Site', '--customer', String(site.customer ?? 50001), '--project', String(site.project), '--device', '0']);
+  const balcfg = await newBalcfg(path.join(dir, 'site.balcfg'), { name: site.name ?? 'Site', customer: site.customer, project: site.project });
   const bec2: string[] = [];
   for (let v = 1; v <= (site.versions ?? 1); v++) {
     if (v > 1) await runCliOk(['config', 'bump', balcfg]);
@@ -181,10 +186,6 @@ export async function ptyPair(): Promise<PtyPair> {
   return {
     host,
     reader,
-    async stop() {
-      const exited = new Promise((r) => proc.once('exit', r));
-      proc.kill('SIGTERM');
-      await exited;
-    },
+    stop: () => stopProcess(proc),
   };
 }

@@ -3,22 +3,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startSimulator, type RunningSimulator } from '../../simulator/startSimulator.ts';
 import { AppService } from '../../electron/host/app/appService.ts';
 import { SettingsStore } from '../../electron/host/app/settings.ts';
 import type { AppEvent } from '../../shared/api/contract.ts';
 import { tempDir } from '../helpers/processes.ts';
+import { virtualReaders } from '../helpers/virtualReaders.ts';
 
-let sim: RunningSimulator | undefined;
+// The reader stops after each test, once the app service (closed by the later hook) let go of it.
+const readers = virtualReaders('each');
 let service: AppService | undefined;
 afterEach(async () => {
   await service?.close();
-  await sim?.stop();
 });
 
 describe('deploy audit record and event log', () => {
   it('records who got which file when, with serial number, firmware and configuration before and after', async () => {
-    sim = await startSimulator({ stateDir: tempDir('rd-sim-') });
+    const sim = await readers.start();
     service = new AppService({ shell: 'web', settings: new SettingsStore(path.join(tempDir('rd-set-'), 'settings.json')) });
     const events: AppEvent[] = [];
     service.onEvent((e) => events.push(e));

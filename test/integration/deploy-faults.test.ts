@@ -1,19 +1,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type RunningSimulator } from '../../simulator/startSimulator.ts';
+import type { RunningSimulator } from '../../simulator/startSimulator.ts';
 import { bumpVersion, createBalcfg } from '../../shared/config/model.ts';
 import { withSession } from '../../electron/host/readers/openSession.ts';
 import { finalizeOnReader } from '../../electron/host/lifecycle/finalize.ts';
 import { decodeBec2Text, deployToReader, expectedConfigIdOf } from '../../electron/host/lifecycle/deployJob.ts';
 import { startFaultProxy, type FaultAction, type FaultProxy, type FrameSeen } from '../soak/faultProxy.ts';
 import { tempDir } from '../helpers/processes.ts';
+import { virtualReaders } from '../helpers/virtualReaders.ts';
 
 // Deploys through a line that fails on purpose (a BRP-aware proxy in front of a virtual reader on
 // TCP, CRC16 frames so damage is visible): every result states only what the host proved.
 
 const CONTINUE = 0xf011;
-const sims: RunningSimulator[] = [];
+const readers = virtualReaders();
 const proxies: FaultProxy[] = [];
 let work: string;
 let v1: { binary: Uint8Array; id: string | null };
@@ -25,11 +26,7 @@ function load(file: string) {
   return { binary: decodeBec2Text(text), id: expectedConfigIdOf(text) };
 }
 
-async function reader(): Promise<RunningSimulator> {
-  const s = await startSimulator({ stateDir: tempDir('rd-f-'), tcp: { host: '127.0.0.1', port: 0 }, rebootMs: 150 });
-  sims.push(s);
-  return s;
-}
+const reader = () => readers.start({ tcp: { host: '127.0.0.1', port: 0 }, rebootMs: 150 });
 
 async function proxied(sim: RunningSimulator, plan: (f: FrameSeen, n: number) => FaultAction): Promise<FaultProxy> {
   let continues = 0;
@@ -61,7 +58,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(proxies.map((p) => p.close()));
-  await Promise.all(sims.map((s) => s.stop()));
 });
 
 describe('deploy over a damaged line', () => {

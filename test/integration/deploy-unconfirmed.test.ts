@@ -1,24 +1,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { startSimulator, type RunningSimulator } from '../../simulator/startSimulator.ts';
+import { describe, expect, it } from 'vitest';
 import { createBalcfg } from '../../shared/config/model.ts';
 import { withSession } from '../../electron/host/readers/openSession.ts';
 import { finalizeOnReader } from '../../electron/host/lifecycle/finalize.ts';
 import { decodeBec2Text, deployToReader, expectedConfigIdOf } from '../../electron/host/lifecycle/deployJob.ts';
 import { tempDir } from '../helpers/processes.ts';
+import { virtualReaders } from '../helpers/virtualReaders.ts';
 
 describe('an upload whose confirmation is lost in the reader restart', () => {
-  const sims: RunningSimulator[] = [];
-  afterAll(async () => {
-    await Promise.all(sims.map((s) => s.stop()));
-  });
+  const readers = virtualReaders();
 
   it('is reported accepted after the restarted reader says it runs the file, and unknown when the file names no configuration to compare', async () => {
-    const finalizer = await startSimulator({ stateDir: tempDir('rd-u-') });
-    const target = await startSimulator({ stateDir: tempDir('rd-u-'), rebootLosesAnswer: true, rebootMs: 300 });
-    const other = await startSimulator({ stateDir: tempDir('rd-u-'), rebootLosesAnswer: true, rebootMs: 300 });
-    sims.push(finalizer, target, other);
+    const finalizer = await readers.start();
+    const target = await readers.start({ rebootLosesAnswer: true, rebootMs: 300 });
+    const other = await readers.start({ rebootLosesAnswer: true, rebootMs: 300 });
     const out = path.join(tempDir('rd-u-'), 'site.bec2');
     await withSession(finalizer.address, (s) => finalizeOnReader(s, createBalcfg({ name: 'Site', customer: 50001, project: 501, device: 0 }), { outPath: out }));
     const text = fs.readFileSync(out, 'latin1');

@@ -4,11 +4,14 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AppEvent } from '../../shared/api/contract.ts';
 import { AppService } from '../../electron/host/app/appService.ts';
 import { SettingsStore } from '../../electron/host/app/settings.ts';
-import { ROOT, startSimProcess, tempDir, type SimProcess } from '../helpers/processes.ts';
+import { LAUNCHER, ROOT, tempDir } from '../helpers/processes.ts';
+import { virtualReaders } from '../helpers/virtualReaders.ts';
+import { cleanupAfterAll } from '../helpers/cleanup.ts';
+import { waitUntil } from '../helpers/waitUntil.ts';
 
 const USERS = 1_000_000;
 
@@ -37,37 +40,27 @@ function writeUsersCsv(file: string, n: number): void {
  * held up, a timer and the child's exit fall due together and the timer would win.
  */
 function raiseTamper(stateDir: string): Promise<number | null> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/readerdesk.mjs'), 'sim', 'tamper', '--state', stateDir], { cwd: ROOT, stdio: 'ignore' });
+  const child = spawn(process.execPath, [LAUNCHER, 'sim', 'tamper', '--state', stateDir], { cwd: ROOT, stdio: 'ignore' });
   return new Promise((resolve) => child.on('exit', resolve));
 }
 
-async function waitFor(what: string, done: () => boolean, ms: number): Promise<void> {
-  const end = Date.now() + ms;
-  while (!done()) {
-    if (Date.now() > end) throw new Error(`gave up waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 describe('tamper alarms during a large door-file preview', () => {
-  const cleanup: (() => Promise<void> | void)[] = [];
-  afterAll(async () => {
-    for (const c of cleanup.reverse()) await c();
-  });
+  // The readers stop last: after the app (closed by the later cleanup) let go of them.
+  const readers = virtualReaders();
+  const cleanup = cleanupAfterAll();
 
   it('reports the tamper alarm that a reader on a serial line raises while a million users are previewed', { timeout: 120_000 }, async () => {
     const stateDir = tempDir('rd-alarm-');
-    const sim: SimProcess = await startSimProcess([], stateDir);
-    cleanup.push(() => sim.stop());
+    const sim = await readers.startProcess([], stateDir);
     const app = new AppService({ shell: 'web', settings: new SettingsStore(path.join(tempDir('rd-alarm-settings-'), 'settings.json')) });
-    cleanup.push(() => app.close());
+    cleanup(() => app.close());
     const events: AppEvent[] = [];
     app.onEvent((e) => events.push(e));
     const reader = await app.connect(sim.address);
     expect(reader.state).toBe('connected');
 
     const csvDir = tempDir('rd-alarm-csv-');
-    cleanup.push(() => fs.rmSync(csvDir, { recursive: true, force: true }));
+    cleanup(() => fs.rmSync(csvDir, { recursive: true, force: true }));
     const csv = path.join(csvDir, 'users.csv');
     writeUsersCsv(csv, USERS);
     const preview = app.doorfilePreview(csv, { maxUsers: USERS });
@@ -77,7 +70,7 @@ describe('tamper alarms during a large door-file preview', () => {
     const shown = await preview;
     expect(shown.userCount).toBe(USERS);
     expect(shown.errors).toBe(0);
-    await waitFor('the tamper-on event', () => events.some((e) => e.type === 'tamper' && e.state === 'on'), 15_000);
+    await waitUntil('the tamper-on event', () => events.some((e) => e.type === 'tamper' && e.state === 'on'));
     const alarm = events.find((e) => e.type === 'tamper')!;
     expect(alarm).toMatchObject({ type: 'tamper', state: 'on', readerId: reader.id, address: sim.address });
   });

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type RunningSimulator } from '../../simulator/startSimulator.ts';
-import { runCli, tempDir } from '../helpers/processes.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { RunningSimulator } from '../../simulator/startSimulator.ts';
+import { newBalcfg, runCli, tempDir } from '../helpers/processes.ts';
+import { virtualReaders } from '../helpers/virtualReaders.ts';
 import { afterReaderAnswers } from '../helpers/afterReaderAnswers.ts';
 import { MainBf3UploadContinue } from '../../shared/brp/commands/main.ts';
 import { loadBalcfg, saveBalcfg } from '../../electron/host/files/balcfgStore.ts';
@@ -13,26 +14,17 @@ import { setValue } from '../../shared/config/model.ts';
 
 const KEY_A = 'A1A2A3A4A5A6A7A8A9AA';
 const KEY_B = 'B1B2B3B4B5B6B7B8B9BA';
-const sims: RunningSimulator[] = [];
+const readers = virtualReaders();
 let work: string;
 
-async function reader(customerKey?: string, stateDir = tempDir('rd-m-')): Promise<RunningSimulator> {
-  const s = await startSimulator({ stateDir, customerKey, rebootMs: 200 });
-  sims.push(s);
-  return s;
-}
+const reader = (customerKey?: string) => readers.start({ customerKey, rebootMs: 200 });
 
 async function cli(args: string[]) {
   const r = await runCli(args, { timeoutMs: 60_000 });
   return r;
 }
 
-async function newConfig(name: string, project: number): Promise<string> {
-  const file = path.join(work, `${name}.balcfg`);
-  const r = await cli(['config', 'new', file, '--name', name, '--customer', '50001', '--project', String(project), '--device', '0']);
-  expect(r.code, r.stderr).toBe(0);
-  return file;
-}
+const newConfig = (name: string, project: number) => newBalcfg(path.join(work, `${name}.balcfg`), { name, project });
 
 async function finalize(file: string, on: RunningSimulator, out: string): Promise<string> {
   const bec2 = path.join(work, out);
@@ -65,10 +57,6 @@ beforeAll(async () => {
   siteV1 = await finalize(await newConfig('Site', 501), finalizerDefault, 'site-v1.bec2');
   siteA = await finalize(await newConfig('SiteA', 502), finalizerA, 'siteA-v1.bec2');
   siteB = await finalize(await newConfig('SiteB', 503), finalizerB, 'siteB-v1.bec2');
-});
-
-afterAll(async () => {
-  await Promise.all(sims.map((s) => s.stop()));
 });
 
 describe('customer keys', () => {
@@ -184,7 +172,7 @@ describe('damaged and interrupted uploads', () => {
 
   it('an upload cut off midway leaves the reader unchanged, and the host says so', async () => {
     const stateDir = tempDir('rd-cut-');
-    let slow = await startSimulator({ stateDir, baud: 9600, rebootMs: 200 });
+    let slow = await readers.start({ stateDir, baud: 9600, rebootMs: 200 });
     const file = await newConfig('Big', 540);
     let cfg = await loadBalcfg(file);
     for (let i = 0; i < 40; i++) cfg = setValue(cfg, `0601/${(i + 1).toString(16).padStart(2, '0')}`, new Uint8Array(60).fill(0xab));
@@ -194,14 +182,13 @@ describe('damaged and interrupted uploads', () => {
     const firstBlock = afterReaderAnswers(slow, MainBf3UploadContinue);
     const deployRun = runCli(['deploy', big, '--port', slow.address, '--json'], { timeoutMs: 60_000 });
     await firstBlock;
-    await slow.stop();
+    await readers.unplug(slow);
     const r = await deployRun;
     expect(r.code).not.toBe(0);
     const [res] = JSON.parse(r.stdout);
     expect(res).toMatchObject({ result: 'failed', reason: 'io' });
     expect(res.message).toMatch(/never got the last block/);
-    slow = await startSimulator({ stateDir, rebootMs: 200 });
-    sims.push(slow);
+    slow = await readers.start({ stateDir, rebootMs: 200 });
     expect(await info(slow)).toMatchObject({ configId: null, securityCode: 'unset' });
     // And the same file goes through once the line is back.
     expect((await deploy(big, slow)).results[0]).toMatchObject({ result: 'accepted' });

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { runCli, startSimProcess, tempDir, type SimProcess } from '../helpers/processes.ts';
-import { startSimulator, type RunningSimulator } from '../../simulator/startSimulator.ts';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempDir, type SimProcess } from '../helpers/processes.ts';
+import { virtualReaders } from '../helpers/virtualReaders.ts';
+import { cleanupAfterAll } from '../helpers/cleanup.ts';
 import { encodeCommandFrame, FrameReader, type CommandFrame } from '../../shared/brp/frame.ts';
 import { createBalcfg } from '../../shared/config/model.ts';
 import { withSession } from '../../electron/host/readers/openSession.ts';
@@ -14,16 +15,9 @@ import type { FrameLogEntry } from '../../electron/host/brp/frameLog.ts';
 // The link the way BALTECH's own host stack runs it, against real processes: `readerdesk`
 // CLI runs on one side, `readerdesk simulate` on a socat pty or TCP on the other.
 
-const cleanup: (() => Promise<void> | void)[] = [];
-afterAll(async () => {
-  for (const c of cleanup.reverse()) await c();
-});
-
-async function simProcess(args: string[] = []): Promise<SimProcess> {
-  const sim = await startSimProcess(args);
-  cleanup.push(() => sim.stop());
-  return sim;
-}
+const readers = virtualReaders();
+const cleanup = cleanupAfterAll();
+const simProcess = (args: string[] = []) => readers.startProcess(args);
 
 function tcpPort(address: string): number {
   return Number(/:(\d+)$/.exec(address)![1]);
@@ -45,7 +39,7 @@ async function recordingRelay(target: string): Promise<{ address: string; hostBy
     reader.on('error', () => undefined);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  cleanup.push(() => new Promise<void>((r) => server.close(() => r())));
+  cleanup(() => new Promise<void>((r) => server.close(() => r())));
   return { address: `tcp://127.0.0.1:${(server.address() as net.AddressInfo).port}`, hostBytes: () => new Uint8Array(Buffer.concat(chunks)) };
 }
 
@@ -73,7 +67,7 @@ describe('BRP over TCP like BALTECH\'s stack', () => {
   it('the simulator really splits: an answer arrives as two segments', async () => {
     const sim = await simProcess(['--tcp', '127.0.0.1:0', '--split-ms', '40']);
     const socket = net.connect({ host: '127.0.0.1', port: tcpPort(sim.address) });
-    cleanup.push(() => void socket.destroy());
+    cleanup(() => void socket.destroy());
     await new Promise((r) => socket.once('connect', r));
     const segments: number[] = [];
     const request = encodeCommandFrame({ cmdCode: 0x0004, checksum: 'none' });
@@ -149,15 +143,10 @@ describe('BRP over a serial pty', () => {
 });
 
 describe('frames sized from the reader\'s buffer, and the restart like BALTECH\'s uploader', () => {
-  const sims: RunningSimulator[] = [];
-  afterAll(async () => {
-    await Promise.all(sims.map((s) => s.stop()));
-  });
 
   it('deploys to a reader with a 128-byte buffer, never sending a larger frame, and probes the restarted reader with Sys.GetBootStatus', async () => {
-    const finalizer = await startSimulator({ stateDir: tempDir('rd-buf-') });
-    const small = await startSimulator({ stateDir: tempDir('rd-buf-'), bufferSize: 128, rebootMs: 300 });
-    sims.push(finalizer, small);
+    const finalizer = await readers.start();
+    const small = await readers.start({ bufferSize: 128, rebootMs: 300 });
     const out = path.join(tempDir('rd-buf-'), 'site.bec2');
     await withSession(finalizer.address, (s) => finalizeOnReader(s, createBalcfg({ name: 'Site', customer: 50001, project: 501, device: 0 }), { outPath: out }));
     const binary = decodeBec2Text(fs.readFileSync(out, 'latin1'));

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type RunningSimulator } from '../../simulator/startSimulator.ts';
-import { runCli, tempDir } from '../helpers/processes.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { RunningSimulator } from '../../simulator/startSimulator.ts';
+import { newBalcfg, runCli, tempDir } from '../helpers/processes.ts';
+import { virtualReaders } from '../helpers/virtualReaders.ts';
 import { commandByCode } from '../../shared/brp/commands/index.ts';
 import type { CommandFrame } from '../../shared/brp/frame.ts';
 import { fromHex, toHex } from '../../shared/bytes.ts';
@@ -14,7 +15,7 @@ import { readBackValues } from '../../electron/host/lifecycle/readBack.ts';
 // command that changes it; finalize writes only its documented key-list entry and removes it again.
 
 const CUSTOM_KEY = 'C0C1C2C3C4C5C6C7C8C9';
-const sims: RunningSimulator[] = [];
+const readers = virtualReaders();
 let work: string;
 
 interface Seen {
@@ -30,8 +31,7 @@ function watch(sim: RunningSimulator): { seen: Seen[]; writes: () => Seen[]; sto
 
 /** A reader whose own configuration uses the two top key-list entries (0601/FF, 0601/FE). */
 async function readerWithKeyList(customerKey?: string): Promise<RunningSimulator> {
-  const sim = await startSimulator({ stateDir: tempDir('rd-w-'), customerKey, rebootMs: 200 });
-  sims.push(sim);
+  const sim = await readers.start({ customerKey, rebootMs: 200 });
   sim.reader.config.set(0x0601, 0xff, fromHex('11111111111111111111111111111111'));
   sim.reader.config.set(0x0601, 0xfe, fromHex('22222222222222222222222222222222'));
   sim.reader.persist();
@@ -47,19 +47,10 @@ function keyList(sim: RunningSimulator): Record<string, string> {
   return Object.fromEntries(Object.entries(config).filter(([id]) => id.startsWith('0601/')));
 }
 
-async function newConfig(name: string, project: number): Promise<string> {
-  const file = path.join(work, `${name}.balcfg`);
-  const r = await runCli(['config', 'new', file, '--name', name, '--customer', '50001', '--project', String(project), '--device', '0']);
-  expect(r.code, r.stderr).toBe(0);
-  return file;
-}
+const newConfig = (name: string, project: number) => newBalcfg(path.join(work, `${name}.balcfg`), { name, project });
 
 beforeAll(() => {
   work = tempDir('rd-writes-');
-});
-
-afterAll(async () => {
-  await Promise.all(sims.map((s) => s.stop()));
 });
 
 describe('reading a reader never writes to it', () => {

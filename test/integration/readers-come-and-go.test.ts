@@ -3,29 +3,23 @@
 // of the last run (with their names and link settings) come back after a restart.
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startSimulator, type RunningSimulator } from '../../simulator/startSimulator.ts';
+import type { RunningSimulator } from '../../simulator/startSimulator.ts';
 import { AppService } from '../../electron/host/app/appService.ts';
 import { SettingsStore } from '../../electron/host/app/settings.ts';
 import type { AppEvent, PortEntry, ReaderSummary } from '../../shared/api/contract.ts';
 import { runCli, tempDir } from '../helpers/processes.ts';
+import { virtualReaders } from '../helpers/virtualReaders.ts';
+import { waitUntil } from '../helpers/waitUntil.ts';
 
-const running: RunningSimulator[] = [];
+// The readers stop after each test, once the app services (closed by the later hook) let go of them.
+const readers = virtualReaders('each');
 const services: AppService[] = [];
 afterEach(async () => {
   await Promise.all(services.splice(0).map((s) => s.close()));
-  await Promise.all(running.splice(0).map((s) => s.stop()));
 });
 
-async function sim(stateDir = tempDir('rd-sim-')): Promise<RunningSimulator> {
-  const s = await startSimulator({ stateDir });
-  running.push(s);
-  return s;
-}
-
-async function unplug(s: RunningSimulator): Promise<void> {
-  running.splice(running.indexOf(s), 1);
-  await s.stop();
-}
+const sim = (stateDir?: string) => readers.start(stateDir ? { stateDir } : {});
+const unplug = (s: RunningSimulator) => readers.unplug(s);
 
 function app(settingsFile: string, simulatorAddress: string | null = null) {
   const service = new AppService({
@@ -39,16 +33,6 @@ function app(settingsFile: string, simulatorAddress: string | null = null) {
   const events: AppEvent[] = [];
   service.onEvent((e) => events.push(e));
   return { service, events };
-}
-
-async function until<T>(what: string, fn: () => T | undefined | Promise<T | undefined>, ms = 15_000): Promise<NonNullable<T>> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v as NonNullable<T>;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 const readerAt = async (service: AppService, address: string): Promise<ReaderSummary | undefined> =>
@@ -66,18 +50,18 @@ describe('readers that come and go', () => {
     expect(reader.baudRate).toBe(115200);
     const listed = (ports: PortEntry[]) => ports.find((p) => p.path === first.address);
     // Connected ports are marked as such in the list (a pty is listed because ReaderDesk knows it).
-    await until('the port to be marked connected', async () => listed(await service.listPorts())?.readerId === reader.id);
+    await waitUntil('the port to be marked connected', async () => listed(await service.listPorts())?.readerId === reader.id);
 
     await unplug(first);
-    await until('the port to leave the list', () =>
+    await waitUntil('the port to leave the list', () =>
       events.some((e) => e.type === 'ports-changed' && !listed(e.ports)),
     );
-    await until('the card to say disconnected', async () => (await readerAt(service, first.address))?.state === 'disconnected');
+    await waitUntil('the card to say disconnected', async () => (await readerAt(service, first.address))?.state === 'disconnected');
 
     const second = await sim(stateDir);
     expect(second.address).toBe(first.address);
-    await until('the port to come back', () => events.some((e) => e.type === 'ports-changed' && listed(e.ports)));
-    const back = await until('the reader to answer again without a click', async () => {
+    await waitUntil('the port to come back', () => events.some((e) => e.type === 'ports-changed' && listed(e.ports)));
+    const back = await waitUntil('the reader to answer again without a click', async () => {
       const r = await readerAt(service, first.address);
       return r?.state === 'connected' ? r : undefined;
     });
@@ -93,7 +77,7 @@ describe('readers that come and go', () => {
     (service.readers as unknown as { opts: { retryEveryMs: number } }).opts.retryEveryMs = 3_600_000;
     const reader = await service.connect(first.address);
     await unplug(first);
-    await until('the card to say disconnected', async () => (await readerAt(service, first.address))?.state === 'disconnected');
+    await waitUntil('the card to say disconnected', async () => (await readerAt(service, first.address))?.state === 'disconnected');
     await expect(service.refreshReader(reader.id)).rejects.toThrow(/does not answer.*keeps trying in the background/);
     await sim(stateDir);
     const revived = await service.refreshReader(reader.id);
@@ -116,7 +100,7 @@ describe('readers that come and go', () => {
     // Listed straight away, before it has answered: a reader that is not there never delays the start.
     const listedAtOnce = await readerAt(after.service, reader1.address);
     expect(listedAtOnce).toMatchObject({ state: 'disconnected', baudRate: 57600 });
-    const back = await until('the remembered reader to connect', async () => {
+    const back = await waitUntil('the remembered reader to connect', async () => {
       const x = await readerAt(after.service, reader1.address);
       return x?.state === 'connected' ? x : undefined;
     });
@@ -135,7 +119,7 @@ describe('readers that come and go', () => {
     const embedded = await sim();
     const first = app(settingsFile, embedded.address);
     first.service.start();
-    const shown = await until('the virtual reader to be connected without a click', async () => {
+    const shown = await waitUntil('the virtual reader to be connected without a click', async () => {
       const x = await readerAt(first.service, embedded.address);
       return x?.state === 'connected' ? x : undefined;
     });
@@ -144,7 +128,7 @@ describe('readers that come and go', () => {
 
     const second = app(settingsFile, embedded.address);
     second.service.start();
-    await until('the virtual reader to come back', async () => (await readerAt(second.service, embedded.address))?.state === 'connected');
+    await waitUntil('the virtual reader to come back', async () => (await readerAt(second.service, embedded.address))?.state === 'connected');
   });
 
   it('takes --baud on every command that opens a port, and refuses a rate it cannot use with a sentence', async () => {

@@ -1,28 +1,20 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SerialDevice } from '../../node/serial/serialDevice.ts';
-import { tempDir } from '../helpers/processes.ts';
+import { ptyPair, tempDir, type PtyPair } from '../helpers/processes.ts';
+import { waitUntil } from '../helpers/waitUntil.ts';
 
 // The serial device the host and the virtual reader both read and write without serialport's
 // stream layer: a socat pty pair stands in for the cable, each end opened as a SerialDevice.
 
-const pairs: ChildProcess[] = [];
+const pairs: PtyPair[] = [];
 const devices: SerialDevice[] = [];
 
-async function ptyPair(): Promise<{ a: string; b: string; socat: ChildProcess }> {
-  const dir = tempDir('rd-serial-');
-  const a = path.join(dir, 'a');
-  const b = path.join(dir, 'b');
-  const socat = spawn('socat', [`pty,raw,echo=0,link=${a}`, `pty,raw,echo=0,link=${b}`], { stdio: 'ignore' });
-  pairs.push(socat);
-  const end = Date.now() + 5000;
-  while (!(fs.existsSync(a) && fs.existsSync(b))) {
-    if (Date.now() > end) throw new Error('socat did not create the pty pair');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  return { a, b, socat };
+/** The two ends of a socat pty pair, a and b; the pair ends after the test. */
+async function cable(): Promise<{ a: string; b: string; pair: PtyPair }> {
+  const pair = await ptyPair();
+  pairs.push(pair);
+  return { a: pair.host, b: pair.reader, pair };
 }
 
 async function open(p: string): Promise<SerialDevice> {
@@ -52,12 +44,12 @@ function collect(device: SerialDevice, until: number): Promise<Uint8Array> {
 
 afterEach(async () => {
   await Promise.all(devices.splice(0).map((d) => d.close()));
-  for (const s of pairs.splice(0)) s.kill();
+  await Promise.all(pairs.splice(0).map((p) => p.stop()));
 });
 
 describe('a serial device over a real pty', () => {
   it('carries a transfer far larger than the line buffers intact and in order, from writes queued at once', async () => {
-    const { a, b } = await ptyPair();
+    const { a, b } = await cable();
     const [left, right] = [await open(a), await open(b)];
     // 400 KB in 100 writes: the pty's buffer (a few KB) fills up, so most writes wait for room.
     const blocks = Array.from({ length: 100 }, (_, i) => Uint8Array.from({ length: 4096 }, (_, j) => (i * 7 + j) & 0xff));
@@ -69,22 +61,22 @@ describe('a serial device over a real pty', () => {
   });
 
   it('keeps what a listener got intact while later bytes arrive', async () => {
-    const { a, b } = await ptyPair();
+    const { a, b } = await cable();
     const [left, right] = [await open(a), await open(b)];
     const chunks: Uint8Array[] = [];
     right.onData((bytes) => chunks.push(bytes));
     await left.write(Uint8Array.of(1, 2, 3));
-    await until(() => chunks.length >= 1);
+    await waitUntil('the first bytes', () => chunks.length >= 1, { timeoutMs: 5000, everyMs: 5 });
     await left.write(Uint8Array.of(9, 9, 9, 9, 9));
-    await until(() => chunks.reduce((n, c) => n + c.length, 0) >= 8);
+    await waitUntil('all eight bytes', () => chunks.reduce((n, c) => n + c.length, 0) >= 8, { timeoutMs: 5000, everyMs: 5 });
     expect(chunks[0]).toEqual(Uint8Array.of(1, 2, 3));
   });
 
   it('reports the device as lost when the other end goes away, as with a USB adapter pulled out', async () => {
-    const { a, socat } = await ptyPair();
+    const { a, pair } = await cable();
     const left = await open(a);
     const lost = new Promise<Error>((resolve) => left.onLost(resolve));
-    socat.kill('SIGTERM');
+    await pair.stop();
     const err = await lost;
     expect(err.message).toMatch(/^the port was disconnected \(.+\)$/);
     expect(left.isOpen).toBe(false);
@@ -96,7 +88,7 @@ describe('a serial device over a real pty', () => {
   });
 
   it('gives the port back on close: the same process opens it again at once', async () => {
-    const { a, b } = await ptyPair();
+    const { a, b } = await cable();
     const first = await open(a);
     await first.close();
     const again = await open(a);
@@ -106,11 +98,3 @@ describe('a serial device over a real pty', () => {
     expect(await got).toEqual(Uint8Array.of(0xab, 0xcd));
   });
 });
-
-async function until(cond: () => boolean): Promise<void> {
-  const end = Date.now() + 5000;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}

@@ -1,21 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { startSimulator, type RunningSimulator } from '../../simulator/startSimulator.ts';
+import { describe, expect, it } from 'vitest';
+import type { SimulatorOptions } from '../../simulator/startSimulator.ts';
 import { openSession } from '../../electron/host/readers/openSession.ts';
 import { ReaderManager } from '../../electron/host/app/readerManager.ts';
 import * as Sys from '../../shared/brp/commands/sys.ts';
 import { PortLostError, ReaderStatusError } from '../../shared/brp/errors.ts';
 import { runCli, tempDir } from '../helpers/processes.ts';
+import { virtualReaders } from '../helpers/virtualReaders.ts';
 import type { AppEvent } from '../../shared/api/contract.ts';
 
-const running: RunningSimulator[] = [];
-async function sim(opts: Partial<Parameters<typeof startSimulator>[0]> = {}) {
-  const s = await startSimulator({ stateDir: tempDir('rd-sim-'), rebootMs: 300, ...opts });
-  running.push(s);
-  return s;
-}
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((s) => s.stop()));
-});
+const readers = virtualReaders('each');
+const sim = (opts: Partial<SimulatorOptions> = {}) => readers.start({ rebootMs: 300, ...opts });
 
 describe('BRP session over a real pty', () => {
   it('keeps configuration values in the state directory across a simulator restart', async () => {
@@ -24,8 +18,7 @@ describe('BRP session over a real pty', () => {
     const s1 = await openSession(first.address);
     await s1.execute(Sys.SysCfgSetValue, { key: 0x0103, value: 0x03, content: Uint8Array.of(0x00, 0x14) });
     await s1.close();
-    await first.stop();
-    running.splice(running.indexOf(first), 1);
+    await readers.unplug(first);
 
     const second = await sim({ stateDir });
     const s2 = await openSession(second.address);

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, startSimProcess, tempDir } from '../helpers/processes.ts';
+import { waitUntil } from '../helpers/waitUntil.ts';
 
 function socatsFor(stateDir: string): number[] {
   const pids: number[] = [];
@@ -17,15 +18,6 @@ function socatsFor(stateDir: string): number[] {
     }
   }
   return pids;
-}
-
-async function until(cond: () => boolean, ms: number): Promise<boolean> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (cond()) return true;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return cond();
 }
 
 describe('virtual reader process', () => {
@@ -58,6 +50,6 @@ describe('virtual reader process', () => {
     const sim = await startSimProcess();
     expect(socatsFor(sim.stateDir).length).toBeGreaterThan(0);
     sim.proc.kill('SIGKILL');
-    expect(await until(() => socatsFor(sim.stateDir).length === 0, 5000)).toBe(true);
+    await waitUntil('no socat left of the killed simulator', () => socatsFor(sim.stateDir).length === 0, { timeoutMs: 5000 });
   });
 });

@@ -4,24 +4,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { AppEvent } from '../../shared/api/contract.ts';
 import { ReaderManager } from '../../electron/host/app/readerManager.ts';
 import type { FrameLogEntry } from '../../electron/host/brp/frameLog.ts';
-import { startSimulator, type RunningSimulator } from '../../simulator/startSimulator.ts';
-import { tempDir } from '../helpers/processes.ts';
+import { virtualReaders } from '../helpers/virtualReaders.ts';
+import { waitUntil } from '../helpers/waitUntil.ts';
 
-const sims: RunningSimulator[] = [];
+// The readers stop after the manager (closed by the later hook) let go of them.
+const readers = virtualReaders();
 let manager: ReaderManager | undefined;
 
 afterAll(async () => {
   await manager?.closeAll();
-  for (const s of sims) await s.stop();
 });
-
-async function until(pred: () => boolean, what: string): Promise<void> {
-  const end = Date.now() + 15_000;
-  while (!pred()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 /** AR.GetMessage command frames sent to `address` (flags, then command code 0x0501). */
 function getMessagePolls(frames: FrameLogEntry[], address: string): number {
@@ -30,9 +22,8 @@ function getMessagePolls(frames: FrameLogEntry[], address: string): number {
 
 describe('tamper reporting per reader', () => {
   it('says once that a reader with Autoread off cannot report tamper alarms, and still gets the others\' alarms', async () => {
-    const quiet = await startSimulator({ stateDir: tempDir('rd-tr-') });
-    const watched = await startSimulator({ stateDir: tempDir('rd-tr-') });
-    sims.push(quiet, watched);
+    const quiet = await readers.start();
+    const watched = await readers.start();
     const frames: FrameLogEntry[] = [];
     manager = new ReaderManager({ pollMs: 100, frameLog: (e) => frames.push(e) });
     const events: AppEvent[] = [];
@@ -43,23 +34,23 @@ describe('tamper reporting per reader', () => {
     const quietCard = await manager.connect(quiet.address);
     await manager.connect(watched.address);
 
-    await until(() => events.some((e) => e.type === 'tamper-unavailable'), 'the tamper-unavailable event');
+    await waitUntil('the tamper-unavailable event', () => events.some((e) => e.type === 'tamper-unavailable'));
     const seen = getMessagePolls(frames, quiet.address);
-    await until(() => getMessagePolls(frames, quiet.address) >= seen + 3, 'three more polls of the quiet reader');
+    await waitUntil('three more polls of the quiet reader', () => getMessagePolls(frames, quiet.address) >= seen + 3);
 
     const unavailable = events.filter((e) => e.type === 'tamper-unavailable');
     expect(unavailable).toEqual([{ type: 'tamper-unavailable', readerId: quietCard.id, address: quiet.address, time: expect.any(Number), reason: 'autoread-disabled' }]);
     expect(manager.list().find((r) => r.id === quietCard.id)?.tamperReporting).toBe('autoread-disabled');
 
     watched.tamper();
-    await until(() => events.some((e) => e.type === 'tamper'), 'the other reader\'s alarm');
+    await waitUntil('the other reader\'s alarm', () => events.some((e) => e.type === 'tamper'));
     expect(events.find((e) => e.type === 'tamper')).toMatchObject({ address: watched.address, state: 'on' });
     expect(manager.list().find((r) => r.address === watched.address)?.tamperReporting).toBe('available');
 
     // Autoread back on: the card says so, and alarms arrive again.
     quiet.reader.autoreadEnabled = true;
-    await until(() => manager!.list().find((r) => r.id === quietCard.id)?.tamperReporting === 'available', 'tamper reporting to come back');
+    await waitUntil('tamper reporting to come back', () => manager!.list().find((r) => r.id === quietCard.id)?.tamperReporting === 'available');
     quiet.tamper();
-    await until(() => events.some((e) => e.type === 'tamper' && e.address === quiet.address), 'the alarm of the reader whose Autoread is back');
+    await waitUntil('the alarm of the reader whose Autoread is back', () => events.some((e) => e.type === 'tamper' && e.address === quiet.address));
   });
 });
