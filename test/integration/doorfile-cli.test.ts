@@ -1,9 +1,9 @@
 // `doorfile build` and `doorfile verify` on real files in a temporary folder.
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runDoorfile } from '../../electron/cli/commands/doorfile.ts';
+import { tempDir } from '../helpers/processes.ts';
 
 const KEY_HEX = '1234567890ABCDEF'.repeat(4);
 let dir: string;
@@ -17,7 +17,7 @@ async function run(...argv: string[]) {
 }
 
 beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'doorfile-'));
+  dir = tempDir('doorfile-');
   // A key split over lines with spaces, as people paste it.
   await writeFile(at('site.key'), `${KEY_HEX.slice(0, 32)}\n  ${KEY_HEX.slice(32)}  \r\n`);
   await writeFile(

@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AppEvent, ReaderSummary } from '../../shared/api/contract.ts';
+import { emptyReaderSummary } from '../../shared/api/features/readers.ts';
+import { tempDir } from '../helpers/processes.ts';
 import { toHex } from '../../shared/bytes.ts';
 import { encodeCommandFrame, encodeResponseFrame } from '../../shared/brp/frame.ts';
 import { SysCfgSetValue, SysGetInfo } from '../../shared/brp/commands/sys.ts';
@@ -47,31 +49,12 @@ function fakeContext() {
   return { ctx, frames, emitted, fire };
 }
 
-const outFile = (name: string) => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'rd-diag-')), name);
+const outFile = (name: string) => path.join(tempDir('rd-diag-'), name);
 const summary = (state: ReaderSummary['state'], lastError: string | null = null): ReaderSummary => ({
-  id: 'r1',
-  address: ADDRESS,
+  ...emptyReaderSummary('r1', ADDRESS, false, 115200),
   state,
-  serialNumber: null,
-  name: null,
-  virtual: false,
-  baudRate: 115200,
-  maxBaud: 921600,
-  firmware: null,
-  configId: null,
-  configName: null,
-  version: null,
-  securityCode: null,
-  projectSettings: null,
-  customerKeyKind: null,
-  customerKeySignature: null,
-  bootProblems: [],
   lastError,
   lastErrorText: lastError,
-  link: null,
-  features: null,
-  firmwareLacks: [],
-  tamperReporting: null,
 });
 
 describe('diagnostics bundle', () => {

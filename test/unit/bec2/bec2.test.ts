@@ -21,19 +21,12 @@ import {
   type EccEphemeralAgreement,
   type EccRecipientKey,
 } from '../../../shared/bec2/index.ts';
+import { thrownBy } from '../../helpers/thrownBy.ts';
 import { CRYPTO_KEY, opsAsJson, SECURITY_CODE, SESSION_KEY, toOps, vectorJson, vectorText } from './vectors.ts';
 
 const ZERO_CUSTOMER_KEY = new Uint8Array(10);
 
-function failure(f: () => unknown): Bec2FormatError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof Bec2FormatError) return e;
-    throw e;
-  }
-  throw new Error('expected a Bec2FormatError, but nothing failed');
-}
+const failure = (f: () => unknown) => thrownBy(Bec2FormatError, f);
 
 const CUSTKEY_VECTORS = ['v02_bec2_custkey_update_v9.bec2', 'v09_bec2_devsettings_busaddr_update_v3.bec2'];
 

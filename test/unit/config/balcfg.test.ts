@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fromHex } from '../../../shared/bytes.ts';
 import { BalcfgError, parseBalcfg, serializeBalcfg, type Balcfg } from '../../../shared/config/balcfg.ts';
+import { thrownBy } from '../../helpers/thrownBy.ts';
 import { linkCustomerKey, recordFinalization, setValue } from '../../../shared/config/model.ts';
 import { sampleBalcfg } from './fixtures.ts';
 
@@ -29,15 +30,7 @@ function withJson(mutate: (json: LooseJson) => void): string {
   return JSON.stringify(json, null, 2);
 }
 
-function errorOf(text: string): BalcfgError {
-  try {
-    parseBalcfg(text);
-  } catch (err) {
-    if (err instanceof BalcfgError) return err;
-    throw err;
-  }
-  throw new Error('parseBalcfg accepted the text');
-}
+const errorOf = (text: string) => thrownBy(BalcfgError, () => parseBalcfg(text));
 
 describe('BALCFG text', () => {
   it('round-trips a document with values, customer-key link and history', () => {

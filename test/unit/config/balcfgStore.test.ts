@@ -1,18 +1,18 @@
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { faults } from '../../helpers/faultyFsPromises.ts';
 import { BalcfgFileError, loadBalcfg, saveBalcfg } from '../../../electron/host/files/balcfgStore.ts';
 import { serializeBalcfg } from '../../../shared/config/balcfg.ts';
 import { sampleBalcfg } from './fixtures.ts';
+import { tempDir } from '../../helpers/processes.ts';
 
 // Full-disk and rename faults are injected into node:fs/promises, which node/files/atomicWrite.ts uses.
 vi.mock('node:fs/promises', async (real) => (await import('../../helpers/faultyFsPromises.ts')).withFaults(await real()));
 
 let dir: string;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'balcfg-'));
+  dir = tempDir('balcfg-');
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { fromHex } from '../../../shared/bytes.ts';
 import { BalcfgError } from '../../../shared/config/errors.ts';
+import { thrownBy } from '../../helpers/thrownBy.ts';
 import { CATALOGUE, describeValue, formatValue, parseTypedValue } from '../../../shared/config/catalogue.ts';
 
-function thrown(fn: () => unknown): BalcfgError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof BalcfgError) return err;
-    throw err;
-  }
-  throw new Error('no error');
-}
+const thrown = (fn: () => unknown) => thrownBy(BalcfgError, fn);
 
 describe('describeValue', () => {
   it('knows the documented values with group, type and secrecy', () => {

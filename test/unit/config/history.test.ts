@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { fromHex } from '../../../shared/bytes.ts';
 import { withAdminValues } from '../../../shared/config/adminValues.ts';
 import { BalcfgError, parseBalcfg, serializeBalcfg, type Balcfg } from '../../../shared/config/balcfg.ts';
+import { thrownBy } from '../../helpers/thrownBy.ts';
 import { valueCountsByVersion, valuesAtVersion } from '../../../shared/config/history.ts';
 import { deleteValue, linkCustomerKey, newVersionFrom, recordFinalization, setValue } from '../../../shared/config/model.ts';
 import { loadBalcfg, saveBalcfg } from '../../../electron/host/files/balcfgStore.ts';
@@ -30,15 +31,7 @@ function threeVersions(): Balcfg {
   return finalize(deleteValue(newVersionFrom(cfg), '0103/04'));
 }
 
-function errorOf(text: string): BalcfgError {
-  try {
-    parseBalcfg(text);
-  } catch (err) {
-    if (err instanceof BalcfgError) return err;
-    throw err;
-  }
-  throw new Error('parseBalcfg accepted the text');
-}
+const errorOf = (text: string) => thrownBy(BalcfgError, () => parseBalcfg(text));
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function withJson(cfg: Balcfg, mutate: (json: any) => void): string {

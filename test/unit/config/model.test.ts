@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fromHex, toHex } from '../../../shared/bytes.ts';
 import { BalcfgError, parseBalcfg, serializeBalcfg, type Balcfg } from '../../../shared/config/balcfg.ts';
+import { thrownBy } from '../../helpers/thrownBy.ts';
 import {
   bumpVersion,
   configIdString,
@@ -33,15 +34,7 @@ function hexOf(cfg: Balcfg, id: string): string | undefined {
   return cfg.values.find((v) => v.id === id)?.hex;
 }
 
-function thrown(fn: () => unknown): BalcfgError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof BalcfgError) return err;
-    throw err;
-  }
-  throw new Error('no error');
-}
+const thrown = (fn: () => unknown) => thrownBy(BalcfgError, fn);
 
 describe('createBalcfg', () => {
   it('starts at version 1 with AdminData and the CSC in the values', () => {

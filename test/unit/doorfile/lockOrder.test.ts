@@ -3,20 +3,9 @@ import { compareBytes, toHex } from '../../../shared/bytes.ts';
 import { credentialBlock, makeCredential } from '../../../shared/doorfile/credential.ts';
 import { lockOrder } from '../../../shared/doorfile/lockOrder.ts';
 import type { UserRecord } from '../../../shared/doorfile/userRecord.ts';
+import { userWith } from '../../helpers/doorUsers.ts';
 
-function user(line: number, block: Uint8Array): UserRecord {
-  return {
-    line,
-    userId: line,
-    primary: { type: 'card', bitCount: 64, block },
-    secondary: null,
-    active: true,
-    attribute: 0,
-    activation: '20000101000000',
-    expiration: '21790606235959',
-    schedule: 0,
-  };
-}
+const user = (line: number, block: Uint8Array): UserRecord => userWith(line, line, { type: 'card', bitCount: 64, block });
 
 /** What the lock expects, the slow and obvious way: ascending blocks, equal ones in input order. */
 const reference = (users: UserRecord[]) => [...users].sort((a, b) => compareBytes(a.primary.block, b.primary.block) || a.line - b.line);

@@ -5,6 +5,7 @@ import { buildDoorFile } from '../../../shared/doorfile/build.ts';
 import { makeCredential } from '../../../shared/doorfile/credential.ts';
 import { renderDoorJson } from '../../../shared/doorfile/doorJson.ts';
 import type { UserRecord } from '../../../shared/doorfile/userRecord.ts';
+import { userWith } from '../../helpers/doorUsers.ts';
 import { nodeAesFactory } from '../../../electron/host/crypto/nodeAes.ts';
 
 const SITE_KEY = fromHex('1234567890ABCDEF'.repeat(4));
@@ -25,17 +26,7 @@ const EXPECTED: [number, string][] = [
 ];
 
 function users(): UserRecord[] {
-  return UNSORTED.map(([id, hex]) => ({
-    line: id + 1,
-    userId: id,
-    primary: makeCredential('card', BigInt('0x' + hex), 32),
-    secondary: null,
-    active: true,
-    attribute: 0,
-    activation: '20000101000000',
-    expiration: '21790606235959',
-    schedule: 0,
-  }));
+  return UNSORTED.map(([id, hex]) => userWith(id + 1, id, makeCredential('card', BigInt('0x' + hex), 32)));
 }
 
 describe('seed example: five credentials, site key 1234567890ABCDEF x4', () => {

@@ -1,5 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listHidReaders, listReaderPorts } from '../../../electron/host/ports/listPorts.ts';
@@ -7,8 +5,9 @@ import { AppService } from '../../../electron/host/app/appService.ts';
 import { SettingsStore } from '../../../electron/host/app/settings.ts';
 import { HidUnavailableError, type HidDeviceFactory, type HidDeviceInfo } from '../../../electron/host/transport/hidDevice.ts';
 import { MemoryHidReader } from '../../helpers/memoryHidReader.ts';
+import { tempDir } from '../../helpers/processes.ts';
 
-const stateDir = () => mkdtempSync(path.join(tmpdir(), 'rd-hidports-'));
+const stateDir = () => tempDir('rd-hidports-');
 
 const iface = (over: Partial<HidDeviceInfo>): HidDeviceInfo => ({
   path: '/dev/hidraw5',

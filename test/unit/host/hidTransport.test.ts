@@ -1,6 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HidTransport } from '../../../electron/host/transport/hidTransport.ts';
 import { transportFor } from '../../../electron/host/transport/openTransport.ts';
@@ -10,6 +7,7 @@ import * as Sys from '../../../shared/brp/commands/sys.ts';
 import { BrpFrameError, PortLostError } from '../../../shared/brp/errors.ts';
 import { toHex } from '../../../shared/bytes.ts';
 import { MemoryHidReader, type MemoryHidReaderOptions } from '../../helpers/memoryHidReader.ts';
+import { tempDir } from '../../helpers/processes.ts';
 
 const FIRMWARE = '1100 HID Z     1.14.00 12/18/19';
 
@@ -19,7 +17,7 @@ afterEach(async () => {
 });
 
 async function hidSession(opts: Partial<MemoryHidReaderOptions> = {}) {
-  const reader = new MemoryHidReader({ stateDir: mkdtempSync(path.join(tmpdir(), 'rd-hid-')), state: { firmware: FIRMWARE }, ...opts });
+  const reader = new MemoryHidReader({ stateDir: tempDir('rd-hid-'), state: { firmware: FIRMWARE }, ...opts });
   const transport = HidTransport.parse('hid:12345678', { devices: reader });
   await transport.open();
   // HID checks integrity itself: BRP frames go without a checksum, as BALTECH's SDK sends them.
@@ -94,7 +92,7 @@ describe('BRP session over USB HID reports (in-memory reader)', () => {
   });
 
   it('opens the reader by its device path as well as by its serial number', async () => {
-    const reader = new MemoryHidReader({ stateDir: mkdtempSync(path.join(tmpdir(), 'rd-hid-')), state: { firmware: FIRMWARE } });
+    const reader = new MemoryHidReader({ stateDir: tempDir('rd-hid-'), state: { firmware: FIRMWARE } });
     const transport = transportFor(`hid:${reader.info.path}`, { hidDevices: reader });
     expect(transport).toBeInstanceOf(HidTransport);
     await transport.open();
@@ -105,7 +103,7 @@ describe('BRP session over USB HID reports (in-memory reader)', () => {
 });
 
 describe('opening hid: addresses', () => {
-  const reader = new MemoryHidReader({ stateDir: mkdtempSync(path.join(tmpdir(), 'rd-hid-')) });
+  const reader = new MemoryHidReader({ stateDir: tempDir('rd-hid-') });
 
   it('names the missing reader and where to look', async () => {
     const err = await HidTransport.parse('hid:99999999', { devices: reader }).open().catch((e) => e);

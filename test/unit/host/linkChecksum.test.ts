@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chooseLinkChecksum, defaultChecksumFor, linkKindOf } from '../../../electron/host/transport/linkChecksum.ts';
 import type { SerialPortEntry } from '../../../electron/host/ports/listPorts.ts';
+import { tempDir } from '../../helpers/processes.ts';
 
 const entry = (p: string, vendorId: string | null): SerialPortEntry => ({ path: p, manufacturer: null, vendorId, productId: vendorId ? '0001' : null, serialNumber: null });
 
@@ -25,7 +25,7 @@ describe('the checksum a link gets by default', () => {
   });
 
   it('looks the port up in the system list, also behind a symlink, and says why', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-link-'));
+    const dir = tempDir('rd-link-');
     const device = path.join(dir, 'ttyUSB0');
     fs.writeFileSync(device, '');
     const byId = path.join(dir, 'usb-BALTECH_reader-if00');

@@ -1,6 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BrpSession } from '../../../electron/host/brp/session.ts';
 import { LineSpeedLostError, MAX_RATES_TRIED, raiseBaudRate } from '../../../electron/host/brp/negotiateBaud.ts';
@@ -15,6 +13,7 @@ import type { ByteLink } from '../../../simulator/link/byteLink.ts';
 import { VirtualReader } from '../../../simulator/firmware/virtualReader.ts';
 import { registerSysHandlers } from '../../../simulator/firmware/sysHandlers.ts';
 import { loadOrCreateState } from '../../../simulator/state/readerState.ts';
+import { tempDir } from '../../helpers/processes.ts';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -29,7 +28,7 @@ afterAll(() => {
  * faster rates.
  */
 function serialWire(opts: { cableMaxBaud?: number; answersMaxBaud?: number; portMaxBaud?: number; fixedBaud?: boolean; readerBaud?: number } = {}) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-baud-'));
+  const dir = tempDir('rd-baud-');
   dirs.push(dir);
   const reader = new VirtualReader(dir, loadOrCreateState(dir), { bufferSize: 1024, fixedBaud: opts.fixedBaud, baud: opts.readerBaud });
   registerSysHandlers(reader);

@@ -1,14 +1,14 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { waitForPortRestart } from '../../../electron/host/lifecycle/reconnect.ts';
+import { tempDir } from '../../helpers/processes.ts';
 
 // A serial port through a reader restart, played by a file that disappears and comes back.
 const present = async (p: string) => fs.existsSync(p);
 
 function devicePath(): string {
-  const p = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'rd-port-')), 'ttyACM0');
+  const p = path.join(tempDir('rd-port-'), 'ttyACM0');
   fs.writeFileSync(p, '');
   return p;
 }

@@ -1,16 +1,16 @@
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { faults } from '../../helpers/faultyFsPromises.ts';
 import { writeFileAtomic, writeFileAtomicSync } from '../../../node/files/atomicWrite.ts';
+import { tempDir } from '../../helpers/processes.ts';
 
 // Full-disk and rename faults are injected into node:fs/promises, which node/files/atomicWrite.ts uses.
 vi.mock('node:fs/promises', async (real) => (await import('../../helpers/faultyFsPromises.ts')).withFaults(await real()));
 
 let dir: string;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'atomic-'));
+  dir = tempDir('atomic-');
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -1,6 +1,3 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MemoryTransport } from '../../../electron/host/transport/memoryTransport.ts';
 import { BrpSession } from '../../../electron/host/brp/session.ts';
@@ -9,10 +6,11 @@ import * as Sys from '../../../shared/brp/commands/sys.ts';
 import * as Main from '../../../shared/brp/commands/main.ts';
 import { concatBytes } from '../../../shared/bytes.ts';
 import { decodeResponseFrame, encodeCommandFrame } from '../../../shared/brp/frame.ts';
+import { tempDir } from '../../helpers/processes.ts';
 
 async function virtualReader(bufferSize?: number) {
   const [host, end] = MemoryTransport.pair();
-  const reader = await attachMemoryReader(end, fs.mkdtempSync(path.join(os.tmpdir(), 'rd-buf-')), bufferSize === undefined ? {} : { bufferSize });
+  const reader = await attachMemoryReader(end, tempDir('rd-buf-'), bufferSize === undefined ? {} : { bufferSize });
   await host.open();
   return { host, reader, session: new BrpSession(host, { checksum: 'crc16' }) };
 }

@@ -1,6 +1,3 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as Sys from '../../../shared/brp/commands/sys.ts';
 import { decodeCommandFrame, encodeCommandFrame } from '../../../shared/brp/frame.ts';
@@ -8,9 +5,10 @@ import { GENERAL_STATUS } from '../../../shared/brp/status.ts';
 import { VirtualReader, type ReaderHardware } from '../../../simulator/firmware/virtualReader.ts';
 import { registerSysHandlers } from '../../../simulator/firmware/sysHandlers.ts';
 import { loadOrCreateState } from '../../../simulator/state/readerState.ts';
+import { tempDir } from '../../helpers/processes.ts';
 
 function reader(hardware: Partial<ReaderHardware> = {}) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-scp-'));
+  const dir = tempDir('rd-scp-');
   const r = new VirtualReader(dir, loadOrCreateState(dir), { bufferSize: 1024, ...hardware });
   registerSysHandlers(r);
   const send = (params: Sys.CommParams) =>

@@ -1,7 +1,6 @@
 // The host tag operations over BRP against the in-memory virtual reader: status mapping, reboot
 // and field behaviour, and persistence of the tag in the reader state.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ARGetMessage } from '../../../shared/brp/commands/ar.ts';
@@ -24,6 +23,7 @@ import {
 import { attachMemoryReader } from '../../../simulator/memoryReader.ts';
 import { tagSlotOf, type TagSlot } from '../../../simulator/tag/tagPlugin.ts';
 import type { VirtualReader } from '../../../simulator/firmware/virtualReader.ts';
+import { tempDir } from '../../helpers/processes.ts';
 
 const MASTER0 = fromHex('00112233445566778899aabbccddeeff');
 const PIN = fromHex('a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1');
@@ -54,7 +54,7 @@ async function provisioned(): Promise<TagLink> {
 }
 
 beforeEach(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'rd-tagbrp-'));
+  dir = tempDir('rd-tagbrp-');
   const [host, end] = MemoryTransport.pair();
   reader = await attachMemoryReader(end, dir);
   slot = tagSlotOf(reader)!;
