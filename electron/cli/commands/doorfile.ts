@@ -49,6 +49,13 @@ export async function runDoorfile(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
+/** What both commands read: the input file, the site key file and how many users the lock holds. */
+const INPUT_OPTIONS = {
+  in: { type: 'string' },
+  'site-key-file': { type: 'string' },
+  'max-users': { type: 'string' },
+} as const;
+
 /** Runs parseArgs and turns its complaints (unknown option, missing value) into usage errors. */
 function parsed<T>(run: () => T): T {
   try {
@@ -108,11 +115,9 @@ async function build(args: string[], io: CliIo): Promise<number> {
       args,
       strict: true,
       options: {
-        in: { type: 'string' },
-        'site-key-file': { type: 'string' },
+        ...INPUT_OPTIONS,
         out: { type: 'string' },
         binary: { type: 'string' },
-        'max-users': { type: 'string' },
         'accept-warnings': { type: 'boolean' },
         'field-name': { type: 'string' },
       },
@@ -161,9 +166,7 @@ async function verify(args: string[], io: CliIo): Promise<number> {
       args,
       strict: true,
       options: {
-        in: { type: 'string' },
-        'site-key-file': { type: 'string' },
-        'max-users': { type: 'string' },
+        ...INPUT_OPTIONS,
         json: { type: 'boolean' },
       },
     }),
