@@ -4,7 +4,7 @@
 
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { wipe } from '../../../shared/bytes.ts';
 import { parseDoorJson } from '../../../shared/doorfile/doorJson.ts';
 import { parseSiteKeyText } from '../../../shared/doorfile/siteKey.ts';
@@ -56,10 +56,10 @@ const INPUT_OPTIONS = {
   'max-users': { type: 'string' },
 } as const;
 
-/** Runs parseArgs and turns its complaints (unknown option, missing value) into usage errors. */
-function parsed<T>(run: () => T): T {
+/** The options given, parsed strictly; complaints (unknown option, missing value) become usage errors. */
+function parsed<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
   try {
-    return run();
+    return parseArgs({ args, strict: true, options }).values;
   } catch (e) {
     throw new UsageError(`${(e as Error).message}. Run "readerdesk doorfile --help" for the options.`);
   }
@@ -110,19 +110,13 @@ async function readSiteKey(file: string): Promise<Uint8Array> {
 }
 
 async function build(args: string[], io: CliIo): Promise<number> {
-  const { values: v } = parsed(() =>
-    parseArgs({
-      args,
-      strict: true,
-      options: {
-        ...INPUT_OPTIONS,
-        out: { type: 'string' },
-        binary: { type: 'string' },
-        'accept-warnings': { type: 'boolean' },
-        'field-name': { type: 'string' },
-      },
-    }),
-  );
+  const v = parsed(args, {
+    ...INPUT_OPTIONS,
+    out: { type: 'string' },
+    binary: { type: 'string' },
+    'accept-warnings': { type: 'boolean' },
+    'field-name': { type: 'string' },
+  });
   const input = need(v.in, '--in');
   const keyFile = need(v['site-key-file'], '--site-key-file');
   const outFile = need(v.out, '--out');
@@ -161,16 +155,7 @@ async function build(args: string[], io: CliIo): Promise<number> {
 }
 
 async function verify(args: string[], io: CliIo): Promise<number> {
-  const { values: v } = parsed(() =>
-    parseArgs({
-      args,
-      strict: true,
-      options: {
-        ...INPUT_OPTIONS,
-        json: { type: 'boolean' },
-      },
-    }),
-  );
+  const v = parsed(args, { ...INPUT_OPTIONS, json: { type: 'boolean' } });
   const input = need(v.in, '--in');
   const keyFile = need(v['site-key-file'], '--site-key-file');
   const maxUsers = maxUsersOf(v['max-users']);
