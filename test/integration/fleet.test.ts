@@ -3,13 +3,13 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type RunningSimulator } from '../../simulator/startSimulator.ts';
-import { CLI, ROOT, runCli, tempDir } from '../helpers/processes.ts';
+import { CLI, finalizedSite, ROOT, runCli, stopProcess, tempDir } from '../helpers/processes.ts';
+import { virtualReaders } from '../helpers/virtualReaders.ts';
 
 // `readerdesk simulate --count N`: one process, N whole readers, each taking a deploy on its own.
 
 const procs: ChildProcess[] = [];
-let finalizer: RunningSimulator;
+const readers = virtualReaders();
 let bec2: string;
 
 /** Runs `simulate --count N …` and waits for its N `listening on` lines and the summary line. */
@@ -51,24 +51,12 @@ async function freePorts(n: number): Promise<number> {
 
 beforeAll(async () => {
   const work = tempDir('rd-fleet-');
-  finalizer = await startSimulator({ stateDir: path.join(work, 'finalizer') });
-  const cfg = path.join(work, 'site.balcfg');
-  expect((await runCli(['config', 'new', cfg, '--name', 'Fleet', '--customer', '50001', '--project', '812', '--device', '0'])).code).toBe(0);
-  bec2 = path.join(work, 'site.bec2');
-  const f = await runCli(['finalize', cfg, '--port', finalizer.address, '--out', bec2]);
-  expect(f.code, f.stderr).toBe(0);
+  const finalizer = await readers.start({ stateDir: path.join(work, 'finalizer') });
+  bec2 = (await finalizedSite(work, finalizer.address, { name: 'Fleet', project: 812 })).bec2[0]!;
 });
 
 afterAll(async () => {
-  await Promise.all(
-    procs.map((p) => {
-      if (p.exitCode !== null) return undefined;
-      const exited = new Promise((r) => p.once('exit', r));
-      p.kill('SIGTERM');
-      return exited;
-    }),
-  );
-  await finalizer?.stop();
+  await Promise.all(procs.map(stopProcess));
 });
 
 describe('simulate --count', () => {
