@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { navButton, screenshot, virtualReaderShown } from '../helpers/browser.ts';
 import { webShellInChromium } from '../helpers/shellInChromium.ts';
-import { runCliOk, tamperWith, tempDir } from '../helpers/processes.ts';
+import { newBalcfg, tamperWith, tempDir } from '../helpers/processes.ts';
 
 function readDoc(file: string): { version: number; configId: { name: string } } {
   return JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -22,7 +22,7 @@ describe('web shell: files, edit to deploy, keyboard', () => {
   const docState = () => page.getByTestId('doc-state').textContent();
 
   beforeAll(async () => {
-    await runCliOk(['config', 'new', file, '--name', 'Site', '--customer', '12345', '--project', '7', '--device', '0']);
+    await newBalcfg(file, { name: 'Site', customer: 12345, project: 7 });
     fs.mkdirSync(path.join(dir, 'archive'));
     fs.writeFileSync(path.join(dir, 'notes.txt'), 'not a configuration');
     page = await shell.openPage({ viewport: { width: 1024, height: 700 } });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSimulator } from '../../simulator/startSimulator.ts';
-import { runCli, tempDir } from '../helpers/processes.ts';
+import { newBalcfg, runCli, runCliOk, tempDir } from '../helpers/processes.ts';
 import { virtualReaders } from '../helpers/virtualReaders.ts';
 import { commParams, uploadRates, watchLineRates, type SeenCommand } from '../helpers/lineRates.ts';
 import * as Sys from '../../shared/brp/commands/sys.ts';
@@ -40,16 +40,14 @@ async function info(sim: RunningSimulator) {
 beforeAll(async () => {
   work = tempDir('rd-baud-work-');
   const finalizer = await readers.start();
-  const cfg = path.join(work, 'site.balcfg');
-  expect((await runCli(['config', 'new', cfg, '--name', 'Site', '--customer', '50001', '--project', '611', '--device', '0'])).code).toBe(0);
+  const cfg = await newBalcfg(path.join(work, 'site.balcfg'), { name: 'Site', project: 611 });
   let model = await loadBalcfg(cfg);
   // Large enough for several upload blocks, so a line can fail in the middle of the file.
   for (let i = 0; i < 40; i++) model = setValue(model, `0300/${i.toString(16).padStart(2, '0')}`, new Uint8Array(32).fill(0xab));
   for (let i = 0; i < 60; i++) model = setValue(model, `0301/${i.toString(16).padStart(2, '0')}`, new Uint8Array(64).fill(i));
   await saveBalcfg(cfg, model);
   bec2 = path.join(work, 'site.bec2');
-  const f = await runCli(['finalize', cfg, '--port', finalizer.address, '--out', bec2]);
-  expect(f.code, f.stderr).toBe(0);
+  await runCliOk(['finalize', cfg, '--port', finalizer.address, '--out', bec2]);
 });
 
 describe('baud rate negotiation over a real pty', () => {
