@@ -113,7 +113,7 @@ describe('web shell: files, edit to deploy, keyboard', () => {
     const v1 = path.join(dir, 'site-v01.bec2');
     await page.getByRole('button', { name: 'Deploy this file' }).click();
     await page.getByRole('heading', { name: 'Deploy', level: 2 }).waitFor();
-    expect(await page.getByLabel('BEC2 file (path)').inputValue()).toBe(v1);
+    await expect.poll(() => page.getByLabel('BEC2 file (path)').inputValue()).toBe(v1);
     const sim = page.getByRole('checkbox', { name: shell.ui.simAddress! });
     // The virtual reader runs no configuration yet: nothing older to replace, so it is not picked.
     expect(await sim.isChecked()).toBe(false);
@@ -133,18 +133,18 @@ describe('web shell: files, edit to deploy, keyboard', () => {
     await page.getByRole('status').filter({ hasText: /Version 2 finalized into/ }).waitFor({ timeout: 30_000 });
     await page.getByRole('button', { name: 'Deploy this file' }).click();
     await page.getByRole('heading', { name: 'Deploy', level: 2 }).waitFor();
-    expect(await page.getByLabel('BEC2 file (path)').inputValue()).toBe(path.join(dir, 'site-v02.bec2'));
+    await expect.poll(() => page.getByLabel('BEC2 file (path)').inputValue()).toBe(path.join(dir, 'site-v02.bec2'));
     await expect.poll(() => sim.isChecked()).toBe(true);
     // The open configuration's finalized files, newest first.
     const finalized = page.getByTestId('finalized-files').getByRole('button');
-    expect(await finalized.allTextContents()).toEqual(['Version 2 (12345-0007-0000-02 Site North) · newest', 'Version 1 (12345-0007-0000-01 Site North)']);
+    await expect.poll(() => finalized.allTextContents()).toEqual(['Version 2 (12345-0007-0000-02 Site North) · newest', 'Version 1 (12345-0007-0000-01 Site North)']);
     await page.getByRole('button', { name: 'Deploy to 1 reader' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: /accepted, .* rejected/ }).textContent(), { timeout: 60_000 }).toMatch(/^1 accepted, 0 rejected, 0 not deployed/);
     // The deploy stands in the event log next to the finalizations.
     await nav('Events');
     const log = page.getByTestId('event-log');
     await expect.poll(() => log.locator('tr[data-kind="deploy"]').count()).toBe(2);
-    expect(await log.locator('tr[data-kind="finalize"]').count()).toBe(2);
+    await expect.poll(() => log.locator('tr[data-kind="finalize"]').count()).toBe(2);
   });
 
   it('warns before sending a version older than a selected reader runs, and sends nothing when told no', async () => {
@@ -161,7 +161,8 @@ describe('web shell: files, edit to deploy, keyboard', () => {
     await ask.waitFor({ state: 'detached' });
     // Nothing was sent: the results are still those of the last deploy, and focus is not lost.
     expect(await page.getByRole('status').filter({ hasText: /^1 accepted, 0 rejected, 0 not deployed/ }).count()).toBe(1);
-    expect(await page.evaluate(() => document.activeElement !== document.body)).toBe(true);
+    // The dialog hands focus back once it has gone: wait for that, as a keyboard user would.
+    await expect.poll(() => page.evaluate(() => document.activeElement !== document.body)).toBe(true);
   });
 
   it('opens a BALCFG dropped onto the window', async () => {
@@ -175,7 +176,7 @@ describe('web shell: files, edit to deploy, keyboard', () => {
     await page.getByRole('heading', { name: 'Configuration', level: 2 }).waitFor();
     await expect.poll(() => page.getByTestId('drop-message').textContent()).toMatch(/Opened a copy of dropped\.balcfg/);
     await expect.poll(() => page.getByTestId('config-id').textContent()).toBe('12345-0007-0000-02 Site North');
-    expect(await page.locator('.cfg-filebar').getByLabel('BALCFG file').inputValue()).toMatch(/dropped\.balcfg$/);
+    await expect.poll(() => page.locator('.cfg-filebar').getByLabel('BALCFG file').inputValue()).toMatch(/dropped\.balcfg$/);
   });
 
   it('groups repeated alarms of a reader with "acknowledge all", and marks the card, the sidebar and the status bar', async () => {
