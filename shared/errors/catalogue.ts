@@ -6,6 +6,8 @@
 // that are quantities go as numbers (the UI formats them in its locale); identifiers such as ports,
 // paths, versions and command names go as strings. Never a key, PIN or other secret as a value.
 
+import { LINK_SENTENCES } from './sentences/link.ts';
+
 export const HOST_SENTENCES = {
   // The wire between UI and host.
   'unknown-method': 'The app does not offer {method}.',
@@ -27,12 +29,12 @@ export const HOST_SENTENCES = {
   'brp.timeout': 'The reader did not answer {command} within {ms} ms. Check the cable and the port.',
   'brp.checksum':
     'A frame arrived with checksum {actual}, but its content gives {expected}: the bytes were damaged on the line. Try again, and check the cable and baud rate if it keeps happening.',
-  'brp.frame': '{reason}',
+  'brp.frame': '{reason:sentence}',
   'brp.unsupported-checksum': 'The frame uses the {kind} checksum, which ReaderDesk does not support. Use CRC16 or no checksum on this link.',
-  'brp.reader-status': 'The reader answered {command} with {statusName} (status {status}): {meaning}',
+  'brp.reader-status': 'The reader answered {command} with {statusName} (status {status}): {meaning:sentence}',
   'brp.port-lost': 'The link to {port} is not available{because}. Check that the reader is connected and that no other program is using the port.',
   'brp.because': ': {reason}',
-  'brp.reader-rejected': 'The reader rejected {command}: {reason}',
+  'brp.reader-rejected': 'The reader rejected {command}: {reason:sentence}',
   'brp.frame-too-large':
     '{command} needs a command frame of {frameBytes} bytes, but the reader takes at most {limitBytes} bytes per frame ({source}), so it was not sent. {advice}',
   'brp.limit-reported': 'it reported its buffer size with Sys.GetBufferSize',
@@ -302,6 +304,8 @@ export const HOST_SENTENCES = {
   'tags.not-connected': 'That reader is not connected; connect it on the Readers page and try again.',
   'tags.nothing-to-change': 'Choose at least one change to the segment’s protection.',
   'tags.data-too-long': '{bytes} bytes at offset {offset} do not fit in one 256-byte segment; shorten the data or lower the offset.',
+
+  ...LINK_SENTENCES,
 } as const satisfies Record<string, string>;
 
 export type HostSentences = typeof HOST_SENTENCES;

@@ -3,6 +3,7 @@
 // test/unit/hostSentences.test.ts checks that each German sentence has the same gaps.
 
 import type { HostErrorCode } from '../../../shared/errors/catalogue.ts';
+import { LINK_SENTENCES_DE } from './host/link.de.ts';
 
 export const HOST_SENTENCES_DE: { readonly [C in HostErrorCode]: string } = {
   'unknown-method': 'Die App bietet {method} nicht an.',
@@ -22,14 +23,14 @@ export const HOST_SENTENCES_DE: { readonly [C in HostErrorCode]: string } = {
   'brp.timeout': 'Der Leser hat auf {command} nicht innerhalb von {ms} ms geantwortet. Prüfen Sie Kabel und Port.',
   'brp.checksum':
     'Ein Rahmen kam mit der Prüfsumme {actual} an, sein Inhalt ergibt aber {expected}: Die Bytes wurden auf der Leitung beschädigt. Versuchen Sie es erneut und prüfen Sie Kabel und Baudrate, wenn es wieder vorkommt.',
-  'brp.frame': 'Fehler im BRP-Rahmen: {reason}',
+  'brp.frame': '{reason:sentence}',
   'brp.unsupported-checksum':
     'Der Rahmen verwendet die Prüfsumme {kind}, die ReaderDesk nicht unterstützt. Verwenden Sie auf dieser Verbindung CRC16 oder keine Prüfsumme.',
-  'brp.reader-status': 'Der Leser hat {command} mit {statusName} (Status {status}) beantwortet: {meaning}',
+  'brp.reader-status': 'Der Leser hat {command} mit {statusName} (Status {status}) beantwortet: {meaning:sentence}',
   'brp.port-lost':
     'Die Verbindung zu {port} ist nicht verfügbar{because}. Prüfen Sie, ob der Leser angeschlossen ist und kein anderes Programm den Port verwendet.',
   'brp.because': ': {reason}',
-  'brp.reader-rejected': 'Der Leser hat {command} abgelehnt: {reason}',
+  'brp.reader-rejected': 'Der Leser hat {command} abgelehnt: {reason:sentence}',
   'brp.frame-too-large':
     '{command} braucht einen Befehlsrahmen von {frameBytes} Bytes, der Leser nimmt aber höchstens {limitBytes} Bytes je Rahmen an ({source}); der Befehl wurde daher nicht gesendet. {advice}',
   'brp.limit-reported': 'laut der Puffergröße, die er mit Sys.GetBufferSize gemeldet hat',
@@ -298,4 +299,6 @@ export const HOST_SENTENCES_DE: { readonly [C in HostErrorCode]: string } = {
   'tags.nothing-to-change': 'Wählen Sie mindestens eine Änderung am Schutz des Segments.',
   'tags.data-too-long':
     '{bytes} Bytes ab Offset {offset} passen nicht in ein Segment von 256 Bytes; kürzen Sie die Daten oder wählen Sie einen kleineren Offset.',
+
+  ...LINK_SENTENCES_DE,
 };
