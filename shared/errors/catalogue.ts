@@ -7,6 +7,7 @@
 // paths, versions and command names go as strings. Never a key, PIN or other secret as a value.
 
 import { LINK_SENTENCES } from './sentences/link.ts';
+import { CONFIG_SENTENCES } from './sentences/config.ts';
 
 export const HOST_SENTENCES = {
   // The wire between UI and host.
@@ -131,7 +132,7 @@ export const HOST_SENTENCES = {
   'config.exists':
     '{file} already exists. Open it, or choose another file name: new project settings get a new Config Security Code and must not replace existing ones.',
   'config.invalid': 'The configuration is not valid: {detail}',
-  'config.model': '{detail}',
+  'config.model': '{detail:sentence}',
   'config.no-such-version': 'Version {version} was never finalized in this file; pick one of the versions in its history.',
   'config.output-is-balcfg': 'The BEC2 file would replace the BALCFG itself; choose another output file.',
   'config.output-exists': '{file} already exists; choose another output file so that no finalized BEC2 is overwritten.',
@@ -306,6 +307,7 @@ export const HOST_SENTENCES = {
   'tags.data-too-long': '{bytes} bytes at offset {offset} do not fit in one 256-byte segment; shorten the data or lower the offset.',
 
   ...LINK_SENTENCES,
+  ...CONFIG_SENTENCES,
 } as const satisfies Record<string, string>;
 
 export type HostSentences = typeof HOST_SENTENCES;

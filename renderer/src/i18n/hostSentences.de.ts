@@ -4,6 +4,7 @@
 
 import type { HostErrorCode } from '../../../shared/errors/catalogue.ts';
 import { LINK_SENTENCES_DE } from './host/link.de.ts';
+import { CONFIG_SENTENCES_DE } from './host/config.de.ts';
 
 export const HOST_SENTENCES_DE: { readonly [C in HostErrorCode]: string } = {
   'unknown-method': 'Die App bietet {method} nicht an.',
@@ -127,7 +128,7 @@ export const HOST_SENTENCES_DE: { readonly [C in HostErrorCode]: string } = {
   'config.exists':
     '{file} existiert bereits. Öffnen Sie die Datei oder wählen Sie einen anderen Namen: Neue Projekteinstellungen erhalten einen neuen Config Security Code und dürfen bestehende nicht ersetzen.',
   'config.invalid': 'Die Konfiguration ist ungültig: {detail}',
-  'config.model': 'Die Konfiguration ist ungültig: {detail}',
+  'config.model': '{detail:sentence}',
   'config.no-such-version': 'Version {version} wurde in dieser Datei nie finalisiert; wählen Sie eine der Versionen aus ihrem Verlauf.',
   'config.output-is-balcfg': 'Die BEC2-Datei würde die BALCFG selbst ersetzen; wählen Sie eine andere Ausgabedatei.',
   'config.output-exists': '{file} existiert bereits; wählen Sie eine andere Ausgabedatei, damit keine finalisierte BEC2 überschrieben wird.',
@@ -301,4 +302,5 @@ export const HOST_SENTENCES_DE: { readonly [C in HostErrorCode]: string } = {
     '{bytes} Bytes ab Offset {offset} passen nicht in ein Segment von 256 Bytes; kürzen Sie die Daten oder wählen Sie einen kleineren Offset.',
 
   ...LINK_SENTENCES_DE,
+  ...CONFIG_SENTENCES_DE,
 };

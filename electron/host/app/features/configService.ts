@@ -12,15 +12,9 @@ import { finalizeOnReader } from '../../lifecycle/finalize.ts';
 import { readBackAtSpeed } from '../../lifecycle/readBackAtSpeed.ts';
 import type { AppContext } from '../appContext.ts';
 
-function sentence(text: string): string {
-  const t = text.trim();
-  const s = t.charAt(0).toUpperCase() + t.slice(1);
-  return /[.!?]$/.test(s) ? s : `${s}.`;
-}
-
 /** Model errors name a field; the sentence is what a person reads. Other failures keep their own text. */
 function explain(err: unknown): unknown {
-  if (err instanceof BalcfgError) return new HostError('config.model', { detail: sentence(err.sentence) }, { cause: err });
+  if (err instanceof BalcfgError) return new HostError('config.model', { detail: err.problem }, { cause: err });
   return err;
 }
 
@@ -38,7 +32,7 @@ function checkDocument(x: unknown): Balcfg {
     return parseBalcfg(JSON.stringify(x));
   } catch (err) {
     if (err instanceof BalcfgError) {
-      throw new HostError('config.invalid', { detail: `${err.field ? `${err.field}: ` : ''}${err.sentence}` }, { cause: err });
+      throw new HostError('config.invalid', { detail: err.fieldText }, { cause: err });
     }
     throw err;
   }

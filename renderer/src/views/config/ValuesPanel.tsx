@@ -5,6 +5,8 @@ import { fromHex } from '../../../../shared/bytes.ts';
 import type { Balcfg } from '../../../../shared/config/balcfg.ts';
 import { describeValue, formatValue } from '../../../../shared/config/catalogue.ts';
 import { whyManaged } from '../../../../shared/config/adminValues.ts';
+import type { HostText } from '../../../../shared/errors/hostText.ts';
+import { reasonText } from '../../lib/errorText.ts';
 import { ValueEditor, type EditTarget } from './ValueEditor.tsx';
 
 const GROUP_ORDER = ['Protocols', 'Device', 'VhlCfg', 'Autoread', 'Scripts', 'Custom', 'Registers', 'Project', 'ProjectRegisters', 'Unknown'];
@@ -19,7 +21,7 @@ interface ValueRow {
   group: string;
   secret: boolean;
   known: boolean;
-  managed: string | null;
+  managed: HostText | null;
   hex: string;
   display: string;
   /** Lower-case text the search looks in (never secret contents). */
@@ -65,7 +67,7 @@ function buildRows(cfg: Balcfg): ValueRow[] {
 }
 
 export function ValuesPanel(props: { cfg: Balcfg; reveal: boolean; frozen: boolean; onEdit: (fn: (cfg: Balcfg) => Balcfg) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [query, setQuery] = useState('');
   const deferred = useDeferredValue(query);
   const [target, setTarget] = useState<EditTarget | null>(null);
@@ -162,7 +164,7 @@ export function ValuesPanel(props: { cfg: Balcfg; reveal: boolean; frozen: boole
                 </span>
                 <span className="cfg-actions">
                   {r.managed ? (
-                    <span className="muted" title={r.managed}>
+                    <span className="muted" title={reasonText(r.managed, i18n.language)}>
                       {t('config.values.managed')}
                     </span>
                   ) : (
