@@ -5,6 +5,7 @@
 import type { HostErrorCode } from '../../../shared/errors/catalogue.ts';
 import { LINK_SENTENCES_DE } from './host/link.de.ts';
 import { CONFIG_SENTENCES_DE } from './host/config.de.ts';
+import { DOORFILE_SENTENCES_DE } from './host/doorfile.de.ts';
 
 export const HOST_SENTENCES_DE: { readonly [C in HostErrorCode]: string } = {
   'unknown-method': 'Die App bietet {method} nicht an.',
@@ -174,7 +175,7 @@ export const HOST_SENTENCES_DE: { readonly [C in HostErrorCode]: string } = {
   'doorfile.out-is-csv': 'Die Türdatei würde die Benutzer-CSV überschreiben; wählen Sie einen anderen Ausgabepfad.',
   'doorfile.binary-is-json':
     'Die JSON-Türdatei und der Binärexport haben denselben Pfad; geben Sie dem Binärexport einen eigenen Pfad.',
-  'doorfile.invalid': 'Die Türdatei ist ungültig: {reason}',
+  'doorfile.invalid': '{reason}',
   'doorfile.failed': 'Die Türdatei-Verarbeitung ist fehlgeschlagen: {reason}',
   'doorfile.refused-errors': 'Nichts wurde geschrieben: Die CSV hat {errors} Fehler{andWarnings}. Beheben Sie sie und erstellen Sie erneut.',
   'doorfile.and-warnings': ' und {warnings} Warnung(en)',
@@ -303,4 +304,5 @@ export const HOST_SENTENCES_DE: { readonly [C in HostErrorCode]: string } = {
 
   ...LINK_SENTENCES_DE,
   ...CONFIG_SENTENCES_DE,
+  ...DOORFILE_SENTENCES_DE,
 };
