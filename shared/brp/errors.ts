@@ -83,13 +83,18 @@ export class PortLostError extends BrpError<'brp.port-lost'> {
   override readonly name = 'PortLostError';
   /** The reason in English, as a clause (empty when none was given). */
   readonly reason?: string;
+  /** The reason as given: a catalogue clause (translated in the UI) or the system's own words. */
+  readonly why?: PortLostReason;
   constructor(
     readonly port: string,
     reason?: PortLostReason,
   ) {
     const clause = typeof reason === 'string' ? reason.trim().replace(/[.]$/, '') : reason;
     super('brp.port-lost', { port, because: clause ? hostText('brp.because', { reason: clause }) : '' });
-    if (reason !== undefined) this.reason = isHostText(reason) ? englishText(reason) : reason;
+    if (reason !== undefined) {
+      this.reason = isHostText(reason) ? englishText(reason) : reason;
+      this.why = reason;
+    }
   }
 }
 

@@ -9,6 +9,7 @@
 import { LINK_SENTENCES } from './sentences/link.ts';
 import { CONFIG_SENTENCES } from './sentences/config.ts';
 import { DOORFILE_SENTENCES } from './sentences/doorfile.ts';
+import { DEPLOY_SENTENCES } from './sentences/deploy.ts';
 
 export const HOST_SENTENCES = {
   // The wire between UI and host.
@@ -310,6 +311,7 @@ export const HOST_SENTENCES = {
   ...LINK_SENTENCES,
   ...CONFIG_SENTENCES,
   ...DOORFILE_SENTENCES,
+  ...DEPLOY_SENTENCES,
 } as const satisfies Record<string, string>;
 
 export type HostSentences = typeof HOST_SENTENCES;

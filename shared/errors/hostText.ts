@@ -21,9 +21,25 @@ export type Placeholders<S extends string> = S extends `${string}{${infer Gap}}$
 /** Exactly the names a template needs, each with a value. */
 export type ParamsFor<S extends string> = [Placeholders<S>] extends [never] ? Record<string, never> : { readonly [K in Placeholders<S>]: HostParam };
 
-// A gap is {name}, or {name:sentence} for a clause that stands as a sentence of its own there: its
-// first letter upper-case and a full stop at its end (the same in both languages).
-const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)(:sentence)?\}/g;
+// A gap is {name}, or {name:form} for a value that is shaped where it stands (the same in both
+// languages): {name:sentence} stands as a sentence of its own (first letter upper-case, a full stop
+// at its end), {name:stop} ends with a full stop, {name:bare} without one (a sentence set in brackets).
+const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)(?::(sentence|stop|bare))?\}/g;
+
+type Form = 'sentence' | 'stop' | 'bare';
+
+function shaped(value: string, form: Form | undefined): string {
+  switch (form) {
+    case undefined:
+      return value;
+    case 'sentence':
+      return asSentence(value);
+    case 'stop':
+      return /[.!?]$/.test(value.trimEnd()) ? value.trimEnd() : `${value.trimEnd()}.`;
+    case 'bare':
+      return value.trimEnd().replace(/\.$/, '');
+  }
+}
 
 /** A clause as a sentence: first letter upper-case, a full stop unless it already ends in . ! or ?. */
 export function asSentence(clause: string): string {
@@ -64,7 +80,7 @@ export function renderHostText(text: HostText, opts: RenderOptions): string | un
   const template = opts.template(text.code);
   if (template === undefined) return undefined;
   let unknown = false;
-  const out = template.replace(PLACEHOLDER, (whole, name: string, form: string | undefined) => {
+  const out = template.replace(PLACEHOLDER, (whole, name: string, form: Form | undefined) => {
     if (!Object.prototype.hasOwnProperty.call(text.params, name)) return whole;
     const v = text.params[name]!;
     let filled: string;
@@ -75,7 +91,7 @@ export function renderHostText(text: HostText, opts: RenderOptions): string | un
       if (nested === undefined) unknown = true;
       filled = nested ?? '';
     }
-    return form === undefined ? filled : asSentence(filled);
+    return shaped(filled, form);
   });
   return unknown ? undefined : out;
 }

@@ -6,6 +6,7 @@ import type { HostErrorCode } from '../../../shared/errors/catalogue.ts';
 import { LINK_SENTENCES_DE } from './host/link.de.ts';
 import { CONFIG_SENTENCES_DE } from './host/config.de.ts';
 import { DOORFILE_SENTENCES_DE } from './host/doorfile.de.ts';
+import { DEPLOY_SENTENCES_DE } from './host/deploy.de.ts';
 
 export const HOST_SENTENCES_DE: { readonly [C in HostErrorCode]: string } = {
   'unknown-method': 'Die App bietet {method} nicht an.',
@@ -305,4 +306,5 @@ export const HOST_SENTENCES_DE: { readonly [C in HostErrorCode]: string } = {
   ...LINK_SENTENCES_DE,
   ...CONFIG_SENTENCES_DE,
   ...DOORFILE_SENTENCES_DE,
+  ...DEPLOY_SENTENCES_DE,
 };
