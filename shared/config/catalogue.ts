@@ -116,8 +116,33 @@ function sizesOf(d: ValueDescription): readonly number[] | undefined {
   }
 }
 
-function spacedHex(bytes: Uint8Array): string {
-  return bytes.length === 0 ? '(empty)' : toHex(bytes).replace(/(..)(?!$)/g, '$1 ');
+/**
+ * The few words a value's display text holds besides numbers, hex and names. English here (the CLI,
+ * the host's comparisons); the UI passes its own language's (renderer/src/lib/valueWords.ts).
+ */
+export interface ValueWords {
+  /** "8 bytes", "1 byte": the length of a secret that is not shown. */
+  readonly bytes: (count: number) => string;
+  /** "expected 2 or 1 bytes": the lengths a value may have, after content of another length. */
+  readonly expected: (sizes: readonly number[]) => string;
+  /** "(empty)": content without bytes. */
+  readonly empty: string;
+  /** "not 00 or 01": a True/False value holding something else. */
+  readonly notBool: string;
+  /** "unknown": a choice the value's list does not name. */
+  readonly unknown: string;
+}
+
+export const ENGLISH_VALUE_WORDS: ValueWords = {
+  bytes: (count) => `${count} byte${count === 1 ? '' : 's'}`,
+  expected: (sizes) => `expected ${sizes.join(' or ')} byte${sizes.length === 1 && sizes[0] === 1 ? '' : 's'}`,
+  empty: '(empty)',
+  notBool: 'not 00 or 01',
+  unknown: 'unknown',
+};
+
+function spacedHex(bytes: Uint8Array, words: ValueWords): string {
+  return bytes.length === 0 ? words.empty : toHex(bytes).replace(/(..)(?!$)/g, '$1 ');
 }
 
 function readUnsigned(bytes: Uint8Array): number {
@@ -131,12 +156,12 @@ function isPrintableAscii(text: string): boolean {
 }
 
 /** Typed display text of a value's content; secret contents are masked, unknown ids shown as hex. */
-export function formatValue(id: string, bytes: Uint8Array): string {
+export function formatValue(id: string, bytes: Uint8Array, words: ValueWords = ENGLISH_VALUE_WORDS): string {
   const d = describeValue(id);
-  if (d.secret) return `•••• (${bytes.length} byte${bytes.length === 1 ? '' : 's'})`;
+  if (d.secret) return `•••• (${words.bytes(bytes.length)})`;
   const sizes = sizesOf(d);
   if (sizes && !sizes.includes(bytes.length)) {
-    return `${spacedHex(bytes)} (expected ${sizes.join(' or ')} byte${sizes.length === 1 && sizes[0] === 1 ? '' : 's'})`;
+    return `${spacedHex(bytes, words)} (${words.expected(sizes)})`;
   }
   switch (d.type) {
     case 'u8':
@@ -150,18 +175,18 @@ export function formatValue(id: string, bytes: Uint8Array): string {
     case 'bool':
       if (bytes[0] === 0) return 'False';
       if (bytes[0] === 1) return 'True';
-      return `${spacedHex(bytes)} (not 00 or 01)`;
+      return `${spacedHex(bytes, words)} (${words.notBool})`;
     case 'enum': {
       const n = bytes[0]!;
       const label = d.labels?.[n];
-      return label ? `${label} (${n})` : `unknown (${n})`;
+      return label ? `${label} (${n})` : `${words.unknown} (${n})`;
     }
     case 'ascii': {
       const text = String.fromCharCode(...bytes);
-      return isPrintableAscii(text) ? JSON.stringify(text) : spacedHex(bytes);
+      return isPrintableAscii(text) ? JSON.stringify(text) : spacedHex(bytes, words);
     }
     case 'bytes':
-      return spacedHex(bytes);
+      return spacedHex(bytes, words);
   }
 }
 

@@ -134,6 +134,14 @@ export const en = {
     added: 'added',
     removed: 'removed',
     changed: 'changed',
+    summary: {
+      added: 'added: {{text}}',
+      removed: 'removed (was {{text}})',
+      changed: 'changed: {{from}} → {{to}}',
+      secretChanged: 'changed (secret)',
+      secretOnReader: 'on the reader only (secret: present, never readable)',
+      secretInFile: 'in the file only (secret: not on the reader)',
+    },
   },
   history: {
     title: 'Finalized versions',
@@ -290,6 +298,14 @@ export const de: typeof en = {
     added: 'hinzugefügt',
     removed: 'entfernt',
     changed: 'geändert',
+    summary: {
+      added: 'hinzugefügt: {{text}}',
+      removed: 'entfernt (war {{text}})',
+      changed: 'geändert: {{from}} → {{to}}',
+      secretChanged: 'geändert (geheim)',
+      secretOnReader: 'nur im Leser (geheim: vorhanden, nie lesbar)',
+      secretInFile: 'nur in der Datei (geheim: nicht im Leser)',
+    },
   },
   history: {
     title: 'Finalisierte Versionen',

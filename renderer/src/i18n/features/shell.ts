@@ -108,6 +108,17 @@ export const en = {
     alarm_one: 'Open tamper alarm',
     alarm_other: '{{count}} open tamper alarms',
   },
+  /** The words of a configuration value's display text (lib/valueWords.ts), as shared/config/catalogue.ts writes them in English. */
+  value: {
+    bytes_one: '{{count}} byte',
+    bytes_other: '{{count}} bytes',
+    expected_one: 'expected {{sizes}} byte',
+    expected_other: 'expected {{sizes}} bytes',
+    or: ' or ',
+    empty: '(empty)',
+    notBool: 'not 00 or 01',
+    unknown: 'unknown',
+  },
 };
 
 export const de: typeof en = {
@@ -217,5 +228,15 @@ export const de: typeof en = {
     path: 'Port',
     alarm_one: 'Offener Sabotagealarm',
     alarm_other: '{{count}} offene Sabotagealarme',
+  },
+  value: {
+    bytes_one: '{{count}} Byte',
+    bytes_other: '{{count}} Bytes',
+    expected_one: 'erwartet {{sizes}} Byte',
+    expected_other: 'erwartet {{sizes}} Bytes',
+    or: ' oder ',
+    empty: '(leer)',
+    notBool: 'nicht 00 oder 01',
+    unknown: 'unbekannt',
   },
 };

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { fromHex } from '../../../../shared/bytes.ts';
 import type { Balcfg } from '../../../../shared/config/balcfg.ts';
 import { CATALOGUE, describeValue, formatValue, parseTypedValue, type ValueDescription } from '../../../../shared/config/catalogue.ts';
+import { valueWords } from '../../lib/valueWords.ts';
 import { deleteValue, setValue } from '../../../../shared/config/model.ts';
 import { whyManaged } from '../../../../shared/config/adminValues.ts';
 import { normalizeValueId } from '../../../../shared/config/valueId.ts';
@@ -177,7 +178,7 @@ export function ValueEditor(props: {
         {desc && <span className="muted">{hint(desc, t)}</span>}
       </div>
       {desc && existing && !masked && desc.type !== 'bytes' && (
-        <p className="muted">{t('config.editor.current', { value: formatValue(desc.id, fromHex(existing.hex)) })}</p>
+        <p className="muted">{t('config.editor.current', { value: formatValue(desc.id, fromHex(existing.hex), valueWords(t)) })}</p>
       )}
       {error && (
         <p role="alert" className="error">

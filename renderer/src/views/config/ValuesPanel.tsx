@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { fromHex } from '../../../../shared/bytes.ts';
 import type { Balcfg } from '../../../../shared/config/balcfg.ts';
-import { describeValue, formatValue } from '../../../../shared/config/catalogue.ts';
+import { describeValue, formatValue, type ValueWords } from '../../../../shared/config/catalogue.ts';
+import { valueWords } from '../../lib/valueWords.ts';
 import { whyManaged } from '../../../../shared/config/adminValues.ts';
 import type { HostText } from '../../../../shared/errors/hostText.ts';
 import { reasonText } from '../../lib/errorText.ts';
@@ -34,12 +35,12 @@ function spaced(hex: string): string {
   return hex.replace(/(..)(?!$)/g, '$1 ') || '(empty)';
 }
 
-function buildRows(cfg: Balcfg): ValueRow[] {
+function buildRows(cfg: Balcfg, words: ValueWords): ValueRow[] {
   const rows = cfg.values.map((v): ValueRow => {
     const d = describeValue(v.id);
     let display: string;
     try {
-      display = formatValue(v.id, fromHex(v.hex));
+      display = formatValue(v.id, fromHex(v.hex), words);
     } catch {
       display = spaced(v.hex);
     }
@@ -84,7 +85,8 @@ export function ValuesPanel(props: { cfg: Balcfg; reveal: boolean; frozen: boole
   };
   const scrollRef = useRef<HTMLDivElement>(null);
 
-  const rows = useMemo(() => buildRows(props.cfg), [props.cfg]);
+  // The display text is in the UI's language, so a language switch builds the rows again.
+  const rows = useMemo(() => buildRows(props.cfg, valueWords(t)), [props.cfg, t]);
   const list = useMemo((): ListRow[] => {
     const q = deferred.trim().toLowerCase();
     const words = q.split(/\s+/).filter(Boolean);
