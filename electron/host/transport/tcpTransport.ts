@@ -2,7 +2,7 @@ import net from 'node:net';
 import { Listeners, type Transport } from './transport.ts';
 import { PortLostError, type PortLostReason } from '../../../shared/brp/errors.ts';
 import { hostText } from '../../../shared/errors/hostError.ts';
-import { formatTcpAddress, parseTcpAddress } from '../../../shared/brp/tcpAddress.ts';
+import { formatTcpAddress, parseTcpAddress, TcpAddressError } from '../../../shared/brp/tcpAddress.ts';
 
 /** BRP_DEFAULT_TCPIP_ROUNDTRIP_TIMEOUT of BALTECH's SDK (real-readers.md, Link layer). */
 export const TCP_ROUNDTRIP_MARGIN_MS = 1500;
@@ -26,7 +26,7 @@ export class TcpTransport implements Transport {
     try {
       parsed = parseTcpAddress(address);
     } catch (err) {
-      throw new PortLostError(address, (err as Error).message);
+      throw new PortLostError(address, err instanceof TcpAddressError ? err.problem : (err as Error).message);
     }
     return new TcpTransport(parsed.host, parsed.port);
   }

@@ -84,4 +84,7 @@ export const LINK_SENTENCES = {
   'port.hid-unplugged': 'the USB HID reader was unplugged or stopped answering ({why})',
   'port.no-restart': 'the reader did not come back after its restart ({last})',
   'port.not-back': 'the port {port} did not come back',
+  'port.not-tcp-address': '"{address}" is not a TCP address: write tcp://host or tcp://host:port (the port is {port} when left out)',
+  'port.tcp-port-range': 'the port in "{address}" must be between 1 and 65535',
+  'port.not-tcp': '"{address}" does not start with tcp://',
 } as const satisfies Record<string, string>;

@@ -81,4 +81,7 @@ export const LINK_SENTENCES_DE: { readonly [C in keyof typeof LINK_SENTENCES]: s
   'port.hid-unplugged': 'der USB-HID-Leser wurde abgesteckt oder antwortet nicht mehr ({why})',
   'port.no-restart': 'der Leser hat sich nach seinem Neustart nicht zurückgemeldet ({last})',
   'port.not-back': 'der Port {port} ist nicht zurückgekommen',
+  'port.not-tcp-address': '"{address}" ist keine TCP-Adresse: schreiben Sie tcp://host oder tcp://host:port (ohne Port gilt {port})',
+  'port.tcp-port-range': 'der Port in "{address}" muss zwischen 1 und 65535 liegen',
+  'port.not-tcp': '"{address}" beginnt nicht mit tcp://',
 };
