@@ -15,6 +15,8 @@ import type { ReaderActivity } from '../../electron/host/app/activity.ts';
 import { activityDetails } from '../../electron/host/app/activity.ts';
 import { hostText } from '../../shared/errors/hostError.ts';
 import { reasonText } from '../../renderer/src/lib/errorText.ts';
+import { addLanguagePack } from '../../renderer/src/i18n/languages.ts';
+import { GERMAN } from '../../renderer/src/i18n/german.ts';
 import { Listeners } from '../../shared/listeners.ts';
 import { FileAccess } from '../../electron/host/files/fileAccess.ts';
 
@@ -170,6 +172,7 @@ describe('event log', () => {
 
 describe('event log: what was done to readers, and alarms per reader', () => {
   it('records deploys, finalizations and factory resets next to alarms; one that failed is a warning', async () => {
+    addLanguagePack('de', GERMAN);
     const { ctx } = fakeContext();
     const api = createEventsService(ctx, { now: () => 5000 });
     const finalized = hostText('activity.finalized', { file: 'site.balcfg', version: '2', configId: '10234-0001-0000-02 Site', bec2: 'site-v02.bec2', sha: '0123456789abcdef' });

@@ -6,12 +6,16 @@ import i18next from 'i18next';
 import { HOST_SENTENCES, isHostErrorCode } from '../../../shared/errors/catalogue.ts';
 import { asSentence, isHostText, renderHostText, type HostParam, type HostText } from '../../../shared/errors/hostText.ts';
 import { englishText } from '../../../shared/errors/hostError.ts';
-import { HOST_SENTENCES_DE } from '../i18n/hostSentences.de.ts';
+import { languagePack } from '../i18n/languages.ts';
 import { formatNumber, uiLanguage } from './locale.ts';
 
-/** A host text in `lang`; undefined when the code (or a clause inside it) is not in the catalogue. */
+/**
+ * A host text in `lang`; undefined when the code (or a clause inside it) is not in the catalogue.
+ * English until `lang`'s pack is loaded (i18n/languages.ts), which the UI waits for before it
+ * shows that language.
+ */
 export function hostSentence(text: HostText, lang: string): string | undefined {
-  const table = uiLanguage(lang) === 'de' ? HOST_SENTENCES_DE : HOST_SENTENCES;
+  const table = languagePack(uiLanguage(lang))?.hostSentences ?? HOST_SENTENCES;
   return renderHostText(text, {
     template: (code) => (isHostErrorCode(code) ? table[code] : undefined),
     number: (n) => formatNumber(n, lang),

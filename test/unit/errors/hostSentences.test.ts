@@ -10,6 +10,11 @@ import { HOST_SENTENCES_DE } from '../../../renderer/src/i18n/hostSentences.de.t
 import { errorText, hostSentence } from '../../../renderer/src/lib/errorText.ts';
 import { toApiError } from '../../../electron/host/app/userMessage.ts';
 import { TagOperationError } from '../../../electron/host/tags/tagErrors.ts';
+import { addLanguagePack } from '../../../renderer/src/i18n/languages.ts';
+import { GERMAN } from '../../../renderer/src/i18n/german.ts';
+
+// What the UI does once it loaded the German pack (renderer/src/i18n/languages.ts).
+addLanguagePack('de', GERMAN);
 
 const CODES = Object.keys(HOST_SENTENCES) as HostErrorCode[];
 
