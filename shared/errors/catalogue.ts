@@ -11,7 +11,8 @@ import { CONFIG_SENTENCES } from './sentences/config.ts';
 import { DOORFILE_SENTENCES } from './sentences/doorfile.ts';
 import { DEPLOY_SENTENCES } from './sentences/deploy.ts';
 
-export const HOST_SENTENCES = {
+/** The sentences of this file; each area of the catalogue has a file of its own in sentences/. */
+export const CORE_SENTENCES = {
   // The wire between UI and host.
   'unknown-method': 'The app does not offer {method}.',
   'that-method': 'that method',
@@ -307,7 +308,10 @@ export const HOST_SENTENCES = {
   'tags.not-connected': 'That reader is not connected; connect it on the Readers page and try again.',
   'tags.nothing-to-change': 'Choose at least one change to the segment’s protection.',
   'tags.data-too-long': '{bytes} bytes at offset {offset} do not fit in one 256-byte segment; shorten the data or lower the offset.',
+} as const satisfies Record<string, string>;
 
+export const HOST_SENTENCES = {
+  ...CORE_SENTENCES,
   ...LINK_SENTENCES,
   ...CONFIG_SENTENCES,
   ...DOORFILE_SENTENCES,
