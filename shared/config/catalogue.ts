@@ -131,6 +131,8 @@ export interface ValueWords {
   readonly notBool: string;
   /** "unknown": a choice the value's list does not name. */
   readonly unknown: string;
+  /** A special number's meaning from the catalogue ("never expires"), in the caller's language. */
+  readonly meaning?: (english: string) => string;
 }
 
 export const ENGLISH_VALUE_WORDS: ValueWords = {
@@ -170,7 +172,7 @@ export function formatValue(id: string, bytes: Uint8Array, words: ValueWords = E
       const n = readUnsigned(bytes);
       const unit = d.unit ? ` ${d.unit}` : '';
       const special = d.special?.[n];
-      return special ? `${n}${unit} (${special})` : `${n}${unit}`;
+      return special ? `${n}${unit} (${words.meaning?.(special) ?? special})` : `${n}${unit}`;
     }
     case 'bool':
       if (bytes[0] === 0) return 'False';

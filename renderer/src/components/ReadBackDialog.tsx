@@ -63,7 +63,7 @@ export function ReadBackDialog({ reader, onClose }: { reader: ReaderSummary; onC
     void load();
   }, [load]);
 
-  const words = valueWords(t);
+  const words = valueWords(t, i18n.language);
   const rows = report?.values.map((v) => toRow(v, words)) ?? [];
   return (
     <ModalDialog labelledBy={`${ids}-title`} onClose={onClose} className="wide">

@@ -11,9 +11,11 @@ import { de as doorfile } from './features/doorfile.de.ts';
 import { de as tags } from './features/tags.de.ts';
 import { de as shell } from './features/shell.de.ts';
 import { HOST_SENTENCES_DE } from './hostSentences.de.ts';
+import { RUN_VALUE_DE, VALUE_CATALOGUE_DE } from './valueCatalogue.de.ts';
 import type { LanguagePack } from './languages.ts';
 
 export const GERMAN: LanguagePack = {
   translation: { ...de, config, deploy, events, frames, doorfile, tags, shell },
   hostSentences: HOST_SENTENCES_DE,
+  valueCatalogue: { texts: VALUE_CATALOGUE_DE, runValue: RUN_VALUE_DE },
 };

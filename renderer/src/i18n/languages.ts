@@ -10,6 +10,8 @@ export type HostSentenceTable = { readonly [C in HostErrorCode]: string };
 export interface LanguagePack {
   readonly translation: Translation;
   readonly hostSentences: HostSentenceTable;
+  /** The value catalogue's descriptions and special meanings, by their English text (lib/valueWords.ts). */
+  readonly valueCatalogue: { readonly texts: Readonly<Record<string, string>>; readonly runValue: string };
 }
 
 /** The languages the UI offers besides English, which is always there. */

@@ -23,7 +23,7 @@ function changeSummary(e: DiffEntry, change: Change, t: (key: string, o?: Record
 /** Source of a comparison: "history:<version>" or "reader:<id>". */
 export function ComparePanel(props: { cfg: Balcfg; source: string; onSource: (s: string) => void }) {
   const api = useApi();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const readers = useConnectedReaders().filter((r) => r.state === 'connected');
   const [result, setResult] = useState<{ title: string; diff: ValueDiff } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -37,7 +37,7 @@ export function ComparePanel(props: { cfg: Balcfg; source: string; onSource: (s:
       if (kind === 'history') {
         const entry = props.cfg.history.find((h) => String(h.version) === ref);
         if (!entry) throw new Error(t('config.compare.pick'));
-        setResult({ title: t('config.compare.titleHistory', { version: entry.version, current: props.cfg.version }), diff: diffValues(valuesAtVersion(props.cfg.history, entry.version), props.cfg.values, valueWords(t)) });
+        setResult({ title: t('config.compare.titleHistory', { version: entry.version, current: props.cfg.version }), diff: diffValues(valuesAtVersion(props.cfg.history, entry.version), props.cfg.values, valueWords(t, i18n.language)) });
       } else if (kind === 'reader') {
         setBusy(true);
         const r = await api.configDiffWithReader(props.cfg, ref);

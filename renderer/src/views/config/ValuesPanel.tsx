@@ -4,7 +4,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { fromHex } from '../../../../shared/bytes.ts';
 import type { Balcfg } from '../../../../shared/config/balcfg.ts';
 import { describeValue, formatValue, type ValueWords } from '../../../../shared/config/catalogue.ts';
-import { valueWords } from '../../lib/valueWords.ts';
+import { catalogueText, valueWords } from '../../lib/valueWords.ts';
 import { whyManaged } from '../../../../shared/config/adminValues.ts';
 import type { HostText } from '../../../../shared/errors/hostText.ts';
 import { reasonText } from '../../lib/errorText.ts';
@@ -35,7 +35,7 @@ function spaced(hex: string): string {
   return hex.replace(/(..)(?!$)/g, '$1 ') || '(empty)';
 }
 
-function buildRows(cfg: Balcfg, words: ValueWords): ValueRow[] {
+function buildRows(cfg: Balcfg, words: ValueWords, lang: string): ValueRow[] {
   const rows = cfg.values.map((v): ValueRow => {
     const d = describeValue(v.id);
     let display: string;
@@ -49,7 +49,7 @@ function buildRows(cfg: Balcfg, words: ValueWords): ValueRow[] {
       id: v.id,
       name: d.known ? d.name : v.id,
       path: d.path,
-      description: d.description,
+      description: catalogueText(d.description, lang),
       group: d.group,
       secret: d.secret,
       known: d.known,
@@ -86,7 +86,7 @@ export function ValuesPanel(props: { cfg: Balcfg; reveal: boolean; frozen: boole
   const scrollRef = useRef<HTMLDivElement>(null);
 
   // The display text is in the UI's language, so a language switch builds the rows again.
-  const rows = useMemo(() => buildRows(props.cfg, valueWords(t)), [props.cfg, t]);
+  const rows = useMemo(() => buildRows(props.cfg, valueWords(t, i18n.language), i18n.language), [props.cfg, t, i18n.language]);
   const list = useMemo((): ListRow[] => {
     const q = deferred.trim().toLowerCase();
     const words = q.split(/\s+/).filter(Boolean);
