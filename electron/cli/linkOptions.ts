@@ -2,6 +2,7 @@
 
 import { LINK_CHECKSUMS, type LinkChecksumKind } from '../../shared/brp/checksum.ts';
 import { canonicalReaderAddress, tcpAddressProblem } from '../../shared/brp/tcpAddress.ts';
+import { englishText } from '../../shared/errors/hostError.ts';
 import { CliError } from './io.ts';
 
 /** Spread into a command's parseArgs options. */
@@ -31,7 +32,7 @@ export function checksumArg(value: string | undefined): LinkChecksumKind | undef
 /** A --port value, refused with a sentence when it is a malformed tcp:// address; tcp://host becomes tcp://host:2939. */
 export function portArg(value: string): string {
   const problem = tcpAddressProblem(value.trim());
-  if (problem) throw new CliError(`--port: ${problem}`);
+  if (problem) throw new CliError(`--port: ${englishText(problem)}`);
   return canonicalReaderAddress(value);
 }
 

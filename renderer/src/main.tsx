@@ -14,12 +14,13 @@ import './styles.css';
 // it and shows the whole page. Painting the shell with a placeholder first would make React hold the
 // placeholder for at least 300 ms (it throttles Suspense reveals), so the page would come later.
 const firstPage = preloadPage(useNavigation.getState().page).catch(() => undefined);
-setupI18n();
+// The first language's sentences too: a window that opens in German loads the German pack first.
+const sentences = setupI18n().catch(() => undefined);
 initTheme();
 const api = createApi();
 // One subscription to the host's events for the whole app; every page reads the stores.
 connectStores(api, appStores);
-void firstPage.then(() =>
+void Promise.all([firstPage, sentences]).then(() =>
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <ApiContext.Provider value={api}>

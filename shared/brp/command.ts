@@ -2,6 +2,8 @@
 // responses; the virtual reader does the opposite with the same entry, so both sides share one layout.
 
 import { PayloadReader, PayloadWriter } from './payload.ts';
+import { hostText } from '../errors/hostError.ts';
+import type { HostText } from '../errors/hostText.ts';
 
 export { PayloadReader, PayloadWriter };
 
@@ -54,14 +56,14 @@ export function defineCommand<Req, Res>(spec: {
   describeRequest?: (req: Req) => string;
   changesReader?: boolean;
 }): BrpCommand<Req, Res> {
-  const reqWhat = `the ${spec.name} request`;
-  const resWhat = `the answer to ${spec.name}`;
-  const encode = <T>(codec: PayloadCodec<T>, value: T, what: string): Uint8Array => {
+  const reqWhat = hostText('brp.payload.request', { command: spec.name });
+  const resWhat = hostText('brp.payload.answer', { command: spec.name });
+  const encode = <T>(codec: PayloadCodec<T>, value: T, what: HostText): Uint8Array => {
     const w = new PayloadWriter(what);
     codec.encode(value, w);
     return w.build();
   };
-  const decode = <T>(codec: PayloadCodec<T>, payload: Uint8Array, what: string): T => {
+  const decode = <T>(codec: PayloadCodec<T>, payload: Uint8Array, what: HostText): T => {
     const r = new PayloadReader(payload, what);
     const value = codec.decode(r);
     r.end();

@@ -18,13 +18,6 @@ function hex(value: number, digits: number): string {
   return `0x${value.toString(16).toUpperCase().padStart(digits, '0')}`;
 }
 
-/** Turns a lower-case reason clause into a sentence. */
-function sentence(text: string): string {
-  const t = text.trim();
-  if (t === '') return t;
-  const first = t[0]!.toUpperCase() + t.slice(1);
-  return /[.!?]$/.test(first) ? first : `${first}.`;
-}
 
 export class BrpTimeoutError extends BrpError<'brp.timeout'> {
   override readonly name = 'BrpTimeoutError';
@@ -48,11 +41,14 @@ export class BrpChecksumError extends BrpError<'brp.checksum'> {
   }
 }
 
-/** A frame that cannot be built or read; the reason is a technical English clause. */
+/** A frame that cannot be built or read; the reason is a catalogue clause (brp.why.*), or the system's own words. */
 export class BrpFrameError extends BrpError<'brp.frame'> {
   override readonly name = 'BrpFrameError';
-  constructor(readonly reason: string) {
-    super('brp.frame', { reason: sentence(reason) });
+  /** The reason in English, as a clause. */
+  readonly reason: string;
+  constructor(reason: string | HostText) {
+    super('brp.frame', { reason });
+    this.reason = typeof reason === 'string' ? reason : englishText(reason);
   }
 }
 
@@ -75,7 +71,7 @@ export class ReaderStatusError extends BrpError<'brp.reader-status'> {
     /** The status table's text (describeStatus), or a sentence of the caller's own. */
     meaning: string | HostText,
   ) {
-    super('brp.reader-status', { command, statusName, status: hex(status, 2), meaning: typeof meaning === 'string' ? sentence(meaning) : meaning });
+    super('brp.reader-status', { command, statusName, status: hex(status, 2), meaning });
     this.meaning = typeof meaning === 'string' ? meaning : englishText(meaning);
   }
 }
@@ -87,24 +83,32 @@ export class PortLostError extends BrpError<'brp.port-lost'> {
   override readonly name = 'PortLostError';
   /** The reason in English, as a clause (empty when none was given). */
   readonly reason?: string;
+  /** The reason as given: a catalogue clause (translated in the UI) or the system's own words. */
+  readonly why?: PortLostReason;
   constructor(
     readonly port: string,
     reason?: PortLostReason,
   ) {
     const clause = typeof reason === 'string' ? reason.trim().replace(/[.]$/, '') : reason;
     super('brp.port-lost', { port, because: clause ? hostText('brp.because', { reason: clause }) : '' });
-    if (reason !== undefined) this.reason = isHostText(reason) ? englishText(reason) : reason;
+    if (reason !== undefined) {
+      this.reason = isHostText(reason) ? englishText(reason) : reason;
+      this.why = reason;
+    }
   }
 }
 
 /** The reader understood the command but refused it for a reason the caller can state. */
 export class ReaderRejectedError extends BrpError<'brp.reader-rejected'> {
   override readonly name = 'ReaderRejectedError';
+  /** The reason in English, as a clause. */
+  readonly reason: string;
   constructor(
     readonly command: string,
-    readonly reason: string,
+    reason: string | HostText,
   ) {
-    super('brp.reader-rejected', { command, reason: sentence(reason) });
+    super('brp.reader-rejected', { command, reason });
+    this.reason = typeof reason === 'string' ? reason : englishText(reason);
   }
 }
 
@@ -117,14 +121,14 @@ export class FrameTooLargeError extends BrpError<'brp.frame-too-large'> {
     readonly limitBytes: number,
     /** True when the reader reported its buffer size; false when only the guaranteed 128 bytes are known. */
     readonly reported: boolean,
-    advice?: string,
+    advice?: HostText,
   ) {
     super('brp.frame-too-large', {
       command,
       frameBytes,
       limitBytes,
       source: reported ? hostText('brp.limit-reported', {}) : hostText('brp.limit-guaranteed', {}),
-      advice: advice === undefined ? hostText('brp.send-less', {}) : sentence(advice),
+      advice: advice ?? hostText('brp.send-less', {}),
     });
   }
 }

@@ -6,6 +6,8 @@ import type { AnyBrpCommand } from './command.ts';
 import { commandByCode, commandName } from './commands/index.ts';
 import { FLAG, flagsProblem, type FrameDirection } from './frame.ts';
 import { describeStatus } from './status.ts';
+import { englishText, hostText } from '../errors/hostError.ts';
+import type { HostText } from '../errors/hostText.ts';
 
 export interface ExplainedField {
   name: string;
@@ -128,15 +130,25 @@ function guessDirection(bytes: Uint8Array): { direction: FrameDirection; reason:
  * short to name its command gives its direction.
  */
 export function summarizeFrame(bytes: Uint8Array, direction: FrameDirection): string {
-  if (bytes.length === 0) return direction;
+  return frameSummary(bytes, direction).summary;
+}
+
+/** The frame log's line, and the same as a catalogue text when it names a reader status (its meaning is translated). */
+export interface FrameSummary {
+  summary: string;
+  text?: HostText;
+}
+
+export function frameSummary(bytes: Uint8Array, direction: FrameDirection): FrameSummary {
+  if (bytes.length === 0) return { summary: direction };
   const layout = readLayout(bytes);
-  if (!layout) return direction;
+  if (!layout) return { summary: direction };
   const name = commandName(layout.cmdCode);
   const summary = layout.cmdBytes.length === 1 ? `${name} (1-byte form: group ${layout.cmdCode >> 8}, index ${hex(layout.cmdCode & 0x1f, 2)})` : name;
   const bodyEnd = layout.headerLength + layout.length;
-  if (direction !== 'response' || !(bytes[0]! & FLAG.failure) || layout.length === 0 || bytes.length < bodyEnd) return summary;
+  if (direction !== 'response' || !(bytes[0]! & FLAG.failure) || layout.length === 0 || bytes.length < bodyEnd) return { summary };
   const s = describeStatus(layout.cmdCode, bytes[layout.headerLength]!);
-  return `${summary} → ${s.name}: ${s.meaning}`;
+  return { summary: `${summary} → ${s.name}: ${s.meaning}`, text: hostText('frame.status-summary', { summary, status: s.name, meaning: s.text }) };
 }
 
 export function explainFrame(bytes: Uint8Array, direction?: FrameDirection): ExplainedFrame {
@@ -158,7 +170,7 @@ export function explainFrame(bytes: Uint8Array, direction?: FrameDirection): Exp
   const flags = bytes[0]!;
   fields.push({ name: 'FormatFlags', hex: spacedHex(bytes.subarray(0, 1)), meaning: describeFlags(flags, dir) });
   const flagIssue = flagsProblem(flags, dir);
-  if (flagIssue) problems.push(flagIssue);
+  if (flagIssue) problems.push(englishText(flagIssue));
 
   const layout = readLayout(bytes);
   if (!layout) {

@@ -11,6 +11,8 @@ import {
   type ChecksumKind,
 } from './checksum.ts';
 import { BrpChecksumError, BrpFrameError, UnsupportedChecksumError } from './errors.ts';
+import { englishText, hostText } from '../errors/hostError.ts';
+import type { HostText } from '../errors/hostText.ts';
 
 export type ExecutionMode = 'standard' | 'repeat' | 'continuous';
 export type Phase = 'none' | 'repeatEnd' | 'continuousEnd';
@@ -42,7 +44,8 @@ export type FrameEvent<F> =
   | { kind: 'frame'; frame: F; raw: Uint8Array }
   | { kind: 'bad-checksum'; raw: Uint8Array; cmdCode?: number; expected: number; actual: number }
   | { kind: 'unsupported-checksum'; raw: Uint8Array; cmdCode?: number }
-  | { kind: 'malformed'; raw: Uint8Array; reason: string };
+  /** reason: the English clause of `text`, the catalogue's clause (brp.why.*). */
+  | { kind: 'malformed'; raw: Uint8Array; reason: string; text: HostText };
 
 export type FrameDirection = 'command' | 'response';
 
@@ -85,18 +88,16 @@ interface HeaderOptions {
 
 function buildFrame(flagsLow: number, h: HeaderOptions, body: Uint8Array): Uint8Array {
   if (!Number.isInteger(h.cmdCode) || h.cmdCode < 0 || h.cmdCode > 0xffff) {
-    throw new BrpFrameError(`command code ${h.cmdCode} is not a 16-bit number`);
+    throw new BrpFrameError(hostText('brp.why.cmd-code-range', { code: String(h.cmdCode) }));
   }
   if (h.checksum === 'bcc16') {
-    throw new BrpFrameError('BCC16 checksums are not supported; send the frame with CRC16, BCC8 or no checksum');
+    throw new BrpFrameError(hostText('brp.why.bcc16', {}));
   }
   let flags = flagsLow | (CHECKSUM_ALGO[h.checksum] << 4);
   let cmd: Uint8Array;
   if (h.compressedCmdCode) {
     if (!isCompressibleCmdCode(h.cmdCode)) {
-      throw new BrpFrameError(
-        `command code ${hex(h.cmdCode, 4)} does not fit the 1-byte compressed form (group at most 0x07, index at most 0x1F); send it uncompressed`,
-      );
+      throw new BrpFrameError(hostText('brp.why.not-compressible', { code: hex(h.cmdCode, 4) }));
     }
     cmd = Uint8Array.of(((h.cmdCode >> 8) << 5) | (h.cmdCode & 0x1f));
   } else {
@@ -106,11 +107,11 @@ function buildFrame(flagsLow: number, h: HeaderOptions, body: Uint8Array): Uint8
   let len: Uint8Array;
   if (h.compressedLength) {
     if (body.length > 0xff) {
-      throw new BrpFrameError(`a payload of ${body.length} bytes needs the 2-byte length form; the compressed form holds at most 255`);
+      throw new BrpFrameError(hostText('brp.why.needs-long-length', { bytes: body.length }));
     }
     len = Uint8Array.of(body.length);
   } else {
-    if (body.length > 0xffff) throw new BrpFrameError(`a payload of ${body.length} bytes exceeds the BRP maximum of 65535`);
+    if (body.length > 0xffff) throw new BrpFrameError(hostText('brp.why.payload-over-max', { bytes: body.length }));
     flags |= FLAG.uncompressedLength;
     len = Uint8Array.of(body.length & 0xff, body.length >> 8); // LengthLow goes first
   }
@@ -159,14 +160,14 @@ export function encodeResponseFrame(f: {
 }): Uint8Array {
   const status = f.status ?? 0;
   if (!Number.isInteger(status) || status < 0 || status > 0xff) {
-    throw new BrpFrameError(`status ${status} is not a byte value`);
+    throw new BrpFrameError(hostText('brp.why.status-not-byte', { status: String(status) }));
   }
   let flagsLow = PHASE_BITS[f.phase ?? 'none'];
   if (f.criticalBootStatus) flagsLow |= FLAG.criticalBootStatus;
   let body = f.payload ?? new Uint8Array(0);
   if (status !== 0) {
     if (body.length > 0) {
-      throw new BrpFrameError(`an error response (status ${hex(status, 2)}) carries no payload, but ${body.length} bytes were given`);
+      throw new BrpFrameError(hostText('brp.why.error-with-payload', { status: hex(status, 2), bytes: body.length }));
     }
     flagsLow |= FLAG.failure;
     body = Uint8Array.of(status);
@@ -188,7 +189,7 @@ export function encodeResponseFrame(f: {
 
 type Parsed<F> =
   | { state: 'need-more'; needed: number }
-  | { state: 'bad-flags'; reason: string }
+  | { state: 'bad-flags'; text: HostText }
   | { state: 'complete'; length: number; event: FrameEvent<F> };
 
 interface Header {
@@ -201,15 +202,24 @@ interface Header {
   checksum: ChecksumKind;
 }
 
-/** What is wrong with a FormatFlags byte for this direction, or undefined when it is usable. */
-export function flagsProblem(flags: number, direction: FrameDirection): string | undefined {
+/** What is wrong with a FormatFlags byte for this direction (a brp.why clause), or undefined when it is usable. */
+export function flagsProblem(flags: number, direction: FrameDirection): HostText | undefined {
   if (direction === 'command') {
-    if (flags & FLAG.commandRfu) return `FormatFlags ${hex(flags, 2)} has reserved bits (mask 0xC0) set, so it cannot start a command frame`;
-    if ((flags & FLAG.modeOrPhase) === 3) return `FormatFlags ${hex(flags, 2)} asks for execution mode 3, which BRP does not define`;
+    if (flags & FLAG.commandRfu) return hostText('brp.why.reserved-flags', { flags: hex(flags, 2) });
+    if ((flags & FLAG.modeOrPhase) === 3) return hostText('brp.why.mode-3', { flags: hex(flags, 2) });
   } else if ((flags & FLAG.modeOrPhase) === 3) {
-    return `FormatFlags ${hex(flags, 2)} carries phase 3, which BRP does not define`;
+    return hostText('brp.why.phase-3', { flags: hex(flags, 2) });
   }
   return undefined;
+}
+
+/** A frame that cannot be used, with its reason as a catalogue clause and in English. */
+function malformed(raw: Uint8Array, text: HostText): { kind: 'malformed'; raw: Uint8Array; reason: string; text: HostText } {
+  return { kind: 'malformed', raw, reason: englishText(text), text };
+}
+
+function theFrame(direction: FrameDirection): HostText {
+  return direction === 'command' ? hostText('brp.the-command-frame', {}) : hostText('brp.the-response-frame', {});
 }
 
 function readHeader(buf: Uint8Array, start: number): Header | { needed: number } {
@@ -242,7 +252,7 @@ function readHeader(buf: Uint8Array, start: number): Header | { needed: number }
 
 function parseFrame<F>(buf: Uint8Array, start: number, direction: FrameDirection): Parsed<F> {
   const problem = flagsProblem(buf[start]!, direction);
-  if (problem) return { state: 'bad-flags', reason: problem };
+  if (problem) return { state: 'bad-flags', text: problem };
   const h = readHeader(buf, start);
   if (!('flags' in h)) return { state: 'need-more', needed: h.needed };
   const covered = h.headerLength + h.payloadLength;
@@ -271,11 +281,11 @@ function parseFrame<F>(buf: Uint8Array, start: number, direction: FrameDirection
   let payload = body;
   if (h.flags & FLAG.failure) {
     if (body.length === 0) {
-      return done({ kind: 'malformed', raw, reason: 'the response has the Failure flag set but no status byte' });
+      return done(malformed(raw, hostText('brp.why.failure-without-status', {})));
     }
     status = body[0]!;
     if (status === 0) {
-      return done({ kind: 'malformed', raw, reason: 'the response has the Failure flag set but its status byte is 0x00 (OK)' });
+      return done(malformed(raw, hostText('brp.why.failure-with-ok', {})));
     }
     payload = new Uint8Array(0);
   }
@@ -290,21 +300,18 @@ function parseFrame<F>(buf: Uint8Array, start: number, direction: FrameDirection
 }
 
 function decodeOne<F>(bytes: Uint8Array, direction: FrameDirection): F {
-  if (bytes.length === 0) throw new BrpFrameError(`the ${direction} frame is empty`);
+  if (bytes.length === 0) throw new BrpFrameError(hostText('brp.why.frame-empty', { frame: theFrame(direction) }));
   const parsed = parseFrame<F>(bytes, 0, direction);
   switch (parsed.state) {
     case 'bad-flags':
-      throw new BrpFrameError(parsed.reason);
+      throw new BrpFrameError(parsed.text);
     case 'need-more':
-      throw new BrpFrameError(
-        `the ${direction} frame is incomplete: it has ${bytes.length} bytes, but its header announces ${parsed.needed}`,
-      );
+      throw new BrpFrameError(hostText('brp.why.frame-incomplete', { frame: theFrame(direction), bytes: bytes.length, needed: parsed.needed }));
     case 'complete': {
       if (parsed.length < bytes.length) {
         const extra = bytes.length - parsed.length;
-        throw new BrpFrameError(
-          `the ${direction} frame ends after ${parsed.length} bytes, but ${extra} more byte${extra === 1 ? '' : 's'} follow${extra === 1 ? 's' : ''} it`,
-        );
+        const params = { frame: theFrame(direction), bytes: parsed.length, extra };
+        throw new BrpFrameError(extra === 1 ? hostText('brp.why.frame-trailing-one', params) : hostText('brp.why.frame-trailing-many', params));
       }
       const ev = parsed.event;
       switch (ev.kind) {
@@ -315,7 +322,7 @@ function decodeOne<F>(bytes: Uint8Array, direction: FrameDirection): F {
         case 'unsupported-checksum':
           throw new UnsupportedChecksumError('bcc16');
         case 'malformed':
-          throw new BrpFrameError(ev.reason);
+          throw new BrpFrameError(ev.text);
       }
     }
   }
@@ -361,7 +368,7 @@ export class FrameReader<F> {
       const parsed = parseFrame<F>(this.buf, pos, this.direction);
       if (parsed.state === 'need-more') break;
       if (parsed.state === 'bad-flags') {
-        events.push({ kind: 'malformed', raw: this.buf.slice(pos, pos + 1), reason: parsed.reason });
+        events.push(malformed(this.buf.slice(pos, pos + 1), parsed.text));
         pos += 1;
         continue;
       }

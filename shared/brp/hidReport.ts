@@ -4,6 +4,7 @@
 // as the reader itself does.
 
 import { BrpFrameError } from './errors.ts';
+import { hostText } from '../errors/hostError.ts';
 
 export type HidReportId = 1 | 2 | 3 | 4;
 
@@ -43,15 +44,12 @@ export function maxHidFrameLength(id: HidReportId, layout: HidReportLayout = DEF
 /** The smallest report id a frame of this length fits in. */
 export function hidReportIdFor(frameLength: number, layout: HidReportLayout = DEFAULT_HID_REPORT_LAYOUT): HidReportId {
   for (const id of HID_REPORT_IDS) if (frameLength <= maxHidFrameLength(id, layout)) return id;
-  throw new BrpFrameError(
-    `a BRP frame of ${frameLength} bytes does not fit any HID report: the largest (id 4) carries at most ` +
-      `${maxHidFrameLength(4, layout)} bytes. Send less data per command`,
-  );
+  throw new BrpFrameError(hostText('brp.why.hid-frame-too-large', { bytes: frameLength, max: maxHidFrameLength(4, layout) }));
 }
 
 /** One BRP frame as one HID report (ReportId first), zero-padded to the report's size. */
 export function packHidReport(frame: Uint8Array, layout: HidReportLayout = DEFAULT_HID_REPORT_LAYOUT): Uint8Array {
-  if (frame.length === 0) throw new BrpFrameError('an empty BRP frame cannot be sent in a HID report');
+  if (frame.length === 0) throw new BrpFrameError(hostText('brp.why.hid-empty-frame', {}));
   const id = hidReportIdFor(frame.length, layout);
   const report = new Uint8Array(hidReportLength(id, layout));
   report[0] = id;
@@ -63,20 +61,20 @@ export function packHidReport(frame: Uint8Array, layout: HidReportLayout = DEFAU
 
 /** The BRP frame inside one HID report; a report that breaks the transfer-layer rules is refused. */
 export function unpackHidReport(report: Uint8Array, layout: HidReportLayout = DEFAULT_HID_REPORT_LAYOUT): Uint8Array {
-  if (report.length === 0) throw new BrpFrameError('an empty HID report arrived; a BRP report starts with its report id (1 to 4)');
+  if (report.length === 0) throw new BrpFrameError(hostText('brp.why.hid-empty-report', {}));
   const id = report[0]!;
   if (!isReportId(id)) {
-    throw new BrpFrameError(`a HID report with id ${id} arrived; BRP travels only in reports with ids 1 to 4`);
+    throw new BrpFrameError(hostText('brp.why.hid-report-id', { id: String(id) }));
   }
   const expected = hidReportLength(id, layout);
   if (report.length !== expected) {
-    throw new BrpFrameError(`HID report ${id} is ${report.length} bytes long, but a report with id ${id} has ${expected} bytes (report id included)`);
+    throw new BrpFrameError(hostText('brp.why.hid-report-length', { id: String(id), length: report.length, expected }));
   }
   const frameLength = report[1]! | (report[2]! << 8);
   const max = maxHidFrameLength(id, layout);
-  if (frameLength === 0) throw new BrpFrameError(`HID report ${id} carries no BRP frame (its frame length is 0)`);
+  if (frameLength === 0) throw new BrpFrameError(hostText('brp.why.hid-no-frame', { id: String(id) }));
   if (frameLength > max) {
-    throw new BrpFrameError(`HID report ${id} announces a BRP frame of ${frameLength} bytes, but it has room for at most ${max}`);
+    throw new BrpFrameError(hostText('brp.why.hid-frame-length', { id: String(id), bytes: frameLength, max }));
   }
   return report.slice(HEADER_LENGTH, HEADER_LENGTH + frameLength);
 }

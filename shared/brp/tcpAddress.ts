@@ -1,6 +1,9 @@
 // BRP over TCP addresses: tcp://host[:port]. A reader's BRP port is 2939 unless it was configured
 // otherwise (BRP_DEFAULT_TCP_PORT in BALTECH's SDK; real-readers.md, Link layer).
 
+import { englishText, hostText } from '../errors/hostError.ts';
+import type { HostText } from '../errors/hostText.ts';
+
 export const BRP_DEFAULT_TCP_PORT = 2939;
 
 export interface TcpAddress {
@@ -14,22 +17,30 @@ export function isTcpAddress(address: string): boolean {
   return address.startsWith('tcp://');
 }
 
-/** What is wrong with a tcp:// address, as a clause; undefined when it is usable or not a tcp:// address. */
-export function tcpAddressProblem(address: string): string | undefined {
+/** What is wrong with a tcp:// address, as a catalogue clause; undefined when it is usable or not a tcp:// address. */
+export function tcpAddressProblem(address: string): HostText | undefined {
   if (!isTcpAddress(address)) return undefined;
   const m = TCP_ADDRESS.exec(address);
-  if (!m) return `"${address}" is not a TCP address: write tcp://host or tcp://host:port (the port is ${BRP_DEFAULT_TCP_PORT} when left out)`;
+  if (!m) return hostText('port.not-tcp-address', { address, port: String(BRP_DEFAULT_TCP_PORT) });
   if (m[2] !== undefined) {
     const port = Number(m[2]);
-    if (port < 1 || port > 65535) return `the port in "${address}" must be between 1 and 65535`;
+    if (port < 1 || port > 65535) return hostText('port.tcp-port-range', { address });
   }
   return undefined;
 }
 
-/** Host and port of a tcp:// address; a missing port means 2939. Throws with the problem as message. */
+/** A tcp:// address that cannot be used; its message is the problem in English. */
+export class TcpAddressError extends Error {
+  override readonly name = 'TcpAddressError';
+  constructor(readonly problem: HostText) {
+    super(englishText(problem));
+  }
+}
+
+/** Host and port of a tcp:// address; a missing port means 2939. Throws TcpAddressError with the problem. */
 export function parseTcpAddress(address: string): TcpAddress {
-  const problem = tcpAddressProblem(address) ?? (isTcpAddress(address) ? undefined : `"${address}" does not start with tcp://`);
-  if (problem) throw new Error(problem);
+  const problem = tcpAddressProblem(address) ?? (isTcpAddress(address) ? undefined : hostText('port.not-tcp', { address }));
+  if (problem) throw new TcpAddressError(problem);
   const m = TCP_ADDRESS.exec(address)!;
   const host = m[1]!.startsWith('[') ? m[1]!.slice(1, -1) : m[1]!;
   return { host, port: m[2] === undefined ? BRP_DEFAULT_TCP_PORT : Number(m[2]) };

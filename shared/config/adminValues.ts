@@ -6,6 +6,8 @@
 import { toHex, u16be, u32be } from '../bytes.ts';
 import type { BalcfgValue, ConfigIdentity } from './schema.ts';
 import { compareValueIds } from './valueId.ts';
+import { hostText } from '../errors/hostError.ts';
+import type { HostText } from '../errors/hostText.ts';
 
 export const ADMIN_IDS = {
   customer: '0620/01',
@@ -16,18 +18,17 @@ export const ADMIN_IDS = {
   configSecurityCode: '0202/82',
 } as const;
 
-const WHY_MANAGED: ReadonlyMap<string, string> = new Map(Object.entries({
-  [ADMIN_IDS.customer]: '0620/01 (CustomerNo) comes from the project settings header; change the customer number there.',
-  [ADMIN_IDS.device]: '0620/02 (DeviceSettingsNo) comes from the project settings header; change the device settings number there.',
-  [ADMIN_IDS.project]: '0620/05 (ProjectSettingsNo) comes from the project settings header; change the project number there.',
-  [ADMIN_IDS.name]: '0620/06 (ProjectName) comes from the project settings header; rename the configuration there.',
-  [ADMIN_IDS.version]: '0620/07 (ProjectSettingsVersion) is the configuration version; use "new version" to raise it.',
-  [ADMIN_IDS.configSecurityCode]:
-    '0202/82 (ConfigSecurityCode) is generated with the project settings and kept across versions; it cannot be edited. Create new project settings for a new code.',
+const WHY_MANAGED: ReadonlyMap<string, HostText> = new Map(Object.entries({
+  [ADMIN_IDS.customer]: hostText('model.managed.customer', {}),
+  [ADMIN_IDS.device]: hostText('model.managed.device', {}),
+  [ADMIN_IDS.project]: hostText('model.managed.project', {}),
+  [ADMIN_IDS.name]: hostText('model.managed.name', {}),
+  [ADMIN_IDS.version]: hostText('model.managed.version', {}),
+  [ADMIN_IDS.configSecurityCode]: hostText('model.managed.csc', {}),
 }));
 
-/** Why the id may not be set or deleted by hand, or null when it may. */
-export function whyManaged(id: string): string | null {
+/** Why the id may not be set or deleted by hand (a catalogue sentence), or null when it may. */
+export function whyManaged(id: string): HostText | null {
   return WHY_MANAGED.get(id) ?? null;
 }
 

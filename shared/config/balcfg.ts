@@ -21,6 +21,7 @@ import {
 } from './schema.ts';
 import { compareValueIds, normalizeValueId } from './valueId.ts';
 import { parseJsonText } from '../jsonText.ts';
+import { hostText } from '../errors/hostError.ts';
 
 export { BalcfgError } from './errors.ts';
 export type { Balcfg, BalcfgValue, ConfigIdentity, CustomerKeyLink, HistoryEntry, ValueChanges } from './schema.ts';
@@ -28,28 +29,25 @@ export { BALCFG_FORMAT, BALCFG_FORMAT_VERSION, LEGACY_FORMAT_VERSION } from './s
 
 function readJson(text: string): unknown {
   const parsed = parseJsonText(text);
-  if (!parsed.ok) throw new BalcfgError('format', `the text is not valid JSON${parsed.where}, so it is not a ReaderDesk BALCFG file.`);
+  if (!parsed.ok) throw new BalcfgError('format', hostText('model.not-json', { where: parsed.where }));
   return parsed.value;
 }
 
 /** The format version of a document that carries the BALCFG marker; throws for anything else. */
 function checkFormatMarker(data: unknown): typeof BALCFG_FORMAT_VERSION | typeof LEGACY_FORMAT_VERSION {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw new BalcfgError('format', 'the file holds no JSON object, so it is not a ReaderDesk BALCFG file.');
+    throw new BalcfgError('format', hostText('model.no-object', {}));
   }
   const { format, formatVersion } = data as Record<string, unknown>;
   if (format !== BALCFG_FORMAT) {
-    throw new BalcfgError('format', `is missing or not "${BALCFG_FORMAT}", so this is not a ReaderDesk BALCFG file.`);
+    throw new BalcfgError('format', hostText('model.no-format', { format: BALCFG_FORMAT }));
   }
   if (typeof formatVersion === 'number' && Number.isInteger(formatVersion) && formatVersion > BALCFG_FORMAT_VERSION) {
-    throw new BalcfgError(
-      'formatVersion',
-      `${formatVersion} is newer than this ReaderDesk reads (${BALCFG_FORMAT_VERSION}); open the file with a newer ReaderDesk.`,
-    );
+    throw new BalcfgError('formatVersion', hostText('model.format-newer', { found: String(formatVersion), reads: String(BALCFG_FORMAT_VERSION) }));
   }
   if (formatVersion === LEGACY_FORMAT_VERSION) return LEGACY_FORMAT_VERSION;
   if (formatVersion !== BALCFG_FORMAT_VERSION) {
-    throw new BalcfgError('formatVersion', `must be ${BALCFG_FORMAT_VERSION} (files of earlier ReaderDesk versions say ${LEGACY_FORMAT_VERSION}).`);
+    throw new BalcfgError('formatVersion', hostText('model.format-version', { current: String(BALCFG_FORMAT_VERSION), legacy: String(LEGACY_FORMAT_VERSION) }));
   }
   return BALCFG_FORMAT_VERSION;
 }
@@ -66,7 +64,7 @@ function canonicalValues(values: readonly BalcfgValue[], field: string): BalcfgV
     const id = normalizeValueId(v.id)!;
     const first = seen.get(id);
     if (first !== undefined) {
-      throw new BalcfgError(`${field}[${i}].id`, `${id} appears twice (also ${field}[${first}]); keep one of them.`);
+      throw new BalcfgError(`${field}[${i}].id`, hostText('model.twice', { id, first: `${field}[${first}]` }));
     }
     seen.set(id, i);
     return { id, hex: v.hex.toUpperCase() };
@@ -83,7 +81,7 @@ function canonicalIds(ids: readonly string[], field: string): string[] {
     const id = normalizeValueId(text)!;
     const first = seen.get(id);
     if (first !== undefined) {
-      throw new BalcfgError(`${field}[${i}]`, `${id} appears twice (also ${field}[${first}]); keep one of them.`);
+      throw new BalcfgError(`${field}[${i}]`, hostText('model.twice', { id, first: `${field}[${first}]` }));
     }
     seen.set(id, i);
     return id;
@@ -113,19 +111,21 @@ function checkAdminValues(cfg: Balcfg, rawValues: readonly BalcfgValue[]): void 
     const label = `${id} (${describeValue(id).name})`;
     if (want === undefined) {
       if (at >= 0) {
-        throw new BalcfgError(`values[${at}].id`, `${label} is present but configId.device is 0 (no device settings); remove it or set configId.device.`);
+        throw new BalcfgError(`values[${at}].id`, hostText('model.admin-without-device', { label }));
       }
       continue;
     }
     if (at < 0) {
-      const what = id === ADMIN_IDS.configSecurityCode ? 'a copy of configSecurityCode' : `"${want}" from the header`;
-      throw new BalcfgError('values', `${label} is missing; it must hold ${what}.`);
+      throw new BalcfgError(
+        'values',
+        id === ADMIN_IDS.configSecurityCode ? hostText('model.admin-missing-csc', { label }) : hostText('model.admin-missing', { label, want }),
+      );
     }
     if (rawValues[at]!.hex.toUpperCase() !== want) {
-      const sentence = id === ADMIN_IDS.configSecurityCode
-        ? `${label} differs from configSecurityCode; the two must be equal.`
-        : `${label} does not match the header, which gives "${want}"; change the header and the value together.`;
-      throw new BalcfgError(`values[${at}].hex`, sentence);
+      const problem = id === ADMIN_IDS.configSecurityCode
+        ? hostText('model.admin-csc-differs', { label })
+        : hostText('model.admin-differs', { label, want });
+      throw new BalcfgError(`values[${at}].hex`, problem);
     }
   }
 }
@@ -134,15 +134,15 @@ function checkHistory(cfg: Balcfg): void {
   let previous = 0;
   cfg.history.forEach((entry, i) => {
     if (entry.version <= previous) {
-      throw new BalcfgError(`history[${i}].version`, `${entry.version} does not follow ${previous}; list finalized versions oldest first, each once.`);
+      throw new BalcfgError(`history[${i}].version`, hostText('model.history-order', { version: String(entry.version), previous: String(previous) }));
     }
     if (entry.version > cfg.version) {
-      throw new BalcfgError(`history[${i}].version`, `${entry.version} is newer than the current version ${cfg.version}; the current version must be the newest.`);
+      throw new BalcfgError(`history[${i}].version`, hostText('model.history-newer', { version: String(entry.version), current: String(cfg.version) }));
     }
     previous = entry.version;
   });
   if (cfg.history.length > 0 && cfg.customerKeyLink === null) {
-    throw new BalcfgError('customerKeyLink', 'is null although versions were finalized; it must name the customer key of the reader that first finalized this configuration.');
+    throw new BalcfgError('customerKeyLink', hostText('model.history-without-link', {}));
   }
 }
 

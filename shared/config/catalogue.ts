@@ -11,7 +11,9 @@ import {
   type ValueSpec,
 } from './catalogueEntries.ts';
 import { BalcfgError } from './errors.ts';
-import { explainBadValueId, formatValueId, isSecretValue, parseValueId } from './valueId.ts';
+import { badValueIdSentence, formatValueId, isSecretValue, parseValueId } from './valueId.ts';
+import { hostText } from '../errors/hostError.ts';
+import type { HostParam } from '../errors/hostText.ts';
 
 export type { ValueGroup, ValueType } from './catalogueEntries.ts';
 
@@ -73,7 +75,7 @@ export const CATALOGUE: readonly ValueDescription[] = [
 /** What ReaderDesk knows about a value; unknown ids get a raw-hex description. */
 export function describeValue(id: string): ValueDescription {
   const ref = parseValueId(id);
-  if (!ref) throw new BalcfgError('id', `${explainBadValueId(id)}.`);
+  if (!ref) throw new BalcfgError('id', badValueIdSentence(id));
   const canonical = formatValueId(ref.key, ref.value);
   const exact = BY_ID.get(canonical);
   if (exact) return exact;
@@ -114,8 +116,35 @@ function sizesOf(d: ValueDescription): readonly number[] | undefined {
   }
 }
 
-function spacedHex(bytes: Uint8Array): string {
-  return bytes.length === 0 ? '(empty)' : toHex(bytes).replace(/(..)(?!$)/g, '$1 ');
+/**
+ * The few words a value's display text holds besides numbers, hex and names. English here (the CLI,
+ * the host's comparisons); the UI passes its own language's (renderer/src/lib/valueWords.ts).
+ */
+export interface ValueWords {
+  /** "8 bytes", "1 byte": the length of a secret that is not shown. */
+  readonly bytes: (count: number) => string;
+  /** "expected 2 or 1 bytes": the lengths a value may have, after content of another length. */
+  readonly expected: (sizes: readonly number[]) => string;
+  /** "(empty)": content without bytes. */
+  readonly empty: string;
+  /** "not 00 or 01": a True/False value holding something else. */
+  readonly notBool: string;
+  /** "unknown": a choice the value's list does not name. */
+  readonly unknown: string;
+  /** A special number's meaning from the catalogue ("never expires"), in the caller's language. */
+  readonly meaning?: (english: string) => string;
+}
+
+export const ENGLISH_VALUE_WORDS: ValueWords = {
+  bytes: (count) => `${count} byte${count === 1 ? '' : 's'}`,
+  expected: (sizes) => `expected ${sizes.join(' or ')} byte${sizes.length === 1 && sizes[0] === 1 ? '' : 's'}`,
+  empty: '(empty)',
+  notBool: 'not 00 or 01',
+  unknown: 'unknown',
+};
+
+function spacedHex(bytes: Uint8Array, words: ValueWords): string {
+  return bytes.length === 0 ? words.empty : toHex(bytes).replace(/(..)(?!$)/g, '$1 ');
 }
 
 function readUnsigned(bytes: Uint8Array): number {
@@ -129,12 +158,12 @@ function isPrintableAscii(text: string): boolean {
 }
 
 /** Typed display text of a value's content; secret contents are masked, unknown ids shown as hex. */
-export function formatValue(id: string, bytes: Uint8Array): string {
+export function formatValue(id: string, bytes: Uint8Array, words: ValueWords = ENGLISH_VALUE_WORDS): string {
   const d = describeValue(id);
-  if (d.secret) return `•••• (${bytes.length} byte${bytes.length === 1 ? '' : 's'})`;
+  if (d.secret) return `•••• (${words.bytes(bytes.length)})`;
   const sizes = sizesOf(d);
   if (sizes && !sizes.includes(bytes.length)) {
-    return `${spacedHex(bytes)} (expected ${sizes.join(' or ')} byte${sizes.length === 1 && sizes[0] === 1 ? '' : 's'})`;
+    return `${spacedHex(bytes, words)} (${words.expected(sizes)})`;
   }
   switch (d.type) {
     case 'u8':
@@ -143,23 +172,23 @@ export function formatValue(id: string, bytes: Uint8Array): string {
       const n = readUnsigned(bytes);
       const unit = d.unit ? ` ${d.unit}` : '';
       const special = d.special?.[n];
-      return special ? `${n}${unit} (${special})` : `${n}${unit}`;
+      return special ? `${n}${unit} (${words.meaning?.(special) ?? special})` : `${n}${unit}`;
     }
     case 'bool':
       if (bytes[0] === 0) return 'False';
       if (bytes[0] === 1) return 'True';
-      return `${spacedHex(bytes)} (not 00 or 01)`;
+      return `${spacedHex(bytes, words)} (${words.notBool})`;
     case 'enum': {
       const n = bytes[0]!;
       const label = d.labels?.[n];
-      return label ? `${label} (${n})` : `unknown (${n})`;
+      return label ? `${label} (${n})` : `${words.unknown} (${n})`;
     }
     case 'ascii': {
       const text = String.fromCharCode(...bytes);
-      return isPrintableAscii(text) ? JSON.stringify(text) : spacedHex(bytes);
+      return isPrintableAscii(text) ? JSON.stringify(text) : spacedHex(bytes, words);
     }
     case 'bytes':
-      return spacedHex(bytes);
+      return spacedHex(bytes, words);
   }
 }
 
@@ -183,10 +212,17 @@ function encodeUnsigned(n: number, size: number): Uint8Array {
 function parseHexInput(field: string, text: string, secret: boolean): Uint8Array {
   const clean = text.replace(/[\s:]/g, '');
   if (!isHex(clean)) {
-    const shown = secret ? 'the text' : JSON.stringify(text);
-    throw new BalcfgError(field, `${shown} is not hex bytes; type pairs of hex digits such as 0A 1B.`);
+    const shown = secret ? hostText('model.the-text', {}) : JSON.stringify(text);
+    throw new BalcfgError(field, hostText('model.not-hex-bytes', { shown }));
   }
   return fromHex(clean);
+}
+
+/** "2 or 1" as a clause, so that the "or" is translated. */
+function eitherOf(sizes: readonly number[]): HostParam {
+  let clause: HostParam = String(sizes[0]);
+  for (const size of sizes.slice(1)) clause = hostText('model.either', { first: clause, second: String(size) });
+  return clause;
 }
 
 /** Turns what a user typed into the content bytes of a value, checking type, range and size. */
@@ -194,7 +230,7 @@ export function parseTypedValue(id: string, text: string): Uint8Array {
   const d = describeValue(id);
   const field = d.id;
   const sizes = sizesOf(d);
-  const shown = d.secret ? 'the text' : JSON.stringify(text);
+  const shown: HostParam = d.secret ? hostText('model.the-text', {}) : JSON.stringify(text);
   let bytes: Uint8Array;
   switch (d.type) {
     case 'u8':
@@ -204,8 +240,8 @@ export function parseTypedValue(id: string, text: string): Uint8Array {
       const size = sizes![0]!;
       const max = d.range?.max ?? 256 ** size - 1;
       const min = d.range?.min ?? 0;
-      if (n === null) throw new BalcfgError(field, `${shown} is not a whole number; type digits such as 20.`);
-      if (n < min || n > max) throw new BalcfgError(field, `${n} is outside ${min}..${max}; pick a number in that range.`);
+      if (n === null) throw new BalcfgError(field, hostText('model.not-whole-number', { shown }));
+      if (n < min || n > max) throw new BalcfgError(field, hostText('model.outside', { value: String(n), min: String(min), max: String(max) }));
       bytes = encodeUnsigned(n, size);
       break;
     }
@@ -213,7 +249,7 @@ export function parseTypedValue(id: string, text: string): Uint8Array {
       const t = text.trim().toLowerCase();
       if (['true', '1', 'yes', 'on'].includes(t)) bytes = Uint8Array.of(1);
       else if (['false', '0', 'no', 'off'].includes(t)) bytes = Uint8Array.of(0);
-      else throw new BalcfgError(field, `${shown} is not a yes/no value; type True or False.`);
+      else throw new BalcfgError(field, hostText('model.not-yes-no', { shown }));
       break;
     }
     case 'enum': {
@@ -222,14 +258,14 @@ export function parseTypedValue(id: string, text: string): Uint8Array {
       const byLabel = Object.entries(labels).find(([, label]) => label.toLowerCase() === t.toLowerCase());
       const n = byLabel ? Number(byLabel[0]) : parseNumber(t);
       if (n === null || labels[n] === undefined) {
-        throw new BalcfgError(field, `${shown} is not one of ${Object.values(labels).join(', ')}.`);
+        throw new BalcfgError(field, hostText('model.not-one-of', { shown, choices: Object.values(labels).join(', ') }));
       }
       bytes = Uint8Array.of(n);
       break;
     }
     case 'ascii':
       if (!isPrintableAscii(text)) {
-        throw new BalcfgError(field, `the text contains characters outside printable ASCII; use letters, digits and punctuation only.`);
+        throw new BalcfgError(field, hostText('model.not-ascii', {}));
       }
       bytes = Uint8Array.from(text, (c) => c.charCodeAt(0));
       break;
@@ -238,10 +274,10 @@ export function parseTypedValue(id: string, text: string): Uint8Array {
       break;
   }
   if (bytes.length > MAX_VALUE_BYTES) {
-    throw new BalcfgError(field, `the content is ${bytes.length} bytes long; a value holds at most ${MAX_VALUE_BYTES}.`);
+    throw new BalcfgError(field, hostText('model.content-too-long', { bytes: bytes.length, max: MAX_VALUE_BYTES }));
   }
   if (d.type === 'bytes' && sizes && !sizes.includes(bytes.length)) {
-    throw new BalcfgError(field, `${d.name} must be ${sizes.join(' or ')} bytes long, not ${bytes.length}.`);
+    throw new BalcfgError(field, hostText('model.wrong-size', { name: d.name, sizes: eitherOf(sizes), bytes: String(bytes.length) }));
   }
   return bytes;
 }

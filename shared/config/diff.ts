@@ -2,7 +2,7 @@
 // are compared like the others, but what they hold is never put into the result.
 
 import { fromHex } from '../bytes.ts';
-import { describeValue, formatValue } from './catalogue.ts';
+import { describeValue, ENGLISH_VALUE_WORDS, formatValue, type ValueWords } from './catalogue.ts';
 import { compareValueIds, normalizeValueId } from './valueId.ts';
 
 export interface DiffInput {
@@ -35,16 +35,16 @@ function byId(values: readonly DiffInput[]): Map<string, string> {
   return map;
 }
 
-function show(id: string, hex: string): string {
+function show(id: string, hex: string, words: ValueWords): string {
   try {
-    return formatValue(id, fromHex(hex));
+    return formatValue(id, fromHex(hex), words);
   } catch {
     return describeValue(id).secret ? '•••• (unreadable)' : hex;
   }
 }
 
 /** What changed from list a to list b, each part sorted by id. */
-export function diffValues(a: readonly DiffInput[], b: readonly DiffInput[]): ValueDiff {
+export function diffValues(a: readonly DiffInput[], b: readonly DiffInput[], words: ValueWords = ENGLISH_VALUE_WORDS): ValueDiff {
   const before = byId(a);
   const after = byId(b);
   const ids = [...new Set([...before.keys(), ...after.keys()])].sort(compareValueIds);
@@ -57,17 +57,17 @@ export function diffValues(a: readonly DiffInput[], b: readonly DiffInput[]): Va
     const old = before.get(id);
     const now = after.get(id);
     if (old === undefined && now !== undefined) {
-      const text = show(id, now);
+      const text = show(id, now, words);
       added.push({ id, name, secret: d.secret, after: text, summary: `added: ${text}` });
     } else if (now === undefined && old !== undefined) {
-      const text = show(id, old);
+      const text = show(id, old, words);
       removed.push({ id, name, secret: d.secret, before: text, summary: `removed (was ${text})` });
     } else if (old !== now) {
       if (d.secret) {
-        changed.push({ id, name, secret: true, before: show(id, old!), after: show(id, now!), summary: 'changed (secret)' });
+        changed.push({ id, name, secret: true, before: show(id, old!, words), after: show(id, now!, words), summary: 'changed (secret)' });
       } else {
-        const from = show(id, old!);
-        const to = show(id, now!);
+        const from = show(id, old!, words);
+        const to = show(id, now!, words);
         changed.push({ id, name, secret: false, before: from, after: to, summary: `changed: ${from} → ${to}` });
       }
     }

@@ -6,6 +6,7 @@
 // Entries are append-only, so the history never depends on the editable current values.
 
 import { BalcfgError } from './errors.ts';
+import { hostText } from '../errors/hostError.ts';
 import type { BalcfgValue, HistoryEntry, ValueChanges } from './schema.ts';
 
 /** Canonical ids ("KKKK/VV", upper-case hex, fixed width) sort as plain strings in key-then-value order. */
@@ -33,20 +34,20 @@ export function changesBetween(before: readonly BalcfgValue[], after: readonly B
 
 function applyChanges(state: Map<string, string>, entry: HistoryEntry, index: number, previous: HistoryEntry | undefined): void {
   const field = `history[${index}].changes`;
-  const base = previous ? `the values of version ${previous.version}` : 'no values (this is the first finalized version)';
+  const base = previous ? hostText('model.values-of-version', { version: String(previous.version) }) : hostText('model.no-values-yet', {});
   const removed = new Set<string>();
   entry.changes.removed.forEach((id, i) => {
     if (!state.has(id)) {
-      throw new BalcfgError(`${field}.removed[${i}]`, `${id} is not among ${base}, so it cannot be removed; take it out of the list.`);
+      throw new BalcfgError(`${field}.removed[${i}]`, hostText('model.remove-absent', { id, base }));
     }
     removed.add(id);
   });
   entry.changes.set.forEach((v, i) => {
     if (removed.has(v.id)) {
-      throw new BalcfgError(`${field}.set[${i}]`, `${v.id} is also listed as removed; a change set either sets or removes a value.`);
+      throw new BalcfgError(`${field}.set[${i}]`, hostText('model.set-and-removed', { id: v.id }));
     }
     if (state.get(v.id) === v.hex) {
-      throw new BalcfgError(`${field}.set[${i}]`, `${v.id} already has this content in ${base}; a change set lists only values that changed, so take it out.`);
+      throw new BalcfgError(`${field}.set[${i}]`, hostText('model.set-unchanged', { id: v.id, base }));
     }
   });
   for (const id of removed) state.delete(id);
@@ -63,7 +64,7 @@ export function checkHistoryChanges(history: readonly HistoryEntry[]): void {
 export function valuesAtVersion(history: readonly HistoryEntry[], version: number): BalcfgValue[] {
   const end = history.findIndex((h) => h.version === version);
   if (end < 0) {
-    throw new BalcfgError('history', `version ${version} was never finalized in this BALCFG; pick one of the versions in its history.`);
+    throw new BalcfgError('history', hostText('model.never-finalized', { version: String(version) }));
   }
   const state = new Map<string, string>();
   for (let i = 0; i <= end; i++) applyChanges(state, history[i]!, i, history[i - 1]);

@@ -24,7 +24,8 @@ import {
   type CustomerKeyLink,
   type HistoryEntry,
 } from './schema.ts';
-import { explainBadValueId, normalizeValueId, parseValueId } from './valueId.ts';
+import { badValueIdSentence, normalizeValueId, parseValueId } from './valueId.ts';
+import { hostText } from '../errors/hostError.ts';
 
 export type RandomSource = (n: number) => Uint8Array;
 
@@ -51,10 +52,10 @@ function checkIdentity(identity: ConfigIdentity): ConfigIdentity {
 function newCsc(random: RandomSource): string {
   const csc = random(CSC_BYTES);
   if (!(csc instanceof Uint8Array) || csc.length !== CSC_BYTES) {
-    throw new BalcfgError('configSecurityCode', `the random source did not return ${CSC_BYTES} bytes; no project settings were created.`);
+    throw new BalcfgError('configSecurityCode', hostText('model.random-short', { bytes: CSC_BYTES }));
   }
   if (bytesEqual(csc, new Uint8Array(CSC_BYTES))) {
-    throw new BalcfgError('configSecurityCode', 'the random source returned only zeros, which readers treat as "no code"; no project settings were created.');
+    throw new BalcfgError('configSecurityCode', hostText('model.random-zeros', {}));
   }
   return toHex(csc);
 }
@@ -81,16 +82,13 @@ export function isFinalized(cfg: Balcfg): boolean {
 
 function checkEditable(cfg: Balcfg, field: string): void {
   if (isFinalized(cfg)) {
-    throw new BalcfgError(
-      field,
-      `version ${cfg.version} is already finalized and stays as deployed; create a new version (${cfg.version + 1}) before editing.`,
-    );
+    throw new BalcfgError(field, hostText('model.frozen', { version: String(cfg.version), next: String(cfg.version + 1) }));
   }
 }
 
 function editableId(cfg: Balcfg, id: string): string {
   const canonical = normalizeValueId(id);
-  if (!canonical) throw new BalcfgError('id', `${explainBadValueId(id)}.`);
+  if (!canonical) throw new BalcfgError('id', badValueIdSentence(id));
   const managed = whyManaged(canonical);
   if (managed) throw new BalcfgError(canonical, managed);
   checkEditable(cfg, canonical);
@@ -101,7 +99,7 @@ function editableId(cfg: Balcfg, id: string): string {
 export function setValue(cfg: Balcfg, id: string, content: Uint8Array): Balcfg {
   const canonical = editableId(cfg, id);
   if (content.length > MAX_VALUE_BYTES) {
-    throw new BalcfgError(canonical, `the content is ${content.length} bytes long; a value holds at most ${MAX_VALUE_BYTES}.`);
+    throw new BalcfgError(canonical, hostText('model.content-too-long', { bytes: content.length, max: MAX_VALUE_BYTES }));
   }
   const rest = cfg.values.filter((v) => v.id !== canonical);
   const values = withAdminValues([...rest, { id: canonical, hex: toHex(content) }], cfg.configId, cfg.version, cfg.configSecurityCode);
@@ -124,10 +122,7 @@ export function setIdentity(cfg: Balcfg, patch: Partial<ConfigIdentity>): Balcfg
 
 function nextVersion(cfg: Balcfg): number {
   if (cfg.version >= MAX_CONFIG_VERSION) {
-    throw new BalcfgError(
-      'version',
-      `${cfg.version} is the last version a reader can store (0620/07 runs from 1 to ${MAX_CONFIG_VERSION}); create new project settings, which get a new Config Security Code, and factory-reset the readers before deploying them.`,
-    );
+    throw new BalcfgError('version', hostText('model.last-version', { version: String(cfg.version), max: String(MAX_CONFIG_VERSION) }));
   }
   return cfg.version + 1;
 }
@@ -148,7 +143,7 @@ export function newVersionFrom(cfg: Balcfg, from?: HistoryEntry): Balcfg {
   if (!from) return bumped;
   const source = cfg.history.find((h) => h.version === from.version && h.sha256 === from.sha256.toLowerCase());
   if (!source) {
-    throw new BalcfgError('history', `version ${from.version} with that SHA-256 is not in this BALCFG's history; pick one of its finalized versions.`);
+    throw new BalcfgError('history', hostText('model.not-in-history', { version: String(from.version) }));
   }
   const values = valuesAtVersion(cfg.history, source.version);
   return { ...bumped, values: withAdminValues(values, cfg.configId, bumped.version, cfg.configSecurityCode) };
@@ -185,7 +180,12 @@ export function linkCustomerKey(cfg: Balcfg, link: CustomerKeyLink): Balcfg {
     const linked = cfg.customerKeyLink!;
     throw new BalcfgError(
       'customerKeyLink',
-      `this BALCFG is linked to the ${linked.kind} customer key of reader "${linked.readerLabel}" (since ${linked.linkedAt}), and reader "${link.readerLabel}" holds a different one; finalize on a reader with the linked customer key.`,
+      hostText('model.key-link-mismatch', {
+        linked: hostText(linked.kind === 'default' ? 'finalize.linked-default' : 'finalize.linked-custom', {}),
+        linkedReader: linked.readerLabel,
+        linkedAt: linked.linkedAt,
+        reader: link.readerLabel,
+      }),
     );
   }
   return { ...cfg, customerKeyLink: { ...checked, signature } };
@@ -194,10 +194,10 @@ export function linkCustomerKey(cfg: Balcfg, link: CustomerKeyLink): Balcfg {
 /** Records that the current version was finalized into a BEC2 file. */
 export function recordFinalization(cfg: Balcfg, record: FinalizationRecord): Balcfg {
   if (isFinalized(cfg)) {
-    throw new BalcfgError('version', `version ${cfg.version} was already finalized; create a new version before finalizing again.`);
+    throw new BalcfgError('version', hostText('model.already-finalized', { version: String(cfg.version) }));
   }
   if (!cfg.customerKeyLink) {
-    throw new BalcfgError('customerKeyLink', 'is not set; link the customer key of the finalizing reader before recording the finalization.');
+    throw new BalcfgError('customerKeyLink', hostText('model.no-key-link', {}));
   }
   const last = cfg.history.at(-1);
   const previous = last ? valuesAtVersion(cfg.history, last.version) : [];

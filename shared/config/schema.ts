@@ -1,12 +1,27 @@
 // The BALCFG document as TypeScript types, and the zod schema that checks a parsed file against
-// them. Every rule carries its own sentence; anything zod reports without one goes through
-// `sentenceFor`, which never repeats the offending input (it may be a secret).
+// them. Every rule carries its own sentence, a catalogue text (model.*) that travels through zod's
+// message as `says(…)`; anything zod reports without one goes through `sentenceFor`, which never
+// repeats the offending input (it may be a secret).
 
 import { z } from 'zod';
 import { isHex } from '../bytes.ts';
 import { MAX_VALUE_BYTES } from './catalogue.ts';
 import { BalcfgError } from './errors.ts';
-import { explainBadValueId, parseValueId } from './valueId.ts';
+import { badValueIdSentence, parseValueId } from './valueId.ts';
+import { hostText } from '../errors/hostError.ts';
+import type { HostParam, HostText } from '../errors/hostText.ts';
+
+// zod carries a rule's message as a string: the catalogue text goes inside it, marked, and
+// checkWithSchema takes it out again. Nothing else reads these messages.
+const TEXT_MARK = '\u0000model-text:';
+
+function says(text: HostText): string {
+  return TEXT_MARK + JSON.stringify(text);
+}
+
+function textOf(message: string): HostParam {
+  return message.startsWith(TEXT_MARK) ? (JSON.parse(message.slice(TEXT_MARK.length)) as HostText) : message;
+}
 
 export const BALCFG_FORMAT = 'readerdesk-balcfg';
 /** 2: history entries hold change sets; 1 (full values per entry) is still read and migrated. */
@@ -77,80 +92,85 @@ export interface Balcfg {
   readonly history: readonly HistoryEntry[];
 }
 
-const ISO_TIME_SENTENCE = 'must be an ISO time such as 2025-01-31T12:00:00Z.';
+const ISO_TIME_SENTENCE = says(hostText('model.iso-time', {}));
+const MUST_BE_TEXT = says(hostText('model.text', {}));
+const VALUE_LIST = says(hostText('model.value-list', {}));
+const HISTORY_LIST = says(hostText('model.history-list', {}));
 
 const valueIdText = z
-  .string({ error: 'must be a text such as "0620/01".' })
-  .refine((s) => parseValueId(s) !== null, { error: (iss) => `${explainBadValueId(String(iss.input))}.` });
+  .string({ error: says(hostText('model.id-text', {})) })
+  .refine((s) => parseValueId(s) !== null, { error: (iss) => says(badValueIdSentence(String(iss.input))) });
 
 const contentHex = z
-  .string({ error: 'must be a text of hex digits.' })
-  .refine((s) => isHex(s), { error: 'is not an even number of hex digits; write the content as hex such as 0A1B.' })
+  .string({ error: says(hostText('model.hex-text', {})) })
+  .refine((s) => isHex(s), { error: says(hostText('model.odd-hex', {})) })
   .refine((s) => s.length <= MAX_VALUE_BYTES * 2, {
-    error: (iss) => `holds ${String(iss.input).length / 2} bytes; a value holds at most ${MAX_VALUE_BYTES}.`,
+    error: (iss) => says(hostText('model.holds-too-much', { bytes: String(iss.input).length / 2, max: MAX_VALUE_BYTES })),
   });
 
 /** Extra fields such as "name" are for people reading the file and are dropped on load. */
 const valueEntry = z.object({ id: valueIdText, hex: contentHex });
 
 const printableName = z
-  .string({ error: 'must be a text.' })
-  .min(1, { error: 'is empty; give the configuration a name.' })
-  .max(MAX_VALUE_BYTES, { error: `is longer than ${MAX_VALUE_BYTES} characters; shorten it.` })
-  .refine((s) => /^[\x20-\x7e]*$/.test(s), { error: 'may only contain printable ASCII characters (it is stored in 0620/06).' })
-  .refine((s) => s.trim() === s, { error: 'starts or ends with a space; remove it.' });
+  .string({ error: MUST_BE_TEXT })
+  .min(1, { error: says(hostText('model.name-empty', {})) })
+  .max(MAX_VALUE_BYTES, { error: says(hostText('model.name-too-long', { max: String(MAX_VALUE_BYTES) })) })
+  .refine((s) => /^[\x20-\x7e]*$/.test(s), { error: says(hostText('model.name-ascii', {})) })
+  .refine((s) => s.trim() === s, { error: says(hostText('model.name-spaces', {})) });
 
-function wholeNumber(min: number, max: number, what: string) {
+type RangeWhat = 'model.what.customer' | 'model.what.project' | 'model.what.device' | 'model.what.version';
+
+function wholeNumber(min: number, max: number, whatCode: RangeWhat) {
+  const range = { min: String(min), max: String(max) };
+  const what = hostText(whatCode, {});
   return z
-    .number({ error: `must be a number from ${min} to ${max}.` })
-    .int({ error: `must be a whole number from ${min} to ${max}.` })
-    .min(min, { error: (iss) => `${String(iss.input)} is below ${min}; ${what} runs from ${min} to ${max}.` })
-    .max(max, { error: (iss) => `${String(iss.input)} is above ${max}; ${what} runs from ${min} to ${max}.` });
+    .number({ error: says(hostText('model.number', range)) })
+    .int({ error: says(hostText('model.whole-number', range)) })
+    .min(min, { error: (iss) => says(hostText('model.below', { value: String(iss.input), what, ...range })) })
+    .max(max, { error: (iss) => says(hostText('model.above', { value: String(iss.input), what, ...range })) });
 }
 
 export const identitySchema = z.strictObject({
-  customer: wholeNumber(0, 99999, 'the customer number'),
-  project: wholeNumber(1, 9999, 'the project settings number'),
-  device: wholeNumber(0, 9999, 'the device settings number (0 = none)'),
+  customer: wholeNumber(0, 99999, 'model.what.customer'),
+  project: wholeNumber(1, 9999, 'model.what.project'),
+  device: wholeNumber(0, 9999, 'model.what.device'),
   name: printableName,
 });
 
-export const versionSchema = wholeNumber(1, MAX_CONFIG_VERSION, 'the version');
+export const versionSchema = wholeNumber(1, MAX_CONFIG_VERSION, 'model.what.version');
 
 const cscHex = z
-  .string({ error: 'must be a text of 16 hex digits.' })
-  .refine((s) => /^[0-9A-Fa-f]{16}$/.test(s), { error: `must be ${CSC_BYTES * 2} hex digits (${CSC_BYTES} bytes).` })
-  .refine((s) => !/^0+$/.test(s), {
-    error: 'is all zeros, which readers treat as "no code"; create new project settings to get a random one.',
-  });
+  .string({ error: says(hostText('model.csc-text', {})) })
+  .refine((s) => /^[0-9A-Fa-f]{16}$/.test(s), { error: says(hostText('model.csc-digits', { digits: String(CSC_BYTES * 2), bytes: String(CSC_BYTES) })) })
+  .refine((s) => !/^0+$/.test(s), { error: says(hostText('model.csc-zeros', {})) });
 
 const isoTime = z.iso.datetime({ offset: true, error: ISO_TIME_SENTENCE });
 
 export const customerKeyLinkSchema = z.strictObject({
   signature: z
-    .string({ error: 'must be a text of hex digits.' })
-    .refine((s) => s.length > 0 && s.length <= 128 && isHex(s), { error: 'must be 1 to 64 bytes written as hex.' }),
-  kind: z.enum(['default', 'custom'], { error: 'must be "default" or "custom".' }),
-  readerLabel: z.string({ error: 'must be a text.' }),
+    .string({ error: says(hostText('model.hex-text', {})) })
+    .refine((s) => s.length > 0 && s.length <= 128 && isHex(s), { error: says(hostText('model.signature', {})) }),
+  kind: z.enum(['default', 'custom'], { error: says(hostText('model.key-kind', {})) }),
+  readerLabel: z.string({ error: MUST_BE_TEXT }),
   linkedAt: isoTime,
 });
 
 const changesSchema = z.strictObject({
-  set: z.array(valueEntry, { error: 'must be a list of { "id", "hex" } entries.' }),
-  removed: z.array(valueIdText, { error: 'must be a list of value ids such as "0620/01".' }),
+  set: z.array(valueEntry, { error: VALUE_LIST }),
+  removed: z.array(valueIdText, { error: says(hostText('model.id-list', {})) }),
 });
 
 const historyEntryFields = {
   version: versionSchema,
   finalizedAt: isoTime,
   bec2File: z
-    .string({ error: 'must be a text.' })
-    .refine((s) => s.length > 0 && !/[/\\]/.test(s), { error: 'must be a file name without folder.' }),
+    .string({ error: MUST_BE_TEXT })
+    .refine((s) => s.length > 0 && !/[/\\]/.test(s), { error: says(hostText('model.file-name', {})) }),
   sha256: z
-    .string({ error: 'must be a text.' })
-    .refine((s) => /^[0-9A-Fa-f]{64}$/.test(s), { error: 'must be 64 hex digits (a SHA-256).' }),
-  readerLabel: z.string({ error: 'must be a text.' }),
-  configId: z.string({ error: 'must be a text.' }).min(1, { error: 'is empty; it names the finalized configuration.' }),
+    .string({ error: MUST_BE_TEXT })
+    .refine((s) => /^[0-9A-Fa-f]{64}$/.test(s), { error: says(hostText('model.sha256', {})) }),
+  readerLabel: z.string({ error: MUST_BE_TEXT }),
+  configId: z.string({ error: MUST_BE_TEXT }).min(1, { error: says(hostText('model.config-id-empty', {})) }),
 };
 
 export const historyEntrySchema = z.strictObject({ ...historyEntryFields, changes: changesSchema });
@@ -158,7 +178,7 @@ export const historyEntrySchema = z.strictObject({ ...historyEntryFields, change
 /** Format 1 kept every finalized version's full value list. */
 const legacyHistoryEntrySchema = z.strictObject({
   ...historyEntryFields,
-  values: z.array(valueEntry, { error: 'must be a list of { "id", "hex" } entries.' }),
+  values: z.array(valueEntry, { error: VALUE_LIST }),
 });
 
 const documentFields = {
@@ -166,21 +186,21 @@ const documentFields = {
   version: versionSchema,
   configSecurityCode: cscHex,
   customerKeyLink: customerKeyLinkSchema.nullable(),
-  values: z.array(valueEntry, { error: 'must be a list of { "id", "hex" } entries.' }),
+  values: z.array(valueEntry, { error: VALUE_LIST }),
 };
 
 export const balcfgSchema = z.strictObject({
   format: z.literal(BALCFG_FORMAT),
   formatVersion: z.literal(BALCFG_FORMAT_VERSION),
   ...documentFields,
-  history: z.array(historyEntrySchema, { error: 'must be a list of finalized versions.' }),
+  history: z.array(historyEntrySchema, { error: HISTORY_LIST }),
 });
 
 export const legacyBalcfgSchema = z.strictObject({
   format: z.literal(BALCFG_FORMAT),
   formatVersion: z.literal(LEGACY_FORMAT_VERSION),
   ...documentFields,
-  history: z.array(legacyHistoryEntrySchema, { error: 'must be a list of finalized versions.' }),
+  history: z.array(legacyHistoryEntrySchema, { error: HISTORY_LIST }),
 });
 
 export function fieldPath(prefix: string, path: readonly PropertyKey[]): string {
@@ -192,19 +212,21 @@ export function fieldPath(prefix: string, path: readonly PropertyKey[]): string 
   return out;
 }
 
-function sentenceFor(issue: z.core.$ZodIssue): { extraPath: string[]; sentence: string } {
+function sentenceFor(issue: z.core.$ZodIssue): { extraPath: string[]; sentence: HostParam } {
   switch (issue.code) {
     case 'unrecognized_keys':
-      return {
-        extraPath: [issue.keys[0] ?? ''],
-        sentence: 'is not a BALCFG field; remove it or check its spelling.',
-      };
+      return { extraPath: [issue.keys[0] ?? ''], sentence: hostText('model.unknown-field', {}) };
     case 'invalid_type':
-      if (issue.input === undefined) return { extraPath: [], sentence: 'is missing; add it.' };
-      if (!issue.message.startsWith('Invalid input')) return { extraPath: [], sentence: issue.message };
-      return { extraPath: [], sentence: `must be ${issue.expected === 'object' ? 'an object' : `a ${issue.expected}`}.` };
-    default:
-      return { extraPath: [], sentence: issue.message.endsWith('.') ? issue.message : `${issue.message}.` };
+      if (issue.input === undefined) return { extraPath: [], sentence: hostText('model.missing', {}) };
+      if (!issue.message.startsWith('Invalid input')) return { extraPath: [], sentence: textOf(issue.message) };
+      return {
+        extraPath: [],
+        sentence: issue.expected === 'object' ? hostText('model.must-be-object', {}) : hostText('model.must-be-type', { type: issue.expected }),
+      };
+    default: {
+      const said = textOf(issue.message);
+      return { extraPath: [], sentence: typeof said !== 'string' || said.endsWith('.') ? said : `${said}.` };
+    }
   }
 }
 

@@ -1,6 +1,9 @@
 // The text form of a configuration value address, "KKKK/VV" (Key = MasterKey << 8 | SubKey, then
 // the value id), as the BALTECH reference writes it without the 0x prefixes.
 
+import { hostText } from '../errors/hostError.ts';
+import type { HostText } from '../errors/hostText.ts';
+
 export interface ValueRef {
   readonly key: number;
   readonly value: number;
@@ -71,10 +74,13 @@ const MAX_QUOTED_ID = 12;
  * Explains why a text is not a usable id, for error sentences. A long text is described, not
  * repeated: in a damaged file the id can run into the content next to it, which may be a key.
  */
-export function explainBadValueId(text: string): string {
-  if (ID_PATTERN.test(text)) {
-    return `${JSON.stringify(text)} uses the id FF, which readers reserve as a wildcard; pick another id`;
-  }
-  const shown = text.length <= MAX_QUOTED_ID ? JSON.stringify(text) : `a text of ${text.length} characters`;
-  return `${shown} is not a key/value id like 0620/01`;
+export function explainBadValueId(text: string): HostText {
+  if (ID_PATTERN.test(text)) return hostText('model.id-ff', { id: JSON.stringify(text) });
+  const shown = text.length <= MAX_QUOTED_ID ? JSON.stringify(text) : hostText('model.text-of-length', { length: text.length });
+  return hostText('model.not-an-id', { shown });
+}
+
+/** Why a text is not a usable id, as a sentence of its own (a clause with its full stop). */
+export function badValueIdSentence(text: string): HostText {
+  return hostText('model.clause', { clause: explainBadValueId(text) });
 }

@@ -7,6 +7,7 @@ import { CREDENTIAL_BYTES } from './credential.ts';
 import { sortIntoLockOrder } from './lockOrder.ts';
 import type { SortedUsers } from './plan.ts';
 import { siteKeyProblem } from './siteKey.ts';
+import { hostErrorOf } from '../errors/hostError.ts';
 import type { UserRecord } from './userRecord.ts';
 import { UserTable } from './userTable.ts';
 
@@ -57,7 +58,7 @@ const BATCH_BLOCKS = 65536;
 /** The build for users already in lock order (a DoorFilePlan): nothing is sorted again. */
 export function buildSortedDoorFile(sorted: SortedUsers, siteKey: Uint8Array, cipherFactory: BlockCipherFactory = pureAesFactory): BuiltDoorFile {
   const problem = siteKeyProblem(siteKey);
-  if (problem) throw new Error(problem);
+  if (problem) throw hostErrorOf(problem);
   const { table } = sorted;
   const n = table.count;
   let secondaries = 0;

@@ -4,6 +4,10 @@
 // number a spreadsheet user looks for. Any other control character is an error on its line, never
 // a silent cut: a user dropped without a word is a door that opens for the wrong person or not at all.
 
+import { englishText, hostText } from '../errors/hostError.ts';
+import type { HostText } from '../errors/hostText.ts';
+import { placed } from './issues.ts';
+
 export interface CsvRecord {
   line: number;
   fields: string[];
@@ -11,7 +15,9 @@ export interface CsvRecord {
 
 export interface CsvProblem {
   line: number;
+  /** Names its line ("Line 7: …"), in English; `text` is the same as a catalogue text. */
   message: string;
+  text: HostText;
 }
 
 const QUOTE = 0x22;
@@ -24,8 +30,8 @@ function isStrayControl(c: number): boolean {
   return (c < 0x20 && c !== TAB && c !== LF && c !== CR) || c === 0x7f;
 }
 
-function controlName(c: number): string {
-  return `control character 0x${c.toString(16).toUpperCase().padStart(2, '0')}`;
+function controlName(c: number): HostText {
+  return hostText('csv.control', { code: `0x${c.toString(16).toUpperCase().padStart(2, '0')}` });
 }
 
 /** Length of the line end at i (2 for CRLF, 1 for LF or CR), 0 if there is none. */
@@ -36,8 +42,9 @@ function lineEndAt(src: string, i: number): number {
   return 0;
 }
 
-function at(line: number, message: string): CsvProblem {
-  return { line, message };
+function at(line: number, problem: HostText): CsvProblem {
+  const text = placed({ line }, problem);
+  return { line, message: englishText(text), text };
 }
 
 /**
@@ -82,17 +89,17 @@ export function scanCsv(text: string, onRecord: (line: number, fields: string[])
             line++;
             j += end - 1;
           } else if (isStrayControl(c) && problem === null) {
-            problem = at(line, `Line ${line}: a ${controlName(c)} stands inside a quoted field; remove it (only line breaks and tabs may appear in a field).`);
+            problem = at(line, hostText('csv.control-in-quotes', { control: controlName(c) }));
           }
         }
         if (!closed) {
-          problems.push({ line: quoteLine, message: `Line ${quoteLine}: a quoted field is never closed; add the missing " before the end of the file.` });
+          problems.push(at(quoteLine, hostText('csv.unclosed-quote', {})));
           return problems;
         }
         field = value;
         const next = src.charCodeAt(i);
         if (i < n && next !== COMMA && lineEndAt(src, i) === 0 && problem === null) {
-          problem = at(line, `Line ${line}: text follows a closing quote; put the whole field in quotes and write a quote inside it as "".`);
+          problem = at(line, hostText('csv.text-after-quote', {}));
         }
       } else {
         let j = i;
@@ -102,8 +109,8 @@ export function scanCsv(text: string, onRecord: (line: number, fields: string[])
           if (c > QUOTE && c !== COMMA && c !== 0x7f) continue;
           if (c === COMMA || c === LF || c === CR) break;
           if (problem !== null) continue;
-          if (c === QUOTE) problem = at(line, `Line ${line}: a quote appears inside an unquoted field; quote the whole field and write the quote as "".`);
-          else if (isStrayControl(c)) problem = at(line, `Line ${line}: a ${controlName(c)} stands in a field; remove it (export the file again as plain CSV).`);
+          if (c === QUOTE) problem = at(line, hostText('csv.quote-in-field', {}));
+          else if (isStrayControl(c)) problem = at(line, hostText('csv.control-in-field', { control: controlName(c) }));
         }
         field = src.slice(i, j);
         i = j;

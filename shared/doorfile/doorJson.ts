@@ -7,6 +7,7 @@ import type { BuiltDoorFile } from './build.ts';
 import { CREDENTIAL_BYTES } from './credential.ts';
 import { CREDENTIAL_TYPE_CODES } from './userTable.ts';
 import { parseJsonText } from '../jsonText.ts';
+import { HostError } from '../errors/hostError.ts';
 
 export type PrimaryFieldName = 'primeCred' | 'primeCr';
 export const DOOR_FILE_FORMAT = 'readerdesk-door-file';
@@ -189,17 +190,17 @@ const fileSchema = z.union([
 
 export function parseDoorJson(source: string): DoorEntry[] {
   const parsed = parseJsonText(source);
-  if (!parsed.ok) throw new Error(`The door file is not valid JSON${parsed.where}; check that it was copied completely and that --in names the door file, not the key file.`);
+  if (!parsed.ok) throw new HostError('doorjson.not-json', { where: parsed.where });
   const raw = parsed.value;
   const top = fileSchema.safeParse(raw);
-  if (!top.success) throw new Error('The door file has neither a "users" list nor a "db.usrRcrd.add" list; it does not look like a door file.');
+  if (!top.success) throw new HostError('doorjson.no-users', {});
   const list: unknown[] = 'users' in top.data ? (top.data.users as unknown[]) : top.data.db.usrRcrd.add;
   return list.map((item, i) => {
     const position = i + 1;
     const e = entrySchema.safeParse(item);
-    if (!e.success) throw new Error(`Door-file record ${position} is malformed (${e.error.issues[0]?.message ?? 'unknown problem'}); regenerate the file.`);
+    if (!e.success) throw new HostError('doorjson.bad-record', { position: String(position), problem: e.error.issues[0]?.message ?? 'unknown problem' });
     const primeCred = e.data.primeCred ?? e.data.primeCr;
-    if (primeCred === undefined) throw new Error(`Door-file record ${position} has neither "primeCred" nor "primeCr"; every record needs its primary credential.`);
+    if (primeCred === undefined) throw new HostError('doorjson.no-primary', { position: String(position) });
     const scnd = e.data.scndCr;
     const userId = e.data.usrID !== undefined && /^\d+$/.test(e.data.usrID) ? Number(e.data.usrID) : null;
     return {

@@ -1,6 +1,9 @@
 // Every finding about a CSV line or a door-file record carries where it was found, so that a
 // user with a 5,000-line spreadsheet can go straight to the cell.
 
+import { englishText, hostText } from '../errors/hostError.ts';
+import type { HostText } from '../errors/hostText.ts';
+
 /** Errors stop a build; warnings stop it too unless the user explicitly accepts them. */
 export type Severity = 'error' | 'warning';
 
@@ -12,23 +15,27 @@ export interface Issue {
   line?: number;
   /** Header name of the column, when the issue belongs to one cell. */
   column?: string;
-  /** A full sentence: what is wrong and what to do. Already names line and column. */
+  /** A full sentence: what is wrong and what to do. Already names line and column. English. */
   message: string;
+  /** `message` as a catalogue text (csv.*, doorfile.*), for the UI's language. */
+  text: HostText;
+}
+
+/** A finding's sentence with its place in front: "Line 7, column card: …". */
+export function placed(where: { line?: number; column?: string }, issue: HostText): HostText {
+  if (where.line === undefined) return issue;
+  const line = String(where.line);
+  return where.column === undefined ? hostText('csv.at-line', { line, issue }) : hostText('csv.at-cell', { line, column: where.column, issue });
 }
 
 export function issueAt(
   severity: Severity,
   code: string,
   where: { line?: number; column?: string },
-  text: string,
+  what: HostText,
 ): Issue {
-  const prefix =
-    where.line !== undefined && where.column !== undefined
-      ? `Line ${where.line}, column ${where.column}: `
-      : where.line !== undefined
-        ? `Line ${where.line}: `
-        : '';
-  const issue: Issue = { severity, code, message: prefix + text };
+  const text = placed(where, what);
+  const issue: Issue = { severity, code, message: englishText(text), text };
   if (where.line !== undefined) issue.line = where.line;
   if (where.column !== undefined) issue.column = where.column;
   return issue;

@@ -1,12 +1,13 @@
 // The site key: 32 bytes of AES-256 key shared by every lock of a site. Messages about it name
 // lengths only, never content, so a key cannot leak into logs through an error.
 
+import { hostText } from '../errors/hostError.ts';
+import type { HostText } from '../errors/hostText.ts';
+
 export const SITE_KEY_BYTES = 32;
 
-export function siteKeyProblem(key: Uint8Array): string | null {
-  return key.length === SITE_KEY_BYTES
-    ? null
-    : `The site key has ${key.length} bytes, but an ENGAGE site key is AES-256 and has ${SITE_KEY_BYTES} bytes (64 hex digits); use the site's full key.`;
+export function siteKeyProblem(key: Uint8Array): HostText | null {
+  return key.length === SITE_KEY_BYTES ? null : hostText('doorfile.site-key-bytes', { bytes: key.length, expected: SITE_KEY_BYTES });
 }
 
 /**

@@ -11,6 +11,8 @@ import { isPinText, PIN_MAX_DIGITS, PIN_MIN_DIGITS, PIN_RECOMMENDED_DIGITS, writ
 import { ATTRIBUTE_NORMAL, MAX_USER_ID, NO_SCHEDULE, type UserRecord } from './userRecord.ts';
 import { CREDENTIAL_TYPE_CODES, UserTable } from './userTable.ts';
 import { fieldMax, isWiegandFormat, WIEGAND_FORMATS, wiegandFrame } from './wiegand.ts';
+import { hostText } from '../errors/hostError.ts';
+import type { HostParam, HostText } from '../errors/hostText.ts';
 
 export const CREDENTIAL_FORMATS = ['h10301', 'c1000-35', 'h10304', 'h10302', 'raw', 'pin'] as const;
 export type CredentialFormat = (typeof CREDENTIAL_FORMATS)[number];
@@ -77,14 +79,14 @@ export function importUsersTable(text: string): CsvTableImport {
       reader = readHeader(line, fields, table, issues);
     } else if (reader) reader.read(line, fields);
   });
-  const all: Issue[] = problems.map((p) => issueAt('error', 'csv-syntax', {}, p.message));
+  const all: Issue[] = problems.map((p) => issueAt('error', 'csv-syntax', {}, p.text));
   if (!headerSeen) {
-    all.push(issueAt('error', 'csv-empty', {}, 'The CSV file has no header row; start it with a line such as "user_id,format,facility,card".'));
+    all.push(issueAt('error', 'csv-empty', {}, hostText('csv.no-header', {})));
     return { table, issues: all };
   }
   for (const i of issues) all.push(i);
   if (reader && records === 1 && problems.length === 0) {
-    all.push(issueAt('error', 'csv-no-users', {}, 'The CSV file has a header but no user rows; a door file needs at least one user.'));
+    all.push(issueAt('error', 'csv-no-users', {}, hostText('csv.no-users', {})));
   }
   return { table, issues: all };
 }
@@ -101,16 +103,16 @@ function readHeader(line: number, fields: readonly string[], table: UserTable, i
   header.forEach((name, i) => {
     // A header cell is repeated only when it could be a column name: a key file given as --in would
     // otherwise put the key on screen. Others are named by their position.
-    const shown = isShowableColumnName(name) ? `"${name}"` : `number ${i + 1}`;
+    const shown = isShowableColumnName(name) ? `"${name}"` : hostText('csv.column-number', { number: String(i + 1) });
     const at = { line, column: isShowableColumnName(name) && name ? name : `#${i + 1}` };
-    if (index.has(name)) issues.push(issueAt('error', 'csv-header', at, `the column ${shown} appears twice; keep one of them.`));
+    if (index.has(name)) issues.push(issueAt('error', 'csv-header', at, hostText('csv.column-twice', { column: shown })));
     else if (!KNOWN_COLUMNS.has(name)) {
-      issues.push(issueAt('warning', 'unknown-column', at, `the column ${shown} is not a door-file column and is ignored; check its spelling if it should be used.`));
+      issues.push(issueAt('warning', 'unknown-column', at, hostText('csv.unknown-column', { column: shown })));
     } else index.set(name, i);
   });
   for (const required of ['user_id', 'format']) {
     if (!index.has(required)) {
-      issues.push(issueAt('error', 'csv-header', { line }, `the header has no "${required}" column; add it (see docs/doorfile.md for the columns).`));
+      issues.push(issueAt('error', 'csv-header', { line }, hostText('csv.missing-column', { column: required })));
     }
   }
   if (!index.has('user_id') || !index.has('format')) return null;
@@ -227,14 +229,14 @@ class RowReader {
     return index < 0 ? '' : this.fields[index]!.trim();
   }
 
-  private error(column: string, text: string, code = 'value'): null {
+  private error(column: string, text: HostText, code = 'value'): null {
     this.issues.push(issueAt('error', code, { line: this.line, column }, text));
     return null;
   }
 
   read(line: number, fields: readonly string[]): void {
     if (fields.length !== this.width) {
-      this.issues.push(issueAt('error', 'csv-fields', { line }, `the line has ${fields.length} fields but the header has ${this.width}; check for a missing or extra comma.`));
+      this.issues.push(issueAt('error', 'csv-fields', { line }, hostText('csv.field-count', { fields: fields.length, width: this.width })));
       return;
     }
     this.fields = fields;
@@ -261,7 +263,7 @@ class RowReader {
     } else {
       for (const c of CREDENTIAL_COLUMNS) {
         if (this.cell(this.secondary.cells[c]) !== '') {
-          this.error(`secondary_${c}`, 'a secondary credential value is given but secondary_format is empty; fill in secondary_format or clear the value.');
+          this.error(`secondary_${c}`, hostText('csv.secondary-without-format', {}));
         }
       }
     }
@@ -272,7 +274,7 @@ class RowReader {
     const activeText = activeCell === '1' || activeCell === '' ? activeCell : activeCell.toLowerCase();
     if (activeText === '0' || activeText === 'no' || activeText === 'n' || activeText === 'false') active = 0;
     else if (!(activeText === '' || activeText === '1' || activeText === 'yes' || activeText === 'y' || activeText === 'true')) {
-      this.error('active', `"${activeCell}" is not a yes/no value; write 1 or 0 (yes/no, true/false also work), or leave it empty for active.`);
+      this.error('active', hostText('csv.not-yes-no', { value: activeCell }));
     }
 
     const attrCell = this.cell(this.col.attribute);
@@ -284,10 +286,7 @@ class RowReader {
     const activation = this.readDate(this.cell(this.col.activation), false, DEFAULT_ACTIVATION_NUMBER, 'activation', this.activationSeen);
     const expiration = this.readDate(this.cell(this.col.expiration), true, DEFAULT_EXPIRATION_NUMBER, 'expiration', this.expirationSeen);
     if (activation >= 0 && expiration >= 0 && expiration < activation) {
-      this.error(
-        'expiration',
-        `the expiration ${dateTimeText(expiration)} is before the activation ${dateTimeText(activation)}; the credential would never open the door. Correct one of the dates.`,
-      );
+      this.error('expiration', hostText('csv.expires-first', { expiration: dateTimeText(expiration), activation: dateTimeText(activation) }));
     }
 
     for (let k = before; k < issues.length; k++) if (issues[k]!.severity === 'error') return;
@@ -302,14 +301,14 @@ class RowReader {
     t.count++;
   }
 
-  private readInt(text: string, min: number, max: number, column: string, required: boolean, forWhat = ''): number | null {
+  private readInt(text: string, min: number, max: number, column: string, required: boolean, forFormat: HostParam = ''): number | null {
     if (text === '') {
-      if (required) this.error(column, `the value is missing; enter a whole number from ${min} to ${max}.`, 'missing');
+      if (required) this.error(column, hostText('csv.number-missing', { min: String(min), max: String(max) }), 'missing');
       return null;
     }
     const v = wholeNumber(text);
-    if (v < 0) return this.error(column, `"${text}" is not a whole number; enter a number from ${min} to ${max}.`);
-    if (v < min || v > max) return this.error(column, `${text} is out of range${forWhat}; the allowed range is ${min} to ${max}.`, 'range');
+    if (v < 0) return this.error(column, hostText('csv.not-a-number', { value: text, min: String(min), max: String(max) }));
+    if (v < min || v > max) return this.error(column, hostText('csv.out-of-range', { value: text, forFormat, min: String(min), max: String(max) }), 'range');
     return v;
   }
 
@@ -320,12 +319,12 @@ class RowReader {
     if (text === seen.text) return seen.value;
     const v = parseDateTimeNumber(text, endOfDay);
     if (v < 0) {
-      this.error(column, `"${text}" is not a date; write YYYY-MM-DD or YYYYMMDDHHMMSS (for example 2026-12-31).`, 'date');
+      this.error(column, hostText('csv.not-a-date', { value: text }), 'date');
       return -1;
     }
     const day = dayNumberOf(v);
     if (day < 0 || day > MAX_DAY) {
-      this.error(column, `${text} is outside what the lock record holds; use a date from 2000-01-01 to 2179-06-06.`, 'date');
+      this.error(column, hostText('csv.date-outside', { value: text }), 'date');
       return -1;
     }
     seen.text = text;
@@ -340,18 +339,18 @@ class RowReader {
   private readCredential(cols: CredentialColumns, buffer: Uint8Array, off: number, required: boolean): boolean {
     const formatCell = this.cell(cols.format);
     if (formatCell === '') {
-      if (required) this.error(cols.formatName, `the credential format is missing; use one of ${CREDENTIAL_FORMATS.join(', ')}.`, 'missing');
+      if (required) this.error(cols.formatName, hostText('csv.format-missing', { formats: CREDENTIAL_FORMATS.join(', ') }), 'missing');
       return false;
     }
     const format = formatOf(formatCell);
     if (format === null) {
-      this.error(cols.formatName, `"${formatCell}" is not a credential format; use one of ${CREDENTIAL_FORMATS.join(', ')}.`);
+      this.error(cols.formatName, hostText('csv.not-a-format', { value: formatCell, formats: CREDENTIAL_FORMATS.join(', ') }));
       return false;
     }
     for (const c of cols.unused[format]) {
       if (this.cell(cols.cells[c]) !== '') {
         this.issues.push(
-          issueAt('warning', 'ignored-value', { line: this.line, column: cols.names[c] }, `${format} does not use ${cols.names[c]}, so its value is ignored; clear it or check the format.`),
+          issueAt('warning', 'ignored-value', { line: this.line, column: cols.names[c] }, hostText('csv.value-ignored', { format, column: cols.names[c] })),
         );
       }
     }
@@ -361,10 +360,10 @@ class RowReader {
       const limits = WIEGAND_LIMITS.get(format)!;
       let facility: number | null = null;
       if (f.facility) {
-        facility = this.readInt(this.cell(cols.cells.facility), 0, limits.facility, cols.names.facility, true, ` for ${format}`);
+        facility = this.readInt(this.cell(cols.cells.facility), 0, limits.facility, cols.names.facility, true, hostText('csv.for-format', { format }));
         if (facility === null) return false;
       }
-      const card = this.readInt(this.cell(cols.cells.card), 0, limits.card, cols.names.card, true, ` for ${format}`);
+      const card = this.readInt(this.cell(cols.cells.card), 0, limits.card, cols.names.card, true, hostText('csv.for-format', { format }));
       if (card === null) return false;
       writeSmallCredentialBlock(buffer, off, wiegandFrame(format, facility, card), f.bits);
       this.readType = CREDENTIAL_TYPE_CODES.card;
@@ -377,13 +376,13 @@ class RowReader {
       if (!isPinText(pin)) {
         this.error(
           cols.names.pin,
-          pin === '' ? `the PIN is missing; enter ${PIN_MIN_DIGITS} to ${PIN_MAX_DIGITS} digits.` : `the PIN must be ${PIN_MIN_DIGITS} to ${PIN_MAX_DIGITS} digits 0-9 and nothing else; correct it.`,
+          hostText(pin === '' ? 'csv.pin-missing' : 'csv.pin-digits', { min: String(PIN_MIN_DIGITS), max: String(PIN_MAX_DIGITS) }),
         );
         return false;
       }
       if (pin.length < PIN_RECOMMENDED_DIGITS) {
         this.issues.push(
-          issueAt('warning', 'short-pin', { line: this.line, column: cols.names.pin }, `the PIN has only ${pin.length} digit(s) and is easy to guess; use at least ${PIN_RECOMMENDED_DIGITS}.`),
+          issueAt('warning', 'short-pin', { line: this.line, column: cols.names.pin }, hostText('csv.short-pin', { digits: pin.length, recommended: PIN_RECOMMENDED_DIGITS })),
         );
       }
       this.readBits = writePinBlock(buffer, off, pin);
@@ -400,14 +399,14 @@ class RowReader {
     const hexCell = this.cell(cols.cells.raw_hex);
     const hexText = hexCell.charCodeAt(0) === 0x30 && (hexCell.charCodeAt(1) | 0x20) === 0x78 ? hexCell.slice(2) : hexCell;
     if (hexText === '') {
-      this.error(cols.names.raw_hex, 'the raw credential is missing; enter the frame as hex digits, for example 23C5981.', 'missing');
+      this.error(cols.names.raw_hex, hostText('csv.raw-missing', {}), 'missing');
       return false;
     }
     let first = 0;
     while (first < hexText.length - 1 && hexText.charCodeAt(first) === 0x30) first++;
     for (let k = 0; k < hexText.length; k++) {
       if (hexDigit(hexText.charCodeAt(k)) < 0) {
-        this.error(cols.names.raw_hex, `"${hexCell}" is not a hex number; use digits 0-9 and A-F only.`);
+        this.error(cols.names.raw_hex, hostText('csv.not-hex', { value: hexCell }));
         return false;
       }
     }
@@ -416,7 +415,7 @@ class RowReader {
     const lead = hexDigit(hexText.charCodeAt(first));
     const bitLength = lead === 0 ? 0 : (significant - 1) * 4 + (32 - Math.clz32(lead));
     if (bitLength > bitCount) {
-      this.error(cols.names.raw_hex, `0x${hexText.toUpperCase()} needs ${bitLength} bits but raw_bits says ${bitCount}; correct raw_bits or the value.`, 'range');
+      this.error(cols.names.raw_hex, hostText('csv.too-many-bits', { value: hexText.toUpperCase(), bits: bitLength, bitCount }), 'range');
       return false;
     }
     // At most 16 significant digits remain: the low 8 go to `lo`, the rest to `hi`.

@@ -10,6 +10,8 @@ import { sortIntoLockOrder } from './lockOrder.ts';
 import { siteKeyProblem } from './siteKey.ts';
 import type { UserRecord } from './userRecord.ts';
 import { UserTable } from './userTable.ts';
+import { hostText } from '../errors/hostError.ts';
+import type { HostText } from '../errors/hostText.ts';
 
 /** What an ENGAGE lock holds per door file (a Reader-controller holds more: raise it with maxUsers). */
 export const DEFAULT_MAX_USERS = 5000;
@@ -38,17 +40,17 @@ export function validateSortedTable(table: UserTable, csvIndex: Uint32Array, opt
     if (problem) issues.push(issueAt('error', 'site-key', {}, problem));
   }
   if (n > maxUsers) {
-    issues.push(issueAt('error', 'capacity', {}, `The file has ${n} users but the lock holds ${maxUsers}; split the users over several door files or set the lock's capacity with --max-users.`));
+    issues.push(issueAt('error', 'capacity', {}, hostText('doorfile.capacity', { users: n, max: maxUsers })));
   }
 
   const primaries = table.primaries;
   const allFF: { at: number; issue: Issue }[] = [];
   for (let k = 0; k < n; k++) {
     if (isAllFF(primaries, table.blockOffset(k))) {
-      allFF.push({ at: csvIndex[k]!, issue: issueAt('error', 'all-ff', { line: table.lines[k]!, column: 'format' }, 'the primary credential is all 0xFF bits, which ENGAGE locks do not support; it would never open the door. Use another credential.') });
+      allFF.push({ at: csvIndex[k]!, issue: issueAt('error', 'all-ff', { line: table.lines[k]!, column: 'format' }, hostText('doorfile.all-ff-primary', {})) });
     }
     if (table.hasSecondary(k) && isAllFF(table.secondaryBlocks(), table.blockOffset(k))) {
-      allFF.push({ at: csvIndex[k]!, issue: issueAt('error', 'all-ff', { line: table.lines[k]!, column: 'secondary_format' }, 'the secondary credential is all 0xFF bits, which ENGAGE locks do not support; use another credential.') });
+      allFF.push({ at: csvIndex[k]!, issue: issueAt('error', 'all-ff', { line: table.lines[k]!, column: 'secondary_format' }, hostText('doorfile.all-ff-secondary', {})) });
     }
   }
   for (const f of allFF.sort((x, y) => x.at - y.at)) issues.push(f.issue);
@@ -75,8 +77,9 @@ function compareBlocks(creds: Uint8Array, a: number, b: number): number {
   return 0;
 }
 
-function lineList(lines: readonly number[]): string {
-  return lines.length === 2 ? `${lines[0]} and ${lines[1]}` : `${lines.slice(0, -1).join(', ')} and ${lines[lines.length - 1]}`;
+/** "4, 7 and 9" as a clause, so that the "and" is translated. */
+function lineList(lines: readonly number[]): HostText {
+  return hostText('doorfile.list-last', { first: lines.slice(0, -1).join(', '), last: String(lines[lines.length - 1]) });
 }
 
 /** Rows from..to-1 share one primary credential; lock order is CSV order among them. */
@@ -86,7 +89,7 @@ function checkGroup(table: UserTable, from: number, to: number, issues: Issue[])
   const withSecondary = group.filter((i) => table.hasSecondary(i));
   if (without.length > 0 && withSecondary.length > 0) {
     issues.push(
-      issueAt('error', 'mixed-secondary', { line: table.lines[without[0]!]! }, `lines ${lineList([...without, ...withSecondary].map((i) => table.lines[i]!))} share a primary credential, but only some have a secondary credential. The lock acts on the record without one and never asks for the second factor; give all of them a secondary credential or none.`),
+      issueAt('error', 'mixed-secondary', { line: table.lines[without[0]!]! }, hostText('doorfile.mixed-secondary', { lines: lineList([...without, ...withSecondary].map((i) => table.lines[i]!)) })),
     );
   }
   // Identical credential pairs: the lock treats the whole file as unsorted. Sorting the group by
@@ -109,7 +112,7 @@ function checkGroup(table: UserTable, from: number, to: number, issues: Issue[])
   for (const u of group) {
     const twin = twinOf.get(u);
     if (twin !== undefined) {
-      issues.push(issueAt('warning', 'duplicate', { line: table.lines[u]! }, `the credentials repeat those of line ${table.lines[twin]!}; a lock treats a file with duplicates as unsorted and searches it slowly ("degraded"). Remove one of the lines.`));
+      issues.push(issueAt('warning', 'duplicate', { line: table.lines[u]! }, hostText('doorfile.duplicate', { line: String(table.lines[twin]!) })));
     }
   }
 }

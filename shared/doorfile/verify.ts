@@ -9,12 +9,16 @@ import { CREDENTIAL_BYTES, hasCredentialPadding, isAllFF } from './credential.ts
 import type { DoorEntry } from './doorJson.ts';
 import { siteKeyProblem } from './siteKey.ts';
 import { DEFAULT_MAX_USERS } from './validate.ts';
+import { englishText, hostErrorOf, hostText } from '../errors/hostError.ts';
+import type { HostText } from '../errors/hostText.ts';
 
 export type SearchMode = 'optimized' | 'degraded' | 'unknown';
 
 export interface Finding {
   code: 'unsorted' | 'duplicate' | 'wrong-key' | 'bad-record' | 'malformed' | 'all-ff' | 'mixed-secondary' | 'secondary-type' | 'capacity';
+  /** English; `text` is the same as a catalogue text (verify.*), for the UI's language. */
   message: string;
+  text: HostText;
   /** 1-based record positions in the file. */
   positions: number[];
   userIds: (number | null)[];
@@ -37,40 +41,44 @@ export interface VerifyOptions {
 /** Long lists are cut in messages; the positions array stays complete. */
 const SHOW = 10;
 
-function who(e: DoorEntry): string {
-  return e.userId === null ? `record ${e.position}` : `record ${e.position} (user ${e.userId})`;
+function who(e: DoorEntry): HostText {
+  const position = String(e.position);
+  return e.userId === null ? hostText('verify.record', { position }) : hostText('verify.record-of-user', { position, user: String(e.userId) });
 }
 
-function list(entries: readonly DoorEntry[]): string {
-  const shown = entries.slice(0, SHOW).map(who).join(', ');
-  return entries.length > SHOW ? `${shown} and ${entries.length - SHOW} more` : shown;
+/** "record 2 (user 3), record 3 (user 6)", the first ten and how many more. */
+function list(entries: readonly DoorEntry[]): HostText {
+  const shown = entries.slice(0, SHOW).map(who);
+  let text = shown[shown.length - 1]!;
+  for (let i = shown.length - 2; i >= 0; i--) text = hostText('doorfile.list', { first: shown[i]!, rest: text });
+  return entries.length > SHOW ? hostText('doorfile.list-more', { list: text, more: entries.length - SHOW }) : text;
 }
 
-function finding(code: Finding['code'], message: string, entries: readonly DoorEntry[]): Finding {
-  return { code, message, positions: entries.map((e) => e.position), userIds: entries.map((e) => e.userId) };
+function finding(code: Finding['code'], text: HostText, entries: readonly DoorEntry[]): Finding {
+  return { code, message: englishText(text), text, positions: entries.map((e) => e.position), userIds: entries.map((e) => e.userId) };
 }
 
 const BLOCK_HEX = /^[0-9a-fA-F]{32}$/;
 
 export function verifyDoorFile(entries: readonly DoorEntry[], siteKey: Uint8Array, options: VerifyOptions = {}): VerifyReport {
   const keyProblem = siteKeyProblem(siteKey);
-  if (keyProblem) throw new Error(keyProblem);
+  if (keyProblem) throw hostErrorOf(keyProblem);
   const problems: Finding[] = [];
   const degradedBy: Finding[] = [];
   const maxUsers = options.maxUsers ?? DEFAULT_MAX_USERS;
   if (entries.length > maxUsers) {
-    problems.push(finding('capacity', `The file has ${entries.length} records but the lock holds ${maxUsers}; split it into several door files.`, []));
+    problems.push(finding('capacity', hostText('verify.capacity', { records: entries.length, max: maxUsers }), []));
   }
 
   const malformed = entries.filter((e) => !BLOCK_HEX.test(e.primeCred) || (e.scndCr !== null && !BLOCK_HEX.test(e.scndCr)));
   if (malformed.length > 0) {
-    problems.push(finding('malformed', `${list(malformed)}: a credential is not 32 hex digits; regenerate the door file.`, malformed));
+    problems.push(finding('malformed', hostText('verify.malformed', { records: list(malformed) }), malformed));
   }
   const bad = new Set(malformed);
   const usable = entries.filter((e) => !bad.has(e));
   const typeMismatch = usable.filter((e) => (e.scndCr === null) !== (e.scndCrTyp === 'null'));
   if (typeMismatch.length > 0) {
-    problems.push(finding('secondary-type', `${list(typeMismatch)}: scndCr and scndCrTyp disagree about whether there is a secondary credential; both must be "null" or both set.`, typeMismatch));
+    problems.push(finding('secondary-type', hostText('verify.secondary-type', { records: list(typeMismatch) }), typeMismatch));
   }
 
   const { primes, seconds } = decryptAll(usable, siteKey, options.cipher ?? pureAesFactory);
@@ -78,15 +86,15 @@ export function verifyDoorFile(entries: readonly DoorEntry[], siteKey: Uint8Arra
     const block = (i: number) => primes.subarray(i * CREDENTIAL_BYTES, (i + 1) * CREDENTIAL_BYTES);
     const unpadded = usable.filter((e, i) => !hasCredentialPadding(block(i)) || (seconds[i] !== null && !hasCredentialPadding(seconds[i]!)));
     if (usable.length > 0 && unpadded.length === usable.length) {
-      problems.push(finding('wrong-key', `None of the ${usable.length} records decrypts to a padded credential with this site key; the file was made with another site's key or is damaged. Check the key file.`, []));
+      problems.push(finding('wrong-key', hostText('verify.wrong-key', { count: usable.length }), []));
       return { userCount: entries.length, mode: 'unknown', degradedBy, problems };
     }
     if (unpadded.length > 0) {
-      problems.push(finding('bad-record', `${list(unpadded)} decrypt to something that is not a padded credential; they were encrypted with another key or damaged and will never match. Rebuild the door file.`, unpadded));
+      problems.push(finding('bad-record', hostText('verify.bad-record', { records: list(unpadded) }), unpadded));
     }
     const allFF = usable.filter((e, i) => isAllFF(block(i)) || (seconds[i] !== null && isAllFF(seconds[i]!)));
     if (allFF.length > 0) {
-      problems.push(finding('all-ff', `${list(allFF)} hold an all-0xFF credential, which ENGAGE locks do not support; replace those credentials.`, allFF));
+      problems.push(finding('all-ff', hostText('verify.all-ff', { records: list(allFF) }), allFF));
     }
 
     const unsorted: DoorEntry[] = [];
@@ -95,7 +103,8 @@ export function verifyDoorFile(entries: readonly DoorEntry[], siteKey: Uint8Arra
     }
     if (unsorted.length > 0) {
       const first = unsorted.slice(0, 2);
-      degradedBy.push(finding('unsorted', `The records are not in ascending order of their unencrypted primary credential: ${who(first[0]!)} sorts after ${who(first[1]!)}${unsorted.length > 2 ? `, and ${unsorted.length / 2 - 1} more such pairs` : ''}. Rebuild the file with ReaderDesk to sort it.`, unsorted));
+      const more = unsorted.length > 2 ? hostText('verify.more-pairs', { count: unsorted.length / 2 - 1 }) : '';
+      degradedBy.push(finding('unsorted', hostText('verify.unsorted', { first: who(first[0]!), second: who(first[1]!), more }), unsorted));
     }
 
     const byPair = new Map<string, DoorEntry>();
@@ -112,12 +121,12 @@ export function verifyDoorFile(entries: readonly DoorEntry[], siteKey: Uint8Arra
       byPrimary.set(p, g);
     });
     if (duplicates.length > 0) {
-      degradedBy.push(finding('duplicate', `Identical credentials appear more than once (${list(duplicates)}); a lock treats a file with duplicates as unsorted. Remove the repeated records.`, duplicates));
+      degradedBy.push(finding('duplicate', hostText('verify.duplicate', { records: list(duplicates) }), duplicates));
     }
     for (const g of byPrimary.values()) {
       if (g.without.length > 0 && g.with.length > 0) {
         const all = [...g.without, ...g.with];
-        problems.push(finding('mixed-secondary', `${list(all)} share a primary credential, but only some have a secondary; the lock acts on ${who(g.without[0]!)} and never asks for the second factor. Give all of them a secondary credential or none.`, all));
+        problems.push(finding('mixed-secondary', hostText('verify.mixed-secondary', { records: list(all), record: who(g.without[0]!) }), all));
       }
     }
     return { userCount: entries.length, mode: degradedBy.length > 0 ? 'degraded' : 'optimized', degradedBy, problems };

@@ -6,7 +6,13 @@
 // that are quantities go as numbers (the UI formats them in its locale); identifiers such as ports,
 // paths, versions and command names go as strings. Never a key, PIN or other secret as a value.
 
-export const HOST_SENTENCES = {
+import { LINK_SENTENCES } from './sentences/link.ts';
+import { CONFIG_SENTENCES } from './sentences/config.ts';
+import { DOORFILE_SENTENCES } from './sentences/doorfile.ts';
+import { DEPLOY_SENTENCES } from './sentences/deploy.ts';
+
+/** The sentences of this file; each area of the catalogue has a file of its own in sentences/. */
+export const CORE_SENTENCES = {
   // The wire between UI and host.
   'unknown-method': 'The app does not offer {method}.',
   'that-method': 'that method',
@@ -27,12 +33,12 @@ export const HOST_SENTENCES = {
   'brp.timeout': 'The reader did not answer {command} within {ms} ms. Check the cable and the port.',
   'brp.checksum':
     'A frame arrived with checksum {actual}, but its content gives {expected}: the bytes were damaged on the line. Try again, and check the cable and baud rate if it keeps happening.',
-  'brp.frame': '{reason}',
+  'brp.frame': '{reason:sentence}',
   'brp.unsupported-checksum': 'The frame uses the {kind} checksum, which ReaderDesk does not support. Use CRC16 or no checksum on this link.',
-  'brp.reader-status': 'The reader answered {command} with {statusName} (status {status}): {meaning}',
+  'brp.reader-status': 'The reader answered {command} with {statusName} (status {status}): {meaning:sentence}',
   'brp.port-lost': 'The link to {port} is not available{because}. Check that the reader is connected and that no other program is using the port.',
   'brp.because': ': {reason}',
-  'brp.reader-rejected': 'The reader rejected {command}: {reason}',
+  'brp.reader-rejected': 'The reader rejected {command}: {reason:sentence}',
   'brp.frame-too-large':
     '{command} needs a command frame of {frameBytes} bytes, but the reader takes at most {limitBytes} bytes per frame ({source}), so it was not sent. {advice}',
   'brp.limit-reported': 'it reported its buffer size with Sys.GetBufferSize',
@@ -129,7 +135,7 @@ export const HOST_SENTENCES = {
   'config.exists':
     '{file} already exists. Open it, or choose another file name: new project settings get a new Config Security Code and must not replace existing ones.',
   'config.invalid': 'The configuration is not valid: {detail}',
-  'config.model': '{detail}',
+  'config.model': '{detail:sentence}',
   'config.no-such-version': 'Version {version} was never finalized in this file; pick one of the versions in its history.',
   'config.output-is-balcfg': 'The BEC2 file would replace the BALCFG itself; choose another output file.',
   'config.output-exists': '{file} already exists; choose another output file so that no finalized BEC2 is overwritten.',
@@ -302,6 +308,14 @@ export const HOST_SENTENCES = {
   'tags.not-connected': 'That reader is not connected; connect it on the Readers page and try again.',
   'tags.nothing-to-change': 'Choose at least one change to the segment’s protection.',
   'tags.data-too-long': '{bytes} bytes at offset {offset} do not fit in one 256-byte segment; shorten the data or lower the offset.',
+} as const satisfies Record<string, string>;
+
+export const HOST_SENTENCES = {
+  ...CORE_SENTENCES,
+  ...LINK_SENTENCES,
+  ...CONFIG_SENTENCES,
+  ...DOORFILE_SENTENCES,
+  ...DEPLOY_SENTENCES,
 } as const satisfies Record<string, string>;
 
 export type HostSentences = typeof HOST_SENTENCES;

@@ -35,6 +35,12 @@ export class HostError<C extends HostErrorCode = HostErrorCode> extends Error im
   }
 }
 
+/** A text of the catalogue as an error to throw. */
+export function hostErrorOf(text: HostText): HostError {
+  if (!isHostErrorCode(text.code)) throw new Error(`${text.code} is not in the catalogue`);
+  return new HostError(text.code, text.params as HostErrorParams<typeof text.code>);
+}
+
 /**
  * The reason another failure gives, as a value for a sentence: its text when it has one (so the UI
  * translates it too), its English message otherwise.

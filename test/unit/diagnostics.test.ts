@@ -14,6 +14,11 @@ import type { AppContext } from '../../electron/host/app/appContext.ts';
 import type { ReaderManager } from '../../electron/host/app/readerManager.ts';
 import { createEventsService } from '../../electron/host/app/features/eventsService.ts';
 import type { ReaderActivity } from '../../electron/host/app/activity.ts';
+import { activityDetails } from '../../electron/host/app/activity.ts';
+import { hostText } from '../../shared/errors/hostError.ts';
+import { reasonText } from '../../renderer/src/lib/errorText.ts';
+import { addLanguagePack } from '../../renderer/src/i18n/languages.ts';
+import { GERMAN } from '../../renderer/src/i18n/german.ts';
 import { Listeners } from '../../shared/listeners.ts';
 import { FileAccess } from '../../electron/host/files/fileAccess.ts';
 
@@ -150,18 +155,28 @@ describe('event log', () => {
 
 describe('event log: what was done to readers, and alarms per reader', () => {
   it('records deploys, finalizations and factory resets next to alarms; one that failed is a warning', async () => {
+    addLanguagePack('de', GERMAN);
     const { ctx } = fakeContext();
     const api = createEventsService(ctx, { now: () => 5000 });
-    ctx.activity.emit({ kind: 'finalize', readerId: 'r1', address: ADDRESS, time: 1, ok: true, details: 'Finalized site.balcfg version 2', reason: null });
-    ctx.activity.emit({ kind: 'deploy', readerId: 'r1', address: ADDRESS, time: 2, ok: false, details: 'Deployed site-v01.bec2: Rejected: rollback', reason: 'rollback' });
-    ctx.activity.emit({ kind: 'factory-reset', readerId: 'r1', address: ADDRESS, time: 3, ok: true, details: 'Factory reset', reason: null });
+    const finalized = hostText('activity.finalized', { file: 'site.balcfg', version: '2', configId: '10234-0001-0000-02 Site', bec2: 'site-v02.bec2', sha: '0123456789abcdef' });
+    const rejected = hostText('activity.deployed', { file: 'site-v01.bec2', sha: '0123456789abcdef', result: hostText('deploy.rejected', { why: hostText('deploy.why.rollback', {}) }) });
+    ctx.activity.emit({ kind: 'finalize', readerId: 'r1', address: ADDRESS, time: 1, ok: true, ...activityDetails(finalized), reason: null });
+    ctx.activity.emit({ kind: 'deploy', readerId: 'r1', address: ADDRESS, time: 2, ok: false, ...activityDetails(rejected), reason: 'rollback' });
+    ctx.activity.emit({ kind: 'factory-reset', readerId: 'r1', address: ADDRESS, time: 3, ok: true, ...activityDetails(hostText('activity.reset-done', { config: '' })), reason: null });
     const log = await api.eventLog();
     expect(log.map((e) => [e.kind, e.severity, e.reason])).toEqual([
       ['finalize', 'info', null],
       ['deploy', 'warning', 'rollback'],
       ['factory-reset', 'info', null],
     ]);
-    expect(log[1]!.details).toBe('Deployed site-v01.bec2: Rejected: rollback');
+    // English for exports; the same as a text, which the UI words in its language.
+    expect(log[1]!.details).toBe(
+      'Deployed site-v01.bec2 (SHA-256 0123456789abcdef…): Rejected: the file is an older version than the one the reader runs (rollback prevention); make a new version from the old one instead.',
+    );
+    expect(log[1]!.detailsText).toEqual(rejected);
+    expect(reasonText(log[1]!.detailsText!, 'de')).toBe(
+      'Aufgespielt: site-v01.bec2 (SHA-256 0123456789abcdef…): Abgelehnt: die Datei ist eine ältere Version als die, mit der der Leser läuft (Rollback-Schutz); erstellen Sie stattdessen aus der alten eine neue Version.',
+    );
     // Nothing here waits for an acknowledgement: only alarms do.
     expect(log.every((e) => e.acknowledgedAt !== null)).toBe(true);
   });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { deployToReaders, decodeBec2Text, expectedConfigIdOf } from '../../host/lifecycle/deployJob.ts';
 import { sameReaderTwice } from '../../host/lifecycle/readerKey.ts';
+import { deployResultRecord } from '../../host/lifecycle/deployResult.ts';
 import { CliError, type CliIo } from '../io.ts';
 import { LINK_OPTIONS, MAX_BAUD_OPTION, baudArg, checksumArg, maxBaudArg, portArg } from '../linkOptions.ts';
 import { englishText } from '../../../shared/errors/hostError.ts';
@@ -56,7 +57,7 @@ export async function runDeploy(argv: string[], io: CliIo): Promise<number> {
     },
   });
   if (values.json) {
-    io.out(JSON.stringify(results, null, 2));
+    io.out(JSON.stringify(results.map(deployResultRecord), null, 2));
   } else {
     for (const r of results) {
       io.out(`${r.port}: ${r.result} — ${r.message} (${r.bytes} bytes, ${r.durationMs} ms)`);

@@ -169,7 +169,9 @@ async function verify(args: string[], io: CliIo): Promise<number> {
   }
   const clean = report.mode === 'optimized' && report.problems.length === 0;
   if (v.json) {
-    io.out(JSON.stringify(report));
+    // The findings' catalogue texts are for the app's languages; the JSON keeps its keys.
+    const plain = ({ text: _text, ...finding }: VerifyReport['problems'][number]) => finding;
+    io.out(JSON.stringify({ ...report, degradedBy: report.degradedBy.map(plain), problems: report.problems.map(plain) }));
     return clean ? 0 : 1;
   }
   const modeLine: Record<VerifyReport['mode'], string> = {

@@ -1,7 +1,7 @@
 import type { ApiErrorPayload, ApiMethod, ReaderDeskApi } from '../../../shared/api/contract.ts';
 import { API_PARAMS } from '../../../shared/api/apiParams.ts';
 import { HostError, hostText } from '../../../shared/errors/hostError.ts';
-import type { HostParam } from '../../../shared/errors/hostText.ts';
+import { isHostText, type HostParam } from '../../../shared/errors/hostText.ts';
 import { toApiError } from './userMessage.ts';
 
 export type DispatchResult = { ok: true; result: unknown } | { ok: false; error: ApiErrorPayload };
@@ -17,7 +17,10 @@ export async function dispatchCall(api: ReaderDeskApi, method: unknown, params: 
   const schema = API_PARAMS[method as ApiMethod];
   const parsed = schema.safeParse(params);
   if (!parsed.success) {
-    return { ok: false, error: toApiError(new HostError('bad-params', { method, detail: parsed.error.issues[0]?.message ?? 'invalid' })) };
+    const issue = parsed.error.issues[0];
+    // A rule of our own may say why as a catalogue text (custom issues carry it in params.text).
+    const said = issue?.code === 'custom' && isHostText(issue.params?.text) ? issue.params.text : undefined;
+    return { ok: false, error: toApiError(new HostError('bad-params', { method, detail: said ?? issue?.message ?? 'invalid' })) };
   }
   try {
     const fn = (api as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[method]!;

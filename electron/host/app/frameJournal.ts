@@ -1,6 +1,7 @@
 import { toHex } from '../../../shared/bytes.ts';
 import type { FrameRecord } from '../../../shared/api/contract.ts';
-import { summarizeFrame } from '../../../shared/brp/explain.ts';
+import { frameSummary, type FrameSummary } from '../../../shared/brp/explain.ts';
+import { englishText } from '../../../shared/errors/hostError.ts';
 import type { FrameLogEntry } from '../brp/frameLog.ts';
 import { redactFrameHex } from './redact.ts';
 
@@ -20,11 +21,11 @@ export class FrameJournal {
 
   add(entry: FrameLogEntry): void {
     const hex = redactFrameHex(entry.bytes, entry.direction);
-    let summary: string;
+    let summary: FrameSummary;
     try {
-      summary = summarizeFrame(entry.bytes, entry.direction === 'out' ? 'command' : 'response');
+      summary = frameSummary(entry.bytes, entry.direction === 'out' ? 'command' : 'response');
     } catch {
-      summary = 'unreadable';
+      summary = { summary: 'unreadable' };
     }
     const record: FrameRecord = {
       seq: ++this.seq,
@@ -32,8 +33,9 @@ export class FrameJournal {
       direction: entry.direction,
       address: entry.address,
       hex,
-      summary,
-      ...(entry.problem ? { problem: entry.problem } : {}),
+      summary: summary.summary,
+      ...(summary.text ? { summaryText: summary.text } : {}),
+      ...(entry.problem ? { problem: englishText(entry.problem), problemText: entry.problem } : {}),
     };
     this.records[this.next] = record;
     this.next = (this.next + 1) % this.capacity;

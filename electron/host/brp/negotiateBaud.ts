@@ -1,5 +1,6 @@
 import * as Sys from '../../../shared/brp/commands/sys.ts';
 import { BrpError, PortLostError, ReaderStatusError } from '../../../shared/brp/errors.ts';
+import { hostText } from '../../../shared/errors/hostError.ts';
 import { DEFAULT_CWT_MS, DEFAULT_MAX_BAUD, ratesBetween } from '../../../shared/brp/lineRates.ts';
 import type { RateFailure } from '../../../shared/brp/lineSpeed.ts';
 import { answerMeansRestart } from '../../../shared/brp/readerRestart.ts';
@@ -62,11 +63,7 @@ export class LineSpeedLostError extends PortLostError {
     /** The rate it ran at before. */
     readonly from: number,
   ) {
-    super(
-      port,
-      `the reader stopped answering at ${baud} baud, the rate Sys.SetCommParam switched it to, and does not answer at ${from} either; ` +
-        `it returns to its configured rate when it restarts (switch it off and on), and a maximum below ${baud} for this port keeps this from happening again`,
-    );
+    super(port, hostText('port.rate-lost', { baud: String(baud), from: String(from) }));
   }
 }
 

@@ -11,7 +11,10 @@ import {
   PortLostError,
   ReaderStatusError,
   UnsupportedChecksumError,
+  type PortLostReason,
 } from '../../../shared/brp/errors.ts';
+import { englishText, hostText, reasonOf } from '../../../shared/errors/hostError.ts';
+import type { HostText } from '../../../shared/errors/hostText.ts';
 import { describeStatus, GENERAL_STATUS } from '../../../shared/brp/status.ts';
 import { commandName } from '../../../shared/brp/commands/index.ts';
 import { SysCfgSetValue, SysGetBufferSize, type BufferSize } from '../../../shared/brp/commands/sys.ts';
@@ -90,7 +93,7 @@ export class BrpSession {
   private pending: Pending | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private sequenceLock: Promise<void> = Promise.resolve();
-  private lostReason: string | undefined;
+  private lostReason: PortLostReason | undefined;
   private readonly lostListeners = new Set<(reason: string) => void>();
   private readonly answerListeners = new Set<AnswerListener>();
   private readonly closingSteps: (() => Promise<void>)[] = [];
@@ -225,7 +228,7 @@ export class BrpSession {
       try {
         response = command.decodeResponse(frame.payload);
       } catch (err) {
-        throw err instanceof BrpError ? err : new BrpFrameError(`the answer to ${command.name} could not be read: ${(err as Error).message}`);
+        throw err instanceof BrpError ? err : new BrpFrameError(hostText('brp.why.answer-unreadable', { command: command.name, reason: reasonOf(err) }));
       }
       for (const l of this.answerListeners) l(command, request, response);
       return response;
@@ -244,7 +247,7 @@ export class BrpSession {
       if (this.lostReason === undefined) await step().catch(() => undefined);
     }
     for (const u of this.unsubscribe.splice(0)) u();
-    this.failPending(new PortLostError(this.address, 'the session was closed'));
+    this.failPending(new PortLostError(this.address, hostText('port.session-closed', {})));
     await this.transport.close();
   }
 
@@ -284,7 +287,7 @@ export class BrpSession {
     if (frameBytes <= largest) return;
     const advice =
       cmdCode === SysCfgSetValue.code
-        ? 'This configuration value is too long for this reader: it cannot be written in one frame, so leave it out or shorten it'
+        ? hostText('brp.value-too-long', {})
         : undefined;
     throw new FrameTooLargeError(name, frameBytes, largest, limits.reported, advice);
   }
@@ -295,14 +298,14 @@ export class BrpSession {
     if (cmdCode !== SysGetBufferSize.code) await this.checkFits(name, cmdCode, bytes.length);
     if (this.lostReason !== undefined) throw new PortLostError(this.address, this.lostReason);
     // Whatever is left of an earlier answer cannot belong to this command: start clean.
-    this.dropPartial('incomplete frame dropped before the next command');
+    this.dropPartial(hostText('frame.dropped-before-command', {}));
     // The answer may be as long as the frame limit; count a generous response on the wire too.
     const total =
       timeoutMs + this.wireTimeMs(bytes.length + 300) + (this.options.timeoutMarginMs ?? 250) + (this.transport.roundTripMarginMs ?? 0);
     const answer = new Promise<ResponseFrame>((resolve, reject) => {
       const timer = setTimeout(() => {
         if (this.pending?.timer === timer) this.pending = undefined;
-        this.dropPartial('incomplete frame dropped: its command timed out');
+        this.dropPartial(hostText('frame.dropped-after-timeout', {}));
         reject(new BrpTimeoutError(name, timeoutMs));
       }, total);
       this.pending = { name, cmdCode, resolve, reject, timer };
@@ -318,7 +321,7 @@ export class BrpSession {
     return answer;
   }
 
-  private dropPartial(problem: string): void {
+  private dropPartial(problem: HostText): void {
     if (!this.reader.hasPartial()) return;
     const dropped = this.reader.discardPartial();
     this.options.frameLog?.({ time: Date.now(), direction: 'in', address: this.address, bytes: dropped, problem });
@@ -338,15 +341,15 @@ export class BrpSession {
           break;
         }
         case 'bad-checksum':
-          log?.({ time: Date.now(), direction: 'in', address: this.address, bytes: ev.raw, problem: 'wrong checksum' });
+          log?.({ time: Date.now(), direction: 'in', address: this.address, bytes: ev.raw, problem: hostText('frame.wrong-checksum', {}) });
           this.settle((x) => x.reject(new BrpChecksumError(ev.expected, ev.actual)));
           break;
         case 'unsupported-checksum':
-          log?.({ time: Date.now(), direction: 'in', address: this.address, bytes: ev.raw, problem: 'unsupported checksum' });
+          log?.({ time: Date.now(), direction: 'in', address: this.address, bytes: ev.raw, problem: hostText('frame.unsupported-checksum', {}) });
           this.settle((x) => x.reject(new UnsupportedChecksumError()));
           break;
         case 'malformed':
-          log?.({ time: Date.now(), direction: 'in', address: this.address, bytes: ev.raw, problem: ev.reason });
+          log?.({ time: Date.now(), direction: 'in', address: this.address, bytes: ev.raw, problem: ev.text });
           break;
       }
     }
@@ -364,11 +367,12 @@ export class BrpSession {
     this.settle((p) => p.reject(err));
   }
 
-  private onLost(reason: string): void {
+  private onLost(reason: PortLostReason): void {
     this.lostReason = reason;
     this.reader.discardPartial();
     this.failPending(new PortLostError(this.address, reason));
-    for (const l of [...this.lostListeners]) l(reason);
+    const english = typeof reason === 'string' ? reason : englishText(reason);
+    for (const l of [...this.lostListeners]) l(english);
   }
 }
 

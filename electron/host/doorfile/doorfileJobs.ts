@@ -12,7 +12,7 @@ import { verifyDoorFile, type VerifyReport } from '../../../shared/doorfile/veri
 import { writeFileAtomic, type AtomicContent } from '../../../node/files/atomicWrite.ts';
 import { nodeAesFactory } from '../crypto/nodeAes.ts';
 import { previewOf } from './doorfileViews.ts';
-import { DoorfileJobError, type BuildJob, type BuildOutcome, type BuildPlan, type DoorfileJob, type PreviewJob, type VerifyJob } from './jobProtocol.ts';
+import { DoorfileJobError, failureText, type BuildJob, type BuildOutcome, type BuildPlan, type DoorfileJob, type PreviewJob, type VerifyJob } from './jobProtocol.ts';
 
 /** How a job reaches the thread that started it. */
 export interface JobLink {
@@ -77,7 +77,7 @@ async function verify(job: VerifyJob, link: JobLink): Promise<VerifyReport> {
   try {
     entries = parseDoorJson(text);
   } catch (e) {
-    throw new DoorfileJobError({ kind: 'door-file-invalid', message: (e as Error).message });
+    throw new DoorfileJobError({ kind: 'door-file-invalid', message: (e as Error).message, ...failureText(e) });
   }
   // Asked for only now: a damaged door file is reported before any problem with the key.
   const key = await link.siteKey();

@@ -17,7 +17,7 @@ import type { DoorFilePlan } from '../../../shared/doorfile/plan.ts';
 import type { Finding } from '../../../shared/doorfile/verify.ts';
 
 export function issueView(i: Issue): DoorfileIssue {
-  return { severity: i.severity, code: i.code, line: i.line ?? null, column: i.column ?? null, message: i.message };
+  return { severity: i.severity, code: i.code, line: i.line ?? null, column: i.column ?? null, message: i.message, text: i.text };
 }
 
 function credentialView(c: Credential): DoorfileCredentialView {
@@ -27,7 +27,7 @@ function credentialView(c: Credential): DoorfileCredentialView {
 }
 
 export function findingView(f: Finding, limit: number): DoorfileFinding {
-  return { code: f.code, message: f.message, positions: f.positions.slice(0, limit), userIds: f.userIds.slice(0, limit) };
+  return { code: f.code, message: f.message, text: f.text, positions: f.positions.slice(0, limit), userIds: f.userIds.slice(0, limit) };
 }
 
 /** The preview of a planned door file: counts, the first issues, and the first rows in lock order with their own issues. */

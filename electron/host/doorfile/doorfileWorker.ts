@@ -4,7 +4,7 @@
 
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { performDoorfileJob } from './doorfileJobs.ts';
-import { DoorfileJobError, type DoorfileJob, type MainMessage, type WorkerMessage } from './jobProtocol.ts';
+import { DoorfileJobError, failureText, type DoorfileJob, type MainMessage, type WorkerMessage } from './jobProtocol.ts';
 
 function post(port: MessagePort, message: WorkerMessage): void {
   port.postMessage(message);
@@ -22,7 +22,7 @@ async function serve(port: MessagePort, job: DoorfileJob): Promise<void> {
     const result = await performDoorfileJob(job, { siteKey: () => askForSiteKey(port), planned: (plan) => post(port, { type: 'planned', plan }) });
     post(port, { type: 'done', result });
   } catch (e) {
-    const failure = e instanceof DoorfileJobError ? e.failure : { kind: 'internal' as const, message: e instanceof Error ? e.message : String(e) };
+    const failure = e instanceof DoorfileJobError ? e.failure : { kind: 'internal' as const, message: e instanceof Error ? e.message : String(e), ...failureText(e) };
     post(port, { type: 'failed', failure });
   }
 }

@@ -8,6 +8,8 @@ import type { DoorfilePreview } from '../../../shared/api/features/doorfile.ts';
 import type { PrimaryFieldName } from '../../../shared/doorfile/doorJson.ts';
 import type { Issue } from '../../../shared/doorfile/issues.ts';
 import type { VerifyReport } from '../../../shared/doorfile/verify.ts';
+import { HostError } from '../../../shared/errors/hostError.ts';
+import type { HostText } from '../../../shared/errors/hostText.ts';
 
 export interface PreviewJob {
   kind: 'preview';
@@ -63,8 +65,13 @@ export type JobResult<J extends DoorfileJob> = J extends PreviewJob ? DoorfilePr
 export type JobFailure =
   | { kind: 'unreadable'; file: string; code: string | null; message: string }
   | { kind: 'write-failed'; file: string; code: string | null; message: string }
-  | { kind: 'door-file-invalid'; message: string }
-  | { kind: 'internal'; message: string };
+  | { kind: 'door-file-invalid'; message: string; text?: HostText }
+  | { kind: 'internal'; message: string; text?: HostText };
+
+/** The catalogue text of a failure, when it has one (a HostError keeps its code across the thread). */
+export function failureText(e: unknown): { text: HostText } | Record<string, never> {
+  return e instanceof HostError ? { text: { code: e.code, params: e.params } } : {};
+}
 
 export type WorkerMessage =
   | { type: 'need-site-key' }

@@ -66,8 +66,8 @@ export async function loadBalcfg(path: string): Promise<Balcfg> {
     if (!(err instanceof BalcfgError)) throw err;
     const notBalcfg = err.field === 'format' || err.field === 'formatVersion';
     const text = notBalcfg
-      ? { code: 'balcfg.not-balcfg' as const, params: { file: path, reason: err.message } }
-      : { code: 'balcfg.invalid-field' as const, params: { file: path, reason: err.message } };
+      ? { code: 'balcfg.not-balcfg' as const, params: { file: path, reason: err.fieldText } }
+      : { code: 'balcfg.invalid-field' as const, params: { file: path, reason: err.fieldText } };
     throw new BalcfgFileError(path, notBalcfg ? 'not-balcfg' : 'invalid', text, err.field, { cause: err });
   }
 }

@@ -13,7 +13,8 @@ import { LineSpeedLostError } from '../brp/negotiateBaud.ts';
 import { LineSpeedTracker } from '../brp/lineSpeedTracker.ts';
 import { UNSUPPORTED, executeIfSupported } from '../readers/ifSupported.ts';
 import { openSession } from '../readers/openSession.ts';
-import { NoBec2UploadError, classifyDeployError, type DeployProgress, type DeployResult } from './deployResult.ts';
+import { NoBec2UploadError, classifyDeployError, said, type DeployProgress, type DeployResult } from './deployResult.ts';
+import { hostText, reasonOf } from '../../../shared/errors/hostError.ts';
 import { isLineFault, needsNewSession } from './lineFault.ts';
 import { claimReader, readerKey } from './readerKey.ts';
 import { reconnectSession, sleep } from './reconnect.ts';
@@ -102,10 +103,11 @@ export async function deployToReader(binary: Uint8Array, port: string, opts: Dep
       port,
       result: 'failed',
       reason: 'reader-busy',
-      message:
+      ...said(
         claim.heldAs === port
-          ? `Not started: another deploy is sending a file to ${port} right now, so nothing was sent. Wait for it to finish, then deploy again if needed.`
-          : `Not started: ${port} is the same reader as ${claim.heldAs}, which another deploy is sending a file to right now, so nothing was sent. Wait for it to finish.`,
+          ? hostText('deploy.not-started-busy', { port })
+          : hostText('deploy.not-started-same', { port, other: claim.heldAs }),
+      ),
       bytes: 0,
       durationMs: 0,
     };
@@ -146,7 +148,7 @@ class DeployRun {
     this.opts.onProgress?.({ port: this.port, phase, bytesDone, bytesTotal: this.total });
   }
 
-  private result(r: Pick<DeployResult, 'result' | 'reason' | 'message'> & { configIdAfter?: string | null }): DeployResult {
+  private result(r: Pick<DeployResult, 'result' | 'reason' | 'message' | 'text'> & { configIdAfter?: string | null }): DeployResult {
     const end = this.confirmedAt || performance.now();
     const lineSpeed = this.speed.report();
     return {
@@ -178,8 +180,7 @@ class DeployRun {
         if (!(err instanceof LineSpeedLostError)) throw err;
         this.unreachable = true;
         this.progress('done', 0);
-        const why = (err.reason ?? err.message).replace(/\.$/, '');
-        return this.result({ result: 'failed', reason: 'io', message: `Not deployed: ${why}. No file data was sent to the reader.` });
+        return this.result({ result: 'failed', reason: 'io', ...said(hostText('deploy.nothing-sent', { why: err.why ?? reasonOf(err) })) });
       }
       for (;;) {
         try {
@@ -343,16 +344,12 @@ class DeployRun {
     }
     this.progress('done', this.total);
     if (after === undefined) {
-      return this.result({
-        result: 'accepted',
-        reason: 'ok',
-        message: 'Accepted: the reader confirmed the file. It did not answer after its restart, so what it runs now was not read back; check it with "Read back" or "readerdesk info".',
-      });
+      return this.result({ result: 'accepted', reason: 'ok', ...said(hostText('deploy.accepted-unread', {})) });
     }
     return this.result({
       result: 'accepted',
       reason: 'ok',
-      message: `Accepted; after its restart the reader runs ${after ?? 'a configuration without id'}.`,
+      ...said(hostText('deploy.accepted-runs', { config: after ?? hostText('deploy.config-without-id', {}) })),
       configIdAfter: after,
     });
   }
@@ -367,14 +364,14 @@ class DeployRun {
     this.progress('verifying', this.total);
     const now = await this.readBackAfterFault();
     const target = this.opts.expectedConfigId ?? null;
-    const what = (fault as Error)?.message ?? String(fault);
+    const what = fault instanceof Error ? reasonOf(fault) : String(fault);
     if (now !== undefined && this.before !== undefined) {
       if (target !== null && now === target && this.before !== target) {
         this.progress('done', this.total);
         return this.result({
           result: 'accepted',
           reason: 'ok',
-          message: `Accepted: the reader's confirmation was lost on the line, but after its restart it runs ${now}, which it did not run before this deploy.`,
+          ...said(hostText('deploy.accepted-confirmation-lost', { config: now })),
           configIdAfter: now,
         });
       }
@@ -384,17 +381,18 @@ class DeployRun {
         return this.result({
           result: 'failed',
           reason: 'io',
-          message: `Not deployed: ${what} Checked afterwards: the reader still runs ${now ?? 'no configuration'}, as before this deploy. Deploy again.`,
+          ...said(hostText('deploy.not-deployed-unchanged', { why: what, config: now ?? hostText('deploy.no-configuration', {}) })),
           configIdAfter: now,
         });
       }
     }
     this.progress('done', this.sent);
-    const seen = now === undefined ? 'it did not answer afterwards' : `it runs ${now ?? 'no configuration'}, which does not prove which file it took`;
+    const seen =
+      now === undefined ? hostText('deploy.seen-silent', {}) : hostText('deploy.seen-runs', { config: now ?? hostText('deploy.no-configuration', {}) });
     return this.result({
       result: 'unknown',
       reason: 'unconfirmed',
-      message: `Unknown — check this reader: the line failed at the last block (${what.replace(/\.$/, '')}) and ${seen}. Check what it runs with "Read back" or "readerdesk info", then deploy again if needed.`,
+      ...said(hostText('deploy.unknown', { why: what, seen })),
       ...(now !== undefined ? { configIdAfter: now } : {}),
     });
   }
@@ -402,19 +400,18 @@ class DeployRun {
   /** The upload stopped before the reader had the whole file, so it cannot have applied it; checked where the reader answers. */
   private async notDeployed(fault: unknown): Promise<DeployResult> {
     // A reader lost at a raised rate: the reason says what happened and what to do, not the port's generic advice.
-    const text = fault instanceof LineSpeedLostError ? (fault.reason ?? fault.message) : ((fault as Error)?.message ?? String(fault));
-    const what = text.replace(/\.$/, '');
+    const what = fault instanceof LineSpeedLostError ? (fault.why ?? reasonOf(fault)) : fault instanceof Error ? reasonOf(fault) : String(fault);
     if (this.started === 0) {
       this.progress('done', 0);
-      return this.result({ result: 'failed', reason: 'io', message: `Not deployed: ${what}. No file data was sent to the reader.` });
+      return this.result({ result: 'failed', reason: 'io', ...said(hostText('deploy.nothing-sent', { why: what })) });
     }
     const now = this.unreachable ? undefined : await this.readBackAfterFault();
     this.progress('done', this.sent);
     const checked =
       now !== undefined && this.before !== undefined && now === this.before
-        ? ` Checked afterwards: the reader still runs ${now ?? 'no configuration'}, as before this deploy.`
-        : ' A reader applies a file only once it has all of it, and it never got the last block; check it with "Read back" if in doubt.';
-    return this.result({ result: 'failed', reason: 'io', message: `Not deployed: ${what}.${checked}`, ...(now !== undefined ? { configIdAfter: now } : {}) });
+        ? hostText('deploy.checked-unchanged', { config: now ?? hostText('deploy.no-configuration', {}) })
+        : hostText('deploy.checked-never-whole', {});
+    return this.result({ result: 'failed', reason: 'io', ...said(hostText('deploy.not-deployed', { why: what, checked })), ...(now !== undefined ? { configIdAfter: now } : {}) });
   }
 
   /** What the reader runs now, asked patiently (it may be restarting); undefined when it does not say. */

@@ -5,6 +5,8 @@ import type { BrpSession, SessionOptions } from '../brp/session.ts';
 import { openSession } from '../readers/openSession.ts';
 import { listSerialPorts } from '../ports/listPorts.ts';
 import { PortLostError } from '../../../shared/brp/errors.ts';
+import { hostText, reasonOf } from '../../../shared/errors/hostError.ts';
+import type { HostParam } from '../../../shared/errors/hostText.ts';
 import { isHidAddress } from '../transport/baltechHid.ts';
 
 /** BALTECH's uploader allows this long for a restart, plus the reader's own retry timeout (brp.md 4.16). */
@@ -29,10 +31,10 @@ export interface ReconnectOptions extends SessionOptions {
  */
 export async function reconnectSession(address: string, opts: ReconnectOptions = {}): Promise<BrpSession> {
   const deadline = Date.now() + (opts.baseTimeoutMs ?? RECONNECT_BASE_MS) + (opts.retryTimeoutMs ?? 0);
-  let last = 'the reader did not come back';
+  let last: HostParam = hostText('reader.did-not-come-back', {});
   if (isSerialPort(address)) {
     const seen = await waitForPortRestart(address, deadline, opts.portGoneWindowMs ?? PORT_GONE_WINDOW_MS);
-    if (seen === 'not-back') last = `the port ${address} did not come back`;
+    if (seen === 'not-back') last = hostText('port.not-back', { port: address });
   } else {
     // brp.md 2.4: the restart takes 500-1000 ms; wait a little, then try every 100 ms.
     await sleep(100);
@@ -44,12 +46,12 @@ export async function reconnectSession(address: string, opts: ReconnectOptions =
       await s.execute(Sys.SysGetBootStatus, undefined);
       return s;
     } catch (err) {
-      last = (err as Error).message;
+      last = reasonOf(err);
       await s?.close().catch(() => undefined);
       await sleep(100);
     }
   }
-  throw new PortLostError(address, `the reader did not come back after its restart (${last})`);
+  throw new PortLostError(address, hostText('port.no-restart', { last }));
 }
 
 export type PortRestart = 'gone-and-back' | 'stayed' | 'not-back';

@@ -2,7 +2,9 @@ import { Listeners, type Transport } from './transport.ts';
 import { HidUnavailableError, type HidDeviceFactory, type HidDeviceHandle } from './hidDevice.ts';
 import { nodeHidDevices } from './nodeHidDevices.ts';
 import { findHidInterface, HID_ADDRESS_PREFIX } from './baltechHid.ts';
-import { PortLostError } from '../../../shared/brp/errors.ts';
+import { PortLostError, type PortLostReason } from '../../../shared/brp/errors.ts';
+import { hostText } from '../../../shared/errors/hostError.ts';
+import type { HostText } from '../../../shared/errors/hostText.ts';
 import {
   DEFAULT_HID_REPORT_LAYOUT,
   hidReportLength,
@@ -30,7 +32,7 @@ export class HidTransport implements Transport {
   private readonly devices: HidDeviceFactory;
   private readonly layout: HidReportLayout;
   private readonly data = new Listeners<[Uint8Array]>();
-  private readonly lost = new Listeners<[string]>();
+  private readonly lost = new Listeners<[PortLostReason]>();
   private readonly malformed = new Listeners<[string]>();
 
   constructor(readonly target: string, opts: HidTransportOptions = {}) {
@@ -42,7 +44,7 @@ export class HidTransport implements Transport {
   static parse(address: string, opts: HidTransportOptions = {}): HidTransport {
     const target = address.slice(HID_ADDRESS_PREFIX.length).trim();
     if (!address.startsWith(HID_ADDRESS_PREFIX) || target === '') {
-      throw new PortLostError(address, 'a USB HID address looks like hid:<serial number> or hid:<device path> (`readerdesk ports` lists them)');
+      throw new PortLostError(address, hostText('port.hid-address', {}));
     }
     return new HidTransport(target, opts);
   }
@@ -61,16 +63,13 @@ export class HidTransport implements Transport {
     try {
       const found = findHidInterface(this.target, await this.devices.list());
       if (!found) {
-        throw new PortLostError(
-          this.address,
-          `no USB HID reader with serial number or path "${this.target}" is connected; refresh the port list (or run \`readerdesk ports\`) to see the readers this computer finds`,
-        );
+        throw new PortLostError(this.address, hostText('port.no-hid-reader', { target: this.target }));
       }
       path = found.path;
     } catch (err) {
       if (err instanceof PortLostError) throw err;
       const why = err instanceof HidUnavailableError ? err.reason : (err as Error).message;
-      throw new PortLostError(this.address, `USB HID readers cannot be used on this computer (${why})`);
+      throw new PortLostError(this.address, hostText('port.hid-unavailable', { why }));
     }
     let device: HidDeviceHandle;
     try {
@@ -85,12 +84,12 @@ export class HidTransport implements Transport {
 
   async write(bytes: Uint8Array): Promise<void> {
     const device = this.device;
-    if (!device) throw new PortLostError(this.address, 'the HID reader is not open');
+    if (!device) throw new PortLostError(this.address, hostText('port.hid-not-open', {}));
     const report = packHidReport(bytes, this.layout);
     try {
       await device.write(report);
     } catch (err) {
-      throw new PortLostError(this.address, `the reader did not take the HID report (${(err as Error).message})`);
+      throw new PortLostError(this.address, hostText('port.hid-report-refused', { why: (err as Error).message }));
     }
   }
 
@@ -105,7 +104,7 @@ export class HidTransport implements Transport {
     return this.data.add(listener);
   }
 
-  onLost(listener: (reason: string) => void) {
+  onLost(listener: (reason: PortLostReason) => void) {
     return this.lost.add(listener);
   }
 
@@ -136,11 +135,11 @@ export class HidTransport implements Transport {
     const device = this.device;
     this.device = undefined;
     void device.close().catch(() => undefined);
-    this.lost.emit(`the USB HID reader was unplugged or stopped answering (${err.message})`);
+    this.lost.emit(hostText('port.hid-unplugged', { why: err.message }));
   }
 }
 
-function describeOpenError(path: string, err: Error): string {
-  const hint = process.platform === 'linux' ? '; on Linux your user also needs read and write access to its /dev/hidraw device (a udev rule)' : '';
-  return `the HID interface ${path} could not be opened (${err.message}). Another program may be using it${hint}`;
+function describeOpenError(path: string, err: Error): HostText {
+  const hint = process.platform === 'linux' ? hostText('port.hid-linux-access', {}) : '';
+  return hostText('port.hid-open-failed', { path, why: err.message, hint });
 }

@@ -1,5 +1,6 @@
 import { Listeners, type Transport } from './transport.ts';
-import { PortLostError } from '../../../shared/brp/errors.ts';
+import { PortLostError, type PortLostReason } from '../../../shared/brp/errors.ts';
+import { hostText } from '../../../shared/errors/hostError.ts';
 
 /**
  * Two connected in-memory ends, for unit tests and benchmarks. Delivery is asynchronous
@@ -9,7 +10,7 @@ export class MemoryTransport implements Transport {
   peer: MemoryTransport | undefined;
   private open_ = false;
   private readonly data = new Listeners<[Uint8Array]>();
-  private readonly lost = new Listeners<[string]>();
+  private readonly lost = new Listeners<[PortLostReason]>();
 
   constructor(readonly address: string) {}
 
@@ -30,7 +31,7 @@ export class MemoryTransport implements Transport {
   }
 
   async write(bytes: Uint8Array): Promise<void> {
-    if (!this.open_) throw new PortLostError(this.address, 'the link is closed');
+    if (!this.open_) throw new PortLostError(this.address, hostText('port.link-closed', {}));
     const copy = bytes.slice();
     const peer = this.peer;
     queueMicrotask(() => {
@@ -56,7 +57,7 @@ export class MemoryTransport implements Transport {
     return this.data.add(listener);
   }
 
-  onLost(listener: (reason: string) => void) {
+  onLost(listener: (reason: PortLostReason) => void) {
     return this.lost.add(listener);
   }
 }

@@ -18,7 +18,7 @@ export class SerialTransport implements Transport {
   /** Counts close() calls, so an open() that a close() overtook gives its port back instead of keeping it locked. */
   private closes = 0;
   private readonly data = new Listeners<[Uint8Array]>();
-  private readonly lost = new Listeners<[string]>();
+  private readonly lost = new Listeners<[PortLostReason]>();
 
   constructor(readonly address: string, private readonly settings: SerialSettings = {}) {
     this.rate = settings.baudRate ?? 115200;
@@ -46,10 +46,11 @@ export class SerialTransport implements Transport {
     await this.raiseDtr(device);
     if (this.closes !== closesBefore) {
       await device.close();
-      throw new PortLostError(this.address, 'the port was closed while it was being opened');
+      throw new PortLostError(this.address, hostText('port.closed-while-opening', {}));
     }
     device.onData((bytes) => this.data.emit(bytes));
-    device.onLost((err) => this.lost.emit(err.message));
+    // The device words a lost port as "the port was disconnected (<the system's words>)".
+    device.onLost((err) => this.lost.emit(err.cause instanceof Error ? hostText('port.disconnected', { why: err.cause.message }) : err.message));
     this.device = device;
   }
 
@@ -65,12 +66,12 @@ export class SerialTransport implements Transport {
     );
     if (!err || isPseudoTerminal(this.address)) return;
     await device.close();
-    throw new PortLostError(this.address, `the port was opened but refused to raise DTR (${err.message}); readers that wait for DTR do not start without it`);
+    throw new PortLostError(this.address, hostText('port.dtr-refused', { why: err.message }));
   }
 
   async write(bytes: Uint8Array): Promise<void> {
     const device = this.device;
-    if (!device?.isOpen) throw new PortLostError(this.address, 'the port is not open');
+    if (!device?.isOpen) throw new PortLostError(this.address, hostText('port.not-open', {}));
     await device.write(bytes).catch((err: Error) => {
       throw new PortLostError(this.address, err.message);
     });
@@ -78,10 +79,10 @@ export class SerialTransport implements Transport {
 
   async setBaudRate(baud: number): Promise<void> {
     const device = this.device;
-    if (!device?.isOpen) throw new PortLostError(this.address, 'the port is not open');
+    if (!device?.isOpen) throw new PortLostError(this.address, hostText('port.not-open', {}));
     const update = (rate: number) =>
       device.setBaudRate(rate).catch((err: Error) => {
-        throw new PortLostError(this.address, `the port could not switch to ${rate} baud (${err.message})`);
+        throw new PortLostError(this.address, hostText('port.rate-switch-failed', { rate: String(rate), why: err.message }));
       });
     await update(baud);
     // A USB-serial adapter that tops out below the rate may take the request and run the nearest rate it
@@ -89,7 +90,7 @@ export class SerialTransport implements Transport {
     const actual = await device.actualBaudRate();
     if (actual !== undefined && Math.abs(actual - baud) > baud * RATE_TOLERANCE) {
       await update(this.rate).catch(() => undefined);
-      throw new PortLostError(this.address, `the port runs at ${actual} baud when asked for ${baud}, so it cannot run ${baud}`);
+      throw new PortLostError(this.address, hostText('port.rate-not-taken', { actual: String(actual), baud: String(baud) }));
     }
     this.rate = baud;
   }
@@ -105,7 +106,7 @@ export class SerialTransport implements Transport {
     return this.data.add(listener);
   }
 
-  onLost(listener: (reason: string) => void) {
+  onLost(listener: (reason: PortLostReason) => void) {
     return this.lost.add(listener);
   }
 }

@@ -1,8 +1,8 @@
 import net from 'node:net';
 import { Listeners, type Transport } from './transport.ts';
-import { PortLostError } from '../../../shared/brp/errors.ts';
+import { PortLostError, type PortLostReason } from '../../../shared/brp/errors.ts';
 import { hostText } from '../../../shared/errors/hostError.ts';
-import { formatTcpAddress, parseTcpAddress } from '../../../shared/brp/tcpAddress.ts';
+import { formatTcpAddress, parseTcpAddress, TcpAddressError } from '../../../shared/brp/tcpAddress.ts';
 
 /** BRP_DEFAULT_TCPIP_ROUNDTRIP_TIMEOUT of BALTECH's SDK (real-readers.md, Link layer). */
 export const TCP_ROUNDTRIP_MARGIN_MS = 1500;
@@ -12,7 +12,7 @@ export class TcpTransport implements Transport {
   private socket: net.Socket | undefined;
   private closing = false;
   private readonly data = new Listeners<[Uint8Array]>();
-  private readonly lost = new Listeners<[string]>();
+  private readonly lost = new Listeners<[PortLostReason]>();
   readonly address: string;
   readonly roundTripMarginMs = TCP_ROUNDTRIP_MARGIN_MS;
 
@@ -26,7 +26,7 @@ export class TcpTransport implements Transport {
     try {
       parsed = parseTcpAddress(address);
     } catch (err) {
-      throw new PortLostError(address, (err as Error).message);
+      throw new PortLostError(address, err instanceof TcpAddressError ? err.problem : (err as Error).message);
     }
     return new TcpTransport(parsed.host, parsed.port);
   }
@@ -55,7 +55,7 @@ export class TcpTransport implements Transport {
     socket.setNoDelay(true);
     socket.on('data', (chunk) => this.data.emit(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength)));
     socket.on('close', () => {
-      if (!this.closing) this.lost.emit('the reader closed the connection');
+      if (!this.closing) this.lost.emit(hostText('port.reader-closed', {}));
     });
     socket.on('error', () => {
       /* 'close' follows and reports it */
@@ -80,7 +80,7 @@ export class TcpTransport implements Transport {
     return this.data.add(listener);
   }
 
-  onLost(listener: (reason: string) => void) {
+  onLost(listener: (reason: PortLostReason) => void) {
     return this.lost.add(listener);
   }
 }

@@ -1,3 +1,5 @@
+import type { PortLostReason } from '../../../shared/brp/errors.ts';
+
 // One face for every link to a reader (Betaflight's serial.js shape): the session only ever sees this.
 
 export type Unsubscribe = () => void;
@@ -24,8 +26,8 @@ export interface Transport {
    */
   setBaudRate?(baud: number): Promise<void>;
   onData(listener: (bytes: Uint8Array) => void): Unsubscribe;
-  /** Fires once when the link goes away without close() being called (cable pulled, reader rebooted). */
-  onLost(listener: (reason: string) => void): Unsubscribe;
+  /** Fires once when the link goes away without close() being called (cable pulled, reader rebooted), with why. */
+  onLost(listener: (reason: PortLostReason) => void): Unsubscribe;
 }
 
 /** The listener set the transports use; it lives in shared/ because the simulator's links use it too. */

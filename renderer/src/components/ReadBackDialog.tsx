@@ -2,7 +2,8 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReaderSummary } from '../../../shared/api/contract.ts';
 import type { ReadBackReport, ReadBackValue } from '../../../shared/api/features/deploy.ts';
-import { describeValue, formatValue } from '../../../shared/config/catalogue.ts';
+import { describeValue, formatValue, type ValueWords } from '../../../shared/config/catalogue.ts';
+import { valueWords } from '../lib/valueWords.ts';
 import { fromHex } from '../../../shared/bytes.ts';
 import { useApi } from '../api/apiContext.ts';
 import { ModalDialog } from './ModalDialog.tsx';
@@ -17,7 +18,7 @@ interface Row {
   hex: string | null;
 }
 
-function toRow(v: ReadBackValue): Row {
+function toRow(v: ReadBackValue, words: ValueWords): Row {
   let name = v.id;
   let path = '';
   try {
@@ -30,7 +31,7 @@ function toRow(v: ReadBackValue): Row {
   if (v.secret || v.hex === null) return { id: v.id, name, path, content: null, hex: null };
   let content: string;
   try {
-    content = formatValue(v.id, fromHex(v.hex));
+    content = formatValue(v.id, fromHex(v.hex), words);
   } catch {
     content = v.hex;
   }
@@ -62,7 +63,8 @@ export function ReadBackDialog({ reader, onClose }: { reader: ReaderSummary; onC
     void load();
   }, [load]);
 
-  const rows = report?.values.map(toRow) ?? [];
+  const words = valueWords(t, i18n.language);
+  const rows = report?.values.map((v) => toRow(v, words)) ?? [];
   return (
     <ModalDialog labelledBy={`${ids}-title`} onClose={onClose} className="wide">
       <h3 id={`${ids}-title`}>{t('deploy.readback.title', { address: reader.address })}</h3>

@@ -3,6 +3,10 @@
 // test/unit/hostSentences.test.ts checks that each German sentence has the same gaps.
 
 import type { HostErrorCode } from '../../../shared/errors/catalogue.ts';
+import { LINK_SENTENCES_DE } from './host/link.de.ts';
+import { CONFIG_SENTENCES_DE } from './host/config.de.ts';
+import { DOORFILE_SENTENCES_DE } from './host/doorfile.de.ts';
+import { DEPLOY_SENTENCES_DE } from './host/deploy.de.ts';
 
 export const HOST_SENTENCES_DE: { readonly [C in HostErrorCode]: string } = {
   'unknown-method': 'Die App bietet {method} nicht an.',
@@ -22,14 +26,14 @@ export const HOST_SENTENCES_DE: { readonly [C in HostErrorCode]: string } = {
   'brp.timeout': 'Der Leser hat auf {command} nicht innerhalb von {ms} ms geantwortet. Prüfen Sie Kabel und Port.',
   'brp.checksum':
     'Ein Rahmen kam mit der Prüfsumme {actual} an, sein Inhalt ergibt aber {expected}: Die Bytes wurden auf der Leitung beschädigt. Versuchen Sie es erneut und prüfen Sie Kabel und Baudrate, wenn es wieder vorkommt.',
-  'brp.frame': 'Fehler im BRP-Rahmen: {reason}',
+  'brp.frame': '{reason:sentence}',
   'brp.unsupported-checksum':
     'Der Rahmen verwendet die Prüfsumme {kind}, die ReaderDesk nicht unterstützt. Verwenden Sie auf dieser Verbindung CRC16 oder keine Prüfsumme.',
-  'brp.reader-status': 'Der Leser hat {command} mit {statusName} (Status {status}) beantwortet: {meaning}',
+  'brp.reader-status': 'Der Leser hat {command} mit {statusName} (Status {status}) beantwortet: {meaning:sentence}',
   'brp.port-lost':
     'Die Verbindung zu {port} ist nicht verfügbar{because}. Prüfen Sie, ob der Leser angeschlossen ist und kein anderes Programm den Port verwendet.',
   'brp.because': ': {reason}',
-  'brp.reader-rejected': 'Der Leser hat {command} abgelehnt: {reason}',
+  'brp.reader-rejected': 'Der Leser hat {command} abgelehnt: {reason:sentence}',
   'brp.frame-too-large':
     '{command} braucht einen Befehlsrahmen von {frameBytes} Bytes, der Leser nimmt aber höchstens {limitBytes} Bytes je Rahmen an ({source}); der Befehl wurde daher nicht gesendet. {advice}',
   'brp.limit-reported': 'laut der Puffergröße, die er mit Sys.GetBufferSize gemeldet hat',
@@ -126,7 +130,7 @@ export const HOST_SENTENCES_DE: { readonly [C in HostErrorCode]: string } = {
   'config.exists':
     '{file} existiert bereits. Öffnen Sie die Datei oder wählen Sie einen anderen Namen: Neue Projekteinstellungen erhalten einen neuen Config Security Code und dürfen bestehende nicht ersetzen.',
   'config.invalid': 'Die Konfiguration ist ungültig: {detail}',
-  'config.model': 'Die Konfiguration ist ungültig: {detail}',
+  'config.model': '{detail:sentence}',
   'config.no-such-version': 'Version {version} wurde in dieser Datei nie finalisiert; wählen Sie eine der Versionen aus ihrem Verlauf.',
   'config.output-is-balcfg': 'Die BEC2-Datei würde die BALCFG selbst ersetzen; wählen Sie eine andere Ausgabedatei.',
   'config.output-exists': '{file} existiert bereits; wählen Sie eine andere Ausgabedatei, damit keine finalisierte BEC2 überschrieben wird.',
@@ -172,7 +176,7 @@ export const HOST_SENTENCES_DE: { readonly [C in HostErrorCode]: string } = {
   'doorfile.out-is-csv': 'Die Türdatei würde die Benutzer-CSV überschreiben; wählen Sie einen anderen Ausgabepfad.',
   'doorfile.binary-is-json':
     'Die JSON-Türdatei und der Binärexport haben denselben Pfad; geben Sie dem Binärexport einen eigenen Pfad.',
-  'doorfile.invalid': 'Die Türdatei ist ungültig: {reason}',
+  'doorfile.invalid': '{reason}',
   'doorfile.failed': 'Die Türdatei-Verarbeitung ist fehlgeschlagen: {reason}',
   'doorfile.refused-errors': 'Nichts wurde geschrieben: Die CSV hat {errors} Fehler{andWarnings}. Beheben Sie sie und erstellen Sie erneut.',
   'doorfile.and-warnings': ' und {warnings} Warnung(en)',
@@ -298,4 +302,9 @@ export const HOST_SENTENCES_DE: { readonly [C in HostErrorCode]: string } = {
   'tags.nothing-to-change': 'Wählen Sie mindestens eine Änderung am Schutz des Segments.',
   'tags.data-too-long':
     '{bytes} Bytes ab Offset {offset} passen nicht in ein Segment von 256 Bytes; kürzen Sie die Daten oder wählen Sie einen kleineren Offset.',
+
+  ...LINK_SENTENCES_DE,
+  ...CONFIG_SENTENCES_DE,
+  ...DOORFILE_SENTENCES_DE,
+  ...DEPLOY_SENTENCES_DE,
 };

@@ -1,44 +1,55 @@
-import i18next from 'i18next';
+import i18next, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en.ts';
-import { de } from './de.ts';
+import { ENGLISH } from './english.ts';
+import { isOtherLanguage, loadLanguagePack } from './languages.ts';
 import { formatNumber, uiLanguage } from '../lib/locale.ts';
-import * as config from './features/config.ts';
-import * as deploy from './features/deploy.ts';
-import * as events from './features/events.ts';
-import * as frames from './features/frames.ts';
-import * as doorfile from './features/doorfile.ts';
-import * as tags from './features/tags.ts';
-import * as shell from './features/shell.ts';
 
-const features = { config, deploy, events, frames, doorfile, tags, shell };
+/**
+ * i18next's backend for the languages besides English: it loads the language's pack (a chunk of
+ * its own) before i18next switches to it, so no page ever renders that language's keys unresolved.
+ * English is bundled and never asked for.
+ */
+const languagePacks: BackendModule = {
+  type: 'backend',
+  init: () => undefined,
+  read(language, _namespace, callback) {
+    if (!isOtherLanguage(language)) return callback(null, {});
+    loadLanguagePack(language).then(
+      (pack) => callback(null, pack.translation),
+      (err: unknown) => callback(err instanceof Error ? err : new Error(String(err)), false),
+    );
+  },
+};
 
-function bundle(lang: 'en' | 'de') {
-  const base = lang === 'en' ? en : de;
-  const extra = Object.fromEntries(Object.entries(features).map(([k, m]) => [k, m[lang]]));
-  return { ...base, ...extra };
-}
-
-/** English and German; the system language decides unless the user picks one. */
-export function setupI18n(): typeof i18next {
+/**
+ * English and German; the system language decides unless the user picks one. Resolves once the
+ * first language's sentences are here: the first render waits for it (main.tsx), so a window
+ * opening in German is German from its first paint.
+ */
+export function setupI18n(): Promise<typeof i18next> {
   const saved = localStorage.getItem('readerdesk.lang');
   const system = navigator.language.toLowerCase().startsWith('de') ? 'de' : 'en';
   // <html lang> follows the language: screen readers pick their voice and hyphenation by it.
   i18next.on('languageChanged', (lng) => {
     document.documentElement.lang = uiLanguage(lng);
   });
-  void i18next.use(initReactI18next).init({
-    resources: { en: { translation: bundle('en') }, de: { translation: bundle('de') } },
-    lng: saved ?? system,
-    fallbackLng: 'en',
-    interpolation: {
-      escapeValue: false,
-      // Every number a sentence shows reads the way the language writes it (1,234 / 1.234).
-      alwaysFormat: true,
-      // Anything else passes through untouched (i18next handles strings and missing values itself).
-      format: (value: unknown, format?: string, lng?: string) =>
-        (typeof value === 'number' && Number.isFinite(value) && format === undefined ? formatNumber(value, lng) : value) as string,
-    },
-  });
-  return i18next;
+  return i18next
+    .use(languagePacks)
+    .use(initReactI18next)
+    .init({
+      resources: { en: { translation: ENGLISH } },
+      // English is bundled; other languages come from the backend when first used.
+      partialBundledLanguages: true,
+      lng: saved ?? system,
+      fallbackLng: 'en',
+      interpolation: {
+        escapeValue: false,
+        // Every number a sentence shows reads the way the language writes it (1,234 / 1.234).
+        alwaysFormat: true,
+        // Anything else passes through untouched (i18next handles strings and missing values itself).
+        format: (value: unknown, format?: string, lng?: string) =>
+          (typeof value === 'number' && Number.isFinite(value) && format === undefined ? formatNumber(value, lng) : value) as string,
+      },
+    })
+    .then(() => i18next);
 }

@@ -4,38 +4,41 @@
 
 import i18next from 'i18next';
 import { HOST_SENTENCES, isHostErrorCode } from '../../../shared/errors/catalogue.ts';
-import { isHostText, renderHostText, type HostParam, type HostText } from '../../../shared/errors/hostText.ts';
+import { asSentence, isHostText, renderHostText, type HostParam, type HostText } from '../../../shared/errors/hostText.ts';
 import { englishText } from '../../../shared/errors/hostError.ts';
-import { HOST_SENTENCES_DE } from '../i18n/hostSentences.de.ts';
+import { languagePack } from '../i18n/languages.ts';
 import { formatNumber, uiLanguage } from './locale.ts';
 
-/** A host text in `lang`; undefined when the code (or a clause inside it) is not in the catalogue. */
+/**
+ * A host text in `lang`; undefined when the code (or a clause inside it) is not in the catalogue.
+ * English until `lang`'s pack is loaded (i18n/languages.ts), which the UI waits for before it
+ * shows that language.
+ */
 export function hostSentence(text: HostText, lang: string): string | undefined {
-  const table = uiLanguage(lang) === 'de' ? HOST_SENTENCES_DE : HOST_SENTENCES;
+  const table = languagePack(uiLanguage(lang))?.hostSentences ?? HOST_SENTENCES;
   return renderHostText(text, {
     template: (code) => (isHostErrorCode(code) ? table[code] : undefined),
     number: (n) => formatNumber(n, lang),
   });
 }
 
-function asSentence(raw: string): string {
-  const t = raw.trim();
-  const s = t.charAt(0).toUpperCase() + t.slice(1);
-  return /[.!?]$/.test(s) ? s : `${s}.`;
+/**
+ * What a model error (BalcfgError: a field and its problem) says about its field, in the UI's
+ * language and as the model wrote it (a clause after the field's name); undefined for other errors.
+ */
+export function modelSentence(err: unknown, lang: string = i18next.language): string | undefined {
+  if (!err || typeof err !== 'object' || !('problem' in err) || !('sentence' in err) || typeof err.sentence !== 'string') return undefined;
+  const problem = err.problem;
+  return typeof problem === 'string' || typeof problem === 'number' || isHostText(problem) ? reasonText(problem, lang) : err.sentence;
 }
 
-/** The sentence of an error: host errors by their code, model errors by `sentence`, others by message. */
+/** The sentence of an error: host errors by their code, model errors by their problem, others by message. */
 export function errorText(err: unknown, lang: string = i18next.language): string {
   if (isHostText(err)) {
     const translated = hostSentence(err, lang);
     if (translated !== undefined) return asSentence(translated);
   }
-  const raw =
-    err && typeof err === 'object' && 'sentence' in err && typeof err.sentence === 'string'
-      ? err.sentence
-      : err instanceof Error
-        ? err.message
-        : String(err);
+  const raw = modelSentence(err, lang) ?? (err instanceof Error ? err.message : String(err));
   return asSentence(raw);
 }
 

@@ -243,7 +243,7 @@ export function ConfigView() {
               <dt>{t('config.customerKey')}</dt>
               <dd>
                 {doc.customerKeyLink
-                  ? t('config.linkedTo', { kind: doc.customerKeyLink.kind, reader: doc.customerKeyLink.readerLabel })
+                  ? t('config.linkedTo', { kind: t(`config.keyKind.${doc.customerKeyLink.kind}`), reader: doc.customerKeyLink.readerLabel })
                   : t('config.notLinked')}
               </dd>
             </dl>

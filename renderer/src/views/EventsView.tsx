@@ -60,7 +60,7 @@ export function EventsView() {
                       {e.kind === 'tamper-unavailable' && e.reason
                         ? t(`events.tamperUnavailable.${e.reason}`)
                         : ACTIVITY.has(e.kind)
-                          ? e.details
+                          ? reasonText(e.detailsText ?? e.details, i18n.language)
                           : e.reason === null
                             ? ''
                             : reasonText(e.reasonText ?? e.reason, i18n.language)}

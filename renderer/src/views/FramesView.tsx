@@ -7,14 +7,14 @@ import { formatClock } from '../lib/format.ts';
 import { ExportForm } from '../components/ExportForm.tsx';
 import { FrameMatches, FrameStore, frameFilter, type FrameSource } from './frames/frameStore.ts';
 import './events/events.css';
-import { errorText } from '../lib/errorText.ts';
+import { errorText, reasonText } from '../lib/errorText.ts';
 
 /** A one-line row's height before the browser has measured it. */
 const ROW_ESTIMATE = 30;
 
 export function FramesView() {
   const api = useApi();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [store] = useState(() => new FrameStore());
   // Bumped whenever frames were added to the store: the store itself changes in place.
   const [version, setVersion] = useState(0);
@@ -180,8 +180,8 @@ export function FramesView() {
                     <td className="nowrap">{f.direction === 'out' ? t('frames.dirOut') : t('frames.dirIn')}</td>
                     <td className="mono hex">{f.hex}</td>
                     <td>
-                      {f.summary}
-                      {f.problem && <span className="error"> — {f.problem}</span>}
+                      {f.summaryText ? reasonText(f.summaryText, i18n.language) : f.summary}
+                      {f.problem && <span className="error"> — {reasonText(f.problemText ?? f.problem, i18n.language)}</span>}
                     </td>
                   </tr>
                 );

@@ -1,6 +1,7 @@
 import type { ReaderSummary } from './readers.ts';
 import type { MethodNames } from '../methodNames.ts';
 import type { LineSpeedReport } from '../../brp/lineSpeed.ts';
+import type { HostText } from '../../errors/hostText.ts';
 
 export type { LineSpeedReport } from '../../brp/lineSpeed.ts';
 
@@ -56,8 +57,13 @@ export interface DeployResult {
   port: string;
   result: DeployOutcome;
   reason: DeployReason;
-  /** A sentence for people: "Accepted; …", "Rejected: …", "Not deployed: …". */
+  /** A sentence for people: "Accepted; …", "Rejected: …", "Not deployed: …" (English). */
   message: string;
+  /**
+   * `message` as a catalogue text, for the app's language. The app only: the CLI's --json and saved
+   * reports leave it out (deployResultRecord).
+   */
+  text?: HostText;
   /** Size of the decoded (binary) file. */
   bytes: number;
   /** From the first upload frame to the reader's confirmation. */

@@ -14,8 +14,10 @@ export interface DoorfileIssue {
   code: string;
   line: number | null;
   column: string | null;
-  /** A full sentence that already names the line and column. */
+  /** A full sentence that already names the line and column (English). */
   message: string;
+  /** `message` as a catalogue text, for the UI's language. */
+  text: HostText;
 }
 
 /** A credential as the preview shows it; a PIN's digits are never sent to the UI. */
@@ -95,7 +97,9 @@ export interface DoorfileVerifyRequest {
 
 export interface DoorfileFinding {
   code: string;
+  /** English; `text` is the same as a catalogue text, for the UI's language. */
   message: string;
+  text: HostText;
   /** 1-based record positions (at most FINDING_POSITION_LIMIT). */
   positions: number[];
   userIds: (number | null)[];

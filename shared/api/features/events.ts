@@ -44,6 +44,8 @@ export interface EventLogEntry {
   severity: 'alarm' | 'warning' | 'info';
   /** An English sentence for exports; the UI words the kind itself and adds `reason`. */
   details: string;
+  /** `details` as a catalogue text for what was done to a reader (deploy, finalize, factory reset), for the UI's language. */
+  detailsText?: HostParam;
   /**
    * What the reader or the port said, where there is something (e.g. why it does not answer); for
    * a deploy the result's reason code ('ok', 'rollback', …), for a failed finalize or reset the sentence.

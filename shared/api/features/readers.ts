@@ -1,5 +1,5 @@
 import type { LinkChecksumKind } from '../../brp/checksum.ts';
-import type { HostParam } from '../../errors/hostText.ts';
+import type { HostParam, HostText } from '../../errors/hostText.ts';
 import type { MethodNames } from '../methodNames.ts';
 import { DEFAULT_MAX_BAUD, SET_COMM_PARAM_RATES } from '../../brp/lineRates.ts';
 
@@ -141,7 +141,11 @@ export interface FrameRecord {
   address: string;
   hex: string;
   summary: string;
+  /** `summary` as a catalogue text when it names a reader status, for the UI's language. */
+  summaryText?: HostText;
   problem?: string;
+  /** `problem` as a catalogue text, for the UI's language. */
+  problemText?: HostText;
 }
 
 export interface ReadersApi {

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { LINK_CHECKSUMS } from '../../brp/checksum.ts';
 import { tcpAddressProblem } from '../../brp/tcpAddress.ts';
+import { englishText } from '../../errors/hostError.ts';
 import { isSetCommParamRate } from '../../brp/lineRates.ts';
 import { MAX_BAUD_CHOICES } from '../features/readers.ts';
 
@@ -15,7 +16,8 @@ export const readerAddressSchema = z
   .max(512)
   .superRefine((address, ctx) => {
     const problem = tcpAddressProblem(address.trim());
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    // The sentence goes as a catalogue text too, so the UI words the refusal in its language.
+    if (problem) ctx.addIssue({ code: 'custom', message: englishText(problem), params: { text: problem } });
   });
 
 export const READERS_PARAMS = {

@@ -3,6 +3,7 @@
 
 import { defineCommand, EMPTY } from '../command.ts';
 import { BrpFrameError } from '../errors.ts';
+import { hostText } from '../../errors/hostError.ts';
 
 /** KeyVersion values of Crypto.BalKeyEncryptBuffer. */
 export const BAL_KEY_VERSION = { SkipJack: 2, Aes: 3 } as const;
@@ -71,11 +72,11 @@ export const CryptoGetKeySig = defineCommand<GetKeySigRequest, { keySignature: n
       w.u8(v.keyIndex, 'KeyIndex');
       if (v.keyIndex === 0) {
         if (!v.keyValue) {
-          throw new BrpFrameError('the Crypto.GetKeySig request cannot be built: KeyIndex 0 needs the 10-byte KeyValue');
+          throw new BrpFrameError(hostText('brp.why.keysig-needs-value', {}));
         }
         w.bytes(v.keyValue, 'KeyValue', KEY_VALUE_LENGTH);
       } else if (v.keyValue) {
-        throw new BrpFrameError('the Crypto.GetKeySig request cannot be built: a KeyValue is only sent with KeyIndex 0');
+        throw new BrpFrameError(hostText('brp.why.keysig-no-value', {}));
       }
     },
     decode: (r) => {

@@ -3,6 +3,7 @@
 import { asciiBytes, bytesToText } from '../../bytes.ts';
 import { defineCommand, EMPTY, type PayloadCodec } from '../command.ts';
 import { BrpFrameError } from '../errors.ts';
+import { hostText } from '../../errors/hostError.ts';
 
 /** A configuration value holds at most 128 bytes (brp.md 4.7, 5.1). */
 export const MAX_CONFIG_VALUE_LENGTH = 128;
@@ -192,12 +193,12 @@ export const SysGetFeatures = defineCommand<void, FeatureList>({
   request: EMPTY,
   response: {
     encode: (v, w) => {
-      w.u8(v.featureIds.length, 'the number of features');
+      w.u8(v.featureIds.length, hostText('brp.field.feature-count', {}));
       for (const id of v.featureIds) w.u16(id, 'FeatureID');
       w.u16(v.maxFeatureId, 'MaxFeatureID');
     },
     decode: (r) => {
-      const n = r.u8('the number of features');
+      const n = r.u8(hostText('brp.field.feature-count', {}));
       const featureIds: number[] = [];
       for (let i = 0; i < n; i++) featureIds.push(r.u16(`FeatureID ${i + 1} of ${n}`));
       return { featureIds, maxFeatureId: r.u16('MaxFeatureID') };
@@ -299,11 +300,11 @@ export const SysCfgGetKeyList = defineCommand<void, { keys: number[] }>({
   request: EMPTY,
   response: {
     encode: (v, w) => {
-      w.u8(v.keys.length, 'the number of keys');
+      w.u8(v.keys.length, hostText('brp.field.key-count', {}));
       for (const k of v.keys) w.u16(k, 'Key');
     },
     decode: (r) => {
-      const n = r.u8('the number of keys');
+      const n = r.u8(hostText('brp.field.key-count', {}));
       const keys: number[] = [];
       for (let i = 0; i < n; i++) keys.push(r.u16(`Key ${i + 1} of ${n}`));
       return { keys };
@@ -318,11 +319,11 @@ export const SysCfgGetValueList = defineCommand<{ key: number }, { values: numbe
   request: { encode: (v, w) => w.u16(v.key, 'Key'), decode: (r) => ({ key: r.u16('Key') }) },
   response: {
     encode: (v, w) => {
-      w.u8(v.values.length, 'the number of values');
+      w.u8(v.values.length, hostText('brp.field.value-count', {}));
       for (const id of v.values) w.u8(id, 'Value');
     },
     decode: (r) => {
-      const n = r.u8('the number of values');
+      const n = r.u8(hostText('brp.field.value-count', {}));
       const values: number[] = [];
       for (let i = 0; i < n; i++) values.push(r.u8(`Value ${i + 1} of ${n}`));
       return { values };
@@ -398,7 +399,7 @@ export const SysSetCommParam = defineCommand<CommParams, void>({
   request: {
     encode: (v, w) => {
       if (v.baud % 100 !== 0) {
-        throw new BrpFrameError(`the Sys.SetCommParam request cannot be built: ${v.baud} baud is not a multiple of 100`);
+        throw new BrpFrameError(hostText('brp.why.baud-not-100', { baud: String(v.baud) }));
       }
       w.u16(v.baud / 100, 'NewBaudrate').u8(PARITY_CODE[v.parity], 'NewParity').u8(v.cwtMs, 'CWT');
     },
@@ -406,7 +407,7 @@ export const SysSetCommParam = defineCommand<CommParams, void>({
       const baud = r.u16('NewBaudrate') * 100;
       const code = r.u8('NewParity');
       const parity = (Object.keys(PARITY_CODE) as CommParams['parity'][]).find((p) => PARITY_CODE[p] === code);
-      if (!parity) throw new BrpFrameError(`the Sys.SetCommParam request has parity ${hex(code, 2)}, which is not N, E or O`);
+      if (!parity) throw new BrpFrameError(hostText('brp.why.bad-parity', { parity: hex(code, 2) }));
       return { baud, parity, cwtMs: r.u8('CWT') };
     },
   },

@@ -87,7 +87,7 @@ describe('FrameReader', () => {
   it('reports a Failure response without a status byte as malformed instead of throwing', () => {
     const reader = FrameReader.forResponses();
     const events = reader.push(fromHex('8C 00 08 00 00'));
-    expect(events).toEqual([{ kind: 'malformed', raw: fromHex('8C 00 08 00 00'), reason: expect.stringMatching(/no status byte/) }]);
+    expect(events).toEqual([{ kind: 'malformed', raw: fromHex('8C 00 08 00 00'), reason: expect.stringMatching(/no status byte/), text: { code: 'brp.why.failure-without-status', params: {} } }]);
   });
 
   it('never throws on random input', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalReaderAddress, parseTcpAddress, tcpAddressProblem } from '../../../shared/brp/tcpAddress.ts';
+import { englishText } from '../../../shared/errors/hostError.ts';
 import { TcpTransport } from '../../../electron/host/transport/tcpTransport.ts';
 import { READERS_PARAMS } from '../../../shared/api/params/readers.ts';
 import { DEPLOY_PARAMS } from '../../../shared/api/params/deploy.ts';
@@ -25,8 +26,8 @@ describe('tcp:// reader addresses', () => {
   });
 
   it('refuse a malformed address with a sentence, in the transport and in the API', () => {
-    expect(tcpAddressProblem('tcp://host:70000')).toMatch(/between 1 and 65535/);
-    expect(tcpAddressProblem('tcp://')).toMatch(/write tcp:\/\/host or tcp:\/\/host:port/);
+    expect(englishText(tcpAddressProblem('tcp://host:70000')!)).toMatch(/between 1 and 65535/);
+    expect(englishText(tcpAddressProblem('tcp://')!)).toMatch(/write tcp:\/\/host or tcp:\/\/host:port/);
     expect(() => TcpTransport.parse('tcp://a b')).toThrow(PortLostError);
     const connect = READERS_PARAMS.connect.safeParse(['tcp://host:0']);
     expect(connect.success).toBe(false);

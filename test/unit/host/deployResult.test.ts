@@ -14,7 +14,7 @@ function statusError(cmdCode: number, status: number): ReaderStatusError {
 describe('classifyDeployError', () => {
   it('reports Main.ErrAlreadyUpToDate as already up to date, not as a refusal', () => {
     const c = classifyDeployError(statusError(Main.MainBf3UploadContinue.code, 0x19));
-    expect(c).toEqual({ result: 'accepted', reason: 'already-up-to-date', message: expect.stringMatching(/^Already up to date: /) });
+    expect(c).toEqual({ result: 'accepted', reason: 'already-up-to-date', message: expect.stringMatching(/^Already up to date: /), text: { code: 'deploy.already-up-to-date', params: {} } });
   });
 
   it('tells a reader without BEC2 upload that its firmware loads only BEC files', () => {

@@ -5,6 +5,7 @@ import { decodeCommandFrame, encodeResponseFrame } from '../../../shared/brp/fra
 import * as Sys from '../../../shared/brp/commands/sys.ts';
 import { BrpChecksumError, BrpTimeoutError, PortLostError, ReaderStatusError } from '../../../shared/brp/errors.ts';
 import type { FrameLogEntry } from '../../../electron/host/brp/frameLog.ts';
+import { englishText } from '../../../shared/errors/hostError.ts';
 
 /** A scripted reader on the far end of an in-memory pair. */
 async function scripted(answer: (cmdCode: number, payload: Uint8Array) => Uint8Array[] | Uint8Array | null) {
@@ -46,7 +47,7 @@ describe('BrpSession', () => {
       return f;
     });
     await expect(session.execute(Sys.SysGetInfo, undefined)).rejects.toBeInstanceOf(BrpChecksumError);
-    expect(log.some((e) => e.problem === 'wrong checksum')).toBe(true);
+    expect(log.some((e) => (e.problem && englishText(e.problem)) === 'wrong checksum')).toBe(true);
     expect((await session.execute(Sys.SysGetInfo, undefined)).info).toBe('1100 Z');
   });
 

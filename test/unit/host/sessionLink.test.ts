@@ -5,6 +5,7 @@ import { decodeCommandFrame, encodeResponseFrame } from '../../../shared/brp/fra
 import * as Sys from '../../../shared/brp/commands/sys.ts';
 import { BrpTimeoutError, FrameTooLargeError } from '../../../shared/brp/errors.ts';
 import type { FrameLogEntry } from '../../../electron/host/brp/frameLog.ts';
+import { englishText } from '../../../shared/errors/hostError.ts';
 
 // The host reads answers by their length field, as BALTECH's host library does; timing on the line
 // is the reader's business (real-readers.md, Link layer).
@@ -64,7 +65,7 @@ describe('reading answers by their length field', () => {
       else await send(encodeResponseFrame({ cmdCode: code, payload: Uint8Array.of(0, 0, 0, 1), checksum: 'crc16' }));
     });
     await expect(session.execute(Sys.SysGetBootStatus, undefined)).rejects.toBeInstanceOf(BrpTimeoutError);
-    expect(log.some((e) => e.problem === 'incomplete frame dropped: its command timed out')).toBe(true);
+    expect(log.some((e) => (e.problem && englishText(e.problem)) === 'incomplete frame dropped: its command timed out')).toBe(true);
     expect(await session.execute(Sys.SysGetBootStatus, undefined)).toEqual({ bits: 1 });
   });
 
@@ -82,7 +83,7 @@ describe('reading answers by their length field', () => {
     expect(await session.execute(Sys.SysGetBootStatus, undefined)).toEqual({ bits: 0 });
     await sleep(10);
     expect((await session.execute(Sys.SysGetInfo, undefined)).info).toBe(INFO);
-    expect(log.some((e) => e.problem === 'incomplete frame dropped before the next command')).toBe(true);
+    expect(log.some((e) => (e.problem && englishText(e.problem)) === 'incomplete frame dropped before the next command')).toBe(true);
   });
 
   it('gives a TCP link the 1,500 ms round-trip margin on top of every command timeout', async () => {

@@ -1,12 +1,13 @@
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as deploy from '../../../renderer/src/i18n/features/deploy.ts';
+import * as deployDe from '../../../renderer/src/i18n/features/deploy.de.ts';
 import { lineSpeedText } from '../../../renderer/src/lib/lineSpeed.ts';
 import { lineSpeedSentence, type LineSpeedReport } from '../../../shared/brp/lineSpeed.ts';
 
 const i18n = i18next.createInstance();
 beforeAll(async () => {
-  await i18n.init({ resources: { en: { translation: { deploy: deploy.en } }, de: { translation: { deploy: deploy.de } } }, lng: 'en', interpolation: { escapeValue: false } });
+  await i18n.init({ resources: { en: { translation: { deploy: deploy.en } }, de: { translation: { deploy: deployDe.de } } }, lng: 'en', interpolation: { escapeValue: false } });
 });
 const text = (r: LineSpeedReport, lng: 'en' | 'de') => lineSpeedText(r, i18n.getFixedT(lng) as (key: string, opts?: Record<string, unknown>) => string, lng);
 

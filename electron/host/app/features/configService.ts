@@ -5,22 +5,18 @@ import { BalcfgError, parseBalcfg, type Balcfg, type ConfigIdentity } from '../.
 import { createBalcfg, newVersionFrom, bumpVersion } from '../../../../shared/config/model.ts';
 import { describeValue } from '../../../../shared/config/catalogue.ts';
 import { diffValues, type DiffEntry, type ValueDiff } from '../../../../shared/config/diff.ts';
-import { HostError } from '../../../../shared/errors/hostError.ts';
+import { HostError, hostText, reasonOf } from '../../../../shared/errors/hostError.ts';
+import type { HostText } from '../../../../shared/errors/hostText.ts';
+import { activityDetails } from '../activity.ts';
 import { loadBalcfg, saveBalcfg } from '../../files/balcfgStore.ts';
 import { resolveUserPath } from '../../files/userPath.ts';
 import { finalizeOnReader } from '../../lifecycle/finalize.ts';
 import { readBackAtSpeed } from '../../lifecycle/readBackAtSpeed.ts';
 import type { AppContext } from '../appContext.ts';
 
-function sentence(text: string): string {
-  const t = text.trim();
-  const s = t.charAt(0).toUpperCase() + t.slice(1);
-  return /[.!?]$/.test(s) ? s : `${s}.`;
-}
-
 /** Model errors name a field; the sentence is what a person reads. Other failures keep their own text. */
 function explain(err: unknown): unknown {
-  if (err instanceof BalcfgError) return new HostError('config.model', { detail: sentence(err.sentence) }, { cause: err });
+  if (err instanceof BalcfgError) return new HostError('config.model', { detail: err.problem }, { cause: err });
   return err;
 }
 
@@ -38,7 +34,7 @@ function checkDocument(x: unknown): Balcfg {
     return parseBalcfg(JSON.stringify(x));
   } catch (err) {
     if (err instanceof BalcfgError) {
-      throw new HostError('config.invalid', { detail: `${err.field ? `${err.field}: ` : ''}${err.sentence}` }, { cause: err });
+      throw new HostError('config.invalid', { detail: err.fieldText }, { cause: err });
     }
     throw err;
   }
@@ -126,16 +122,27 @@ export function createConfigService(ctx: AppContext): ConfigApi {
         }
         const session = ctx.readers.session(readerId);
         const cfg = await loadBalcfg(abs);
-        const logFinalize = (ok: boolean, details: string, reason: string | null) =>
-          ctx.activity.emit({ kind: 'finalize', readerId, address: summary.address, time: Date.now(), ok, details, reason });
+        const logFinalize = (ok: boolean, details: HostText, reason: string | null) =>
+          ctx.activity.emit({ kind: 'finalize', readerId, address: summary.address, time: Date.now(), ok, ...activityDetails(details), reason });
         let result;
         try {
           result = await ctx.jobs.run('finalize', [summary.address], () => finalizeOnReader(session, cfg, { outPath: out, readerLabel: summary.address }));
         } catch (err) {
-          logFinalize(false, `Finalizing ${path.basename(abs)} version ${cfg.version} did not complete: ${(err as Error).message}`, (err as Error).message);
+          const reason = err instanceof BalcfgError ? err.fieldText : reasonOf(err);
+          logFinalize(false, hostText('activity.finalize-failed', { file: path.basename(abs), version: String(cfg.version), reason }), (err as Error).message);
           throw err;
         }
-        logFinalize(true, `Finalized ${path.basename(abs)} version ${cfg.version} (${result.configId}) into ${path.basename(result.bec2Path)}, SHA-256 ${result.sha256.slice(0, 16)}…`, null);
+        logFinalize(
+          true,
+          hostText('activity.finalized', {
+            file: path.basename(abs),
+            version: String(cfg.version),
+            configId: result.configId,
+            bec2: path.basename(result.bec2Path),
+            sha: result.sha256.slice(0, 16),
+          }),
+          null,
+        );
         // The BEC2 is written first; if saving failed, finalizing again is refused rather than lost.
         await saveBalcfg(abs, result.balcfg);
         await remember(abs);

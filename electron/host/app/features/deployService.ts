@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { ReaderSummary } from '../../../../shared/api/contract.ts';
 import type { Bec2Summary, DeployApi, DeployProgress, DeployResult, FinalizedFile, LineSpeedReport, ReadBackReport } from '../../../../shared/api/features/deploy.ts';
 import { csvDocument } from '../../../../shared/csvWriter.ts';
-import { HostError, reasonOf } from '../../../../shared/errors/hostError.ts';
+import { HostError, hostText, reasonOf } from '../../../../shared/errors/hostError.ts';
+import { activityDetails } from '../activity.ts';
 import { errnoOf, fileProblem } from '../../../../shared/errors/fileProblem.ts';
 import * as Sys from '../../../../shared/brp/commands/sys.ts';
 import { serialNumberOf } from '../../../../shared/brp/firmwareString.ts';
@@ -186,7 +187,9 @@ export function createDeployService(ctx: AppContext): DeployApi {
               address: port,
               time: Date.now(),
               ok: result.result === 'accepted',
-              details: `Deployed ${path.basename(file)} (SHA-256 ${sha256.slice(0, 16)}…): ${result.message}`,
+              ...activityDetails(
+                hostText('activity.deployed', { file: path.basename(file), sha: sha256.slice(0, 16), result: result.text ?? result.message }),
+              ),
               reason: result.reason,
             });
             return result;
@@ -255,17 +258,19 @@ export function createDeployService(ctx: AppContext): DeployApi {
       if (typedConfirmation.trim() !== reader.address) {
         throw new HostError('deploy.reset-not-confirmed', { address: reader.address });
       }
-      const logReset = (ok: boolean, reason: string | null) =>
+      const logReset = (ok: boolean, failure: unknown) =>
         ctx.activity.emit({
           kind: 'factory-reset',
           readerId,
           address: reader.address,
           time: Date.now(),
           ok,
-          details: ok
-            ? `Factory reset: the reader's configuration${reader.configId ? ` ${reader.configId} ${reader.configName ?? ''}`.trimEnd() : ''} and its Config Security Code were removed.`
-            : `Factory reset did not complete: ${reason}`,
-          reason,
+          ...activityDetails(
+            ok
+              ? hostText('activity.reset-done', { config: reader.configId ? ` ${reader.configId} ${reader.configName ?? ''}`.trimEnd() : '' })
+              : hostText('activity.reset-failed', { reason: reasonOf(failure) }),
+          ),
+          reason: ok ? null : (failure as Error).message,
         });
       await ctx.jobs.run('factory-reset', [reader.address], async () => {
         const reattach = await ctx.readers.borrow(reader.address);
@@ -277,13 +282,13 @@ export function createDeployService(ctx: AppContext): DeployApi {
           });
           await factoryReset(session);
         } catch (err) {
-          logReset(false, (err as Error).message);
+          logReset(false, err);
           throw new HostError('deploy.reset-failed', { reason: reasonOf(err) });
         } finally {
           await reattach().catch(() => undefined);
         }
       });
-      logReset(true, null);
+      logReset(true, undefined);
       const after = ctx.readers.list().find((x) => x.id === readerId);
       if (after?.state === 'connected') return ctx.readers.refresh(readerId);
       return after ?? reader;

@@ -75,8 +75,8 @@ function jobError(e: unknown, what: 'users CSV' | 'door file'): unknown {
   if (f.kind === 'write-failed') {
     return new HostError('doorfile.write-failed', { file: f.file, why: fileProblem(f.code ?? undefined) }, { cause: e });
   }
-  if (f.kind === 'door-file-invalid') return new HostError('doorfile.invalid', { reason: f.message }, { cause: e });
-  return new HostError('doorfile.failed', { reason: f.message }, { cause: e });
+  if (f.kind === 'door-file-invalid') return new HostError('doorfile.invalid', { reason: f.text ?? f.message }, { cause: e });
+  return new HostError('doorfile.failed', { reason: f.text ?? f.message }, { cause: e });
 }
 
 /**
@@ -154,5 +154,5 @@ export function createDoorfileService(ctx: AppContext): DoorfileApi {
 
 /** The worker already cut the positions to FINDING_POSITION_LIMIT. */
 function findingOf(f: Finding): DoorfileFinding {
-  return { code: f.code, message: f.message, positions: f.positions, userIds: f.userIds };
+  return { code: f.code, message: f.message, text: f.text, positions: f.positions, userIds: f.userIds };
 }

@@ -73,6 +73,7 @@ export function createEventsService(ctx: AppContext, deps: EventsServiceDeps = {
     details?: string,
     reasonText: HostParam | null = reason,
     severity: EventLogEntry['severity'] = SEVERITY[kind],
+    detailsText?: HostParam,
   ): void => {
     const entry: EventLogEntry = {
       id: toHex(randomBytes(8), false),
@@ -82,6 +83,7 @@ export function createEventsService(ctx: AppContext, deps: EventsServiceDeps = {
       kind,
       severity,
       details: details ?? (reason ? `${DETAILS[kind]} Reason: ${reason}` : DETAILS[kind]),
+      ...(detailsText !== undefined ? { detailsText } : {}),
       reason,
       reasonText,
       acknowledgedAt: SEVERITY[kind] === 'alarm' ? null : time,
@@ -115,7 +117,7 @@ export function createEventsService(ctx: AppContext, deps: EventsServiceDeps = {
   ctx.readers.onEvent(onReaderEvent);
   // Deploys, finalizations and factory resets stand in the log next to alarms and connection events;
   // one that did not do what was asked is a warning.
-  ctx.activity.add((a) => record(a.kind, a.readerId ?? '', a.address, a.time, a.reason, a.details, a.reason, a.ok ? 'info' : 'warning'));
+  ctx.activity.add((a) => record(a.kind, a.readerId ?? '', a.address, a.time, a.reason, a.details, a.reason, a.ok ? 'info' : 'warning', a.detailsText));
 
   return {
     async eventLog(): Promise<EventLogEntry[]> {

@@ -1,16 +1,29 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Balcfg } from '../../../../shared/config/balcfg.ts';
-import { diffValues, type ValueDiff } from '../../../../shared/config/diff.ts';
+import { diffValues, type DiffEntry, type ValueDiff } from '../../../../shared/config/diff.ts';
 import { valuesAtVersion } from '../../../../shared/config/history.ts';
 import { useApi } from '../../api/apiContext.ts';
 import { useConnectedReaders } from '../../hooks/useConnectedReaders.ts';
 import { errorText } from '../../lib/errorText.ts';
+import { valueWords } from '../../lib/valueWords.ts';
+
+type Change = 'added' | 'removed' | 'changed';
+
+/** A change in the UI's language, from what it is and the texts of the contents (the host's summary is English). */
+function changeSummary(e: DiffEntry, change: Change, t: (key: string, o?: Record<string, unknown>) => string): string {
+  if (change === 'changed') return e.secret ? t('config.compare.summary.secretChanged') : t('config.compare.summary.changed', { from: e.before, to: e.after });
+  // A reader never returns a secret, so comparing with a reader says only where one is.
+  if (e.secret && e.before === undefined && e.after === undefined) {
+    return t(change === 'added' ? 'config.compare.summary.secretOnReader' : 'config.compare.summary.secretInFile');
+  }
+  return change === 'added' ? t('config.compare.summary.added', { text: e.after }) : t('config.compare.summary.removed', { text: e.before });
+}
 
 /** Source of a comparison: "history:<version>" or "reader:<id>". */
 export function ComparePanel(props: { cfg: Balcfg; source: string; onSource: (s: string) => void }) {
   const api = useApi();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const readers = useConnectedReaders().filter((r) => r.state === 'connected');
   const [result, setResult] = useState<{ title: string; diff: ValueDiff } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -24,7 +37,7 @@ export function ComparePanel(props: { cfg: Balcfg; source: string; onSource: (s:
       if (kind === 'history') {
         const entry = props.cfg.history.find((h) => String(h.version) === ref);
         if (!entry) throw new Error(t('config.compare.pick'));
-        setResult({ title: t('config.compare.titleHistory', { version: entry.version, current: props.cfg.version }), diff: diffValues(valuesAtVersion(props.cfg.history, entry.version), props.cfg.values) });
+        setResult({ title: t('config.compare.titleHistory', { version: entry.version, current: props.cfg.version }), diff: diffValues(valuesAtVersion(props.cfg.history, entry.version), props.cfg.values, valueWords(t, i18n.language)) });
       } else if (kind === 'reader') {
         setBusy(true);
         const r = await api.configDiffWithReader(props.cfg, ref);
@@ -48,9 +61,9 @@ export function ComparePanel(props: { cfg: Balcfg; source: string; onSource: (s:
 
   const rows = result
     ? [
-        ...result.diff.added.map((e) => ({ e, kind: t('config.compare.added') })),
-        ...result.diff.removed.map((e) => ({ e, kind: t('config.compare.removed') })),
-        ...result.diff.changed.map((e) => ({ e, kind: t('config.compare.changed') })),
+        ...result.diff.added.map((e) => ({ e, change: 'added' as const })),
+        ...result.diff.removed.map((e) => ({ e, change: 'removed' as const })),
+        ...result.diff.changed.map((e) => ({ e, change: 'changed' as const })),
       ].sort((a, b) => (a.e.id < b.e.id ? -1 : 1))
     : [];
 
@@ -112,12 +125,12 @@ export function ComparePanel(props: { cfg: Balcfg; source: string; onSource: (s:
                 </tr>
               </thead>
               <tbody>
-                {rows.map(({ e, kind }) => (
+                {rows.map(({ e, change }) => (
                   <tr key={e.id}>
-                    <td>{kind}</td>
+                    <td>{t(`config.compare.${change}`)}</td>
                     <td className="mono">{e.id}</td>
                     <td>{e.name}</td>
-                    <td>{e.summary}</td>
+                    <td>{changeSummary(e, change, t)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -124,7 +124,7 @@ export function FinalizePanel(props: {
         <FilePathField label={t('config.finalize.out')} value={out} onChange={setOut} purpose="save" kind="bec2" onError={(err) => setError(errorText(err))} />
         <p className="muted">
           {link
-            ? t('config.finalize.linked', { kind: link.kind, reader: link.readerLabel, signature: link.signature })
+            ? t('config.finalize.linked', { kind: t(`config.keyKind.${link.kind}`), reader: link.readerLabel, signature: link.signature })
             : t('config.finalize.unlinked')}
         </p>
         {keyMismatch && (

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Balcfg, ConfigIdentity } from '../../../../shared/config/balcfg.ts';
 import { setIdentity } from '../../../../shared/config/model.ts';
 import { appStores, useConfigDocument } from '../../stores/appStores.ts';
-import { errorText } from '../../lib/errorText.ts';
+import { errorText, modelSentence } from '../../lib/errorText.ts';
 
 type Field = keyof ConfigIdentity;
 type Draft = Record<Field, string>;
@@ -52,7 +52,7 @@ export function applyIdentityDraft(t: (key: string) => string): boolean {
     // The model names the field ("configId.customer"); its sentence goes next to that field.
     const named = err && typeof err === 'object' && 'field' in err ? String(err.field).split('.')[1] : undefined;
     const field = FIELDS.find((x) => x.field === named)?.field ?? 'name';
-    const sentence = err && typeof err === 'object' && 'sentence' in err && typeof err.sentence === 'string' ? err.sentence : errorText(err);
+    const sentence = modelSentence(err) ?? errorText(err);
     store.setIdentityDraft(draft, { [field]: sentence });
     return false;
   }

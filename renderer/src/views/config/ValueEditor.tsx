@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { fromHex } from '../../../../shared/bytes.ts';
 import type { Balcfg } from '../../../../shared/config/balcfg.ts';
 import { CATALOGUE, describeValue, formatValue, parseTypedValue, type ValueDescription } from '../../../../shared/config/catalogue.ts';
+import { catalogueText, valueWords } from '../../lib/valueWords.ts';
 import { deleteValue, setValue } from '../../../../shared/config/model.ts';
 import { whyManaged } from '../../../../shared/config/adminValues.ts';
 import { normalizeValueId } from '../../../../shared/config/valueId.ts';
@@ -59,7 +60,7 @@ export function ValueEditor(props: {
   onApply: (fn: (cfg: Balcfg) => Balcfg) => void;
   onCancel: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const listId = useId();
   const contentId = useId();
   const editing = props.target.mode === 'edit' ? props.target.id : null;
@@ -168,7 +169,7 @@ export function ValueEditor(props: {
           <strong>{desc.known ? desc.path : t('config.editor.unknownId')}</strong>
           {desc.secret && <span className="cfg-tag">{t('config.editor.secret')}</span>}
           <br />
-          <span className="muted">{desc.description}</span>
+          <span className="muted">{catalogueText(desc.description, i18n.language)}</span>
         </p>
       )}
       <div className="row">
@@ -177,7 +178,7 @@ export function ValueEditor(props: {
         {desc && <span className="muted">{hint(desc, t)}</span>}
       </div>
       {desc && existing && !masked && desc.type !== 'bytes' && (
-        <p className="muted">{t('config.editor.current', { value: formatValue(desc.id, fromHex(existing.hex)) })}</p>
+        <p className="muted">{t('config.editor.current', { value: formatValue(desc.id, fromHex(existing.hex), valueWords(t, i18n.language)) })}</p>
       )}
       {error && (
         <p role="alert" className="error">

@@ -3,8 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { fromHex } from '../../../../shared/bytes.ts';
 import type { Balcfg } from '../../../../shared/config/balcfg.ts';
-import { describeValue, formatValue } from '../../../../shared/config/catalogue.ts';
+import { describeValue, formatValue, type ValueWords } from '../../../../shared/config/catalogue.ts';
+import { catalogueText, valueWords } from '../../lib/valueWords.ts';
 import { whyManaged } from '../../../../shared/config/adminValues.ts';
+import type { HostText } from '../../../../shared/errors/hostText.ts';
+import { reasonText } from '../../lib/errorText.ts';
 import { ValueEditor, type EditTarget } from './ValueEditor.tsx';
 
 const GROUP_ORDER = ['Protocols', 'Device', 'VhlCfg', 'Autoread', 'Scripts', 'Custom', 'Registers', 'Project', 'ProjectRegisters', 'Unknown'];
@@ -19,7 +22,7 @@ interface ValueRow {
   group: string;
   secret: boolean;
   known: boolean;
-  managed: string | null;
+  managed: HostText | null;
   hex: string;
   display: string;
   /** Lower-case text the search looks in (never secret contents). */
@@ -32,12 +35,12 @@ function spaced(hex: string): string {
   return hex.replace(/(..)(?!$)/g, '$1 ') || '(empty)';
 }
 
-function buildRows(cfg: Balcfg): ValueRow[] {
+function buildRows(cfg: Balcfg, words: ValueWords, lang: string): ValueRow[] {
   const rows = cfg.values.map((v): ValueRow => {
     const d = describeValue(v.id);
     let display: string;
     try {
-      display = formatValue(v.id, fromHex(v.hex));
+      display = formatValue(v.id, fromHex(v.hex), words);
     } catch {
       display = spaced(v.hex);
     }
@@ -46,7 +49,7 @@ function buildRows(cfg: Balcfg): ValueRow[] {
       id: v.id,
       name: d.known ? d.name : v.id,
       path: d.path,
-      description: d.description,
+      description: catalogueText(d.description, lang),
       group: d.group,
       secret: d.secret,
       known: d.known,
@@ -65,7 +68,7 @@ function buildRows(cfg: Balcfg): ValueRow[] {
 }
 
 export function ValuesPanel(props: { cfg: Balcfg; reveal: boolean; frozen: boolean; onEdit: (fn: (cfg: Balcfg) => Balcfg) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [query, setQuery] = useState('');
   const deferred = useDeferredValue(query);
   const [target, setTarget] = useState<EditTarget | null>(null);
@@ -82,7 +85,8 @@ export function ValuesPanel(props: { cfg: Balcfg; reveal: boolean; frozen: boole
   };
   const scrollRef = useRef<HTMLDivElement>(null);
 
-  const rows = useMemo(() => buildRows(props.cfg), [props.cfg]);
+  // The display text is in the UI's language, so a language switch builds the rows again.
+  const rows = useMemo(() => buildRows(props.cfg, valueWords(t, i18n.language), i18n.language), [props.cfg, t, i18n.language]);
   const list = useMemo((): ListRow[] => {
     const q = deferred.trim().toLowerCase();
     const words = q.split(/\s+/).filter(Boolean);
@@ -162,7 +166,7 @@ export function ValuesPanel(props: { cfg: Balcfg; reveal: boolean; frozen: boole
                 </span>
                 <span className="cfg-actions">
                   {r.managed ? (
-                    <span className="muted" title={r.managed}>
+                    <span className="muted" title={reasonText(r.managed, i18n.language)}>
                       {t('config.values.managed')}
                     </span>
                   ) : (

@@ -4,7 +4,7 @@ import type { DeployResult } from '../../../../shared/api/features/deploy.ts';
 import { useApi } from '../../api/apiContext.ts';
 import { FilePathField } from '../../components/FilePathField.tsx';
 import { withReplaceConsent } from '../../lib/files.ts';
-import { errorText } from '../../lib/errorText.ts';
+import { errorText, resultText } from '../../lib/errorText.ts';
 import { lineSpeedText } from '../../lib/lineSpeed.ts';
 
 /** The sentence for one reader's result, in the UI's language. */
@@ -57,7 +57,7 @@ export function DeployResults({ results }: { results: readonly DeployResult[] })
             <span>
               <strong className="outcome">{t(`deploy.outcome.${r.result}`)}</strong>: {resultSentence(r, t)}
             </span>
-            {(r.result === 'failed' || r.result === 'unknown') && <span className="muted small">{t('deploy.details', { message: r.message })}</span>}
+            {(r.result === 'failed' || r.result === 'unknown') && <span className="muted small">{t('deploy.details', { message: resultText(r, i18n.language) })}</span>}
             <span className="muted small">{t('deploy.bytesTime', { bytes: r.bytes, ms: r.durationMs })}</span>
             {r.lineSpeed && (
               <span className="muted small" data-testid="line-speed">

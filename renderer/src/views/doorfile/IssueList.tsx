@@ -1,19 +1,21 @@
 import { useTranslation } from 'react-i18next';
 import type { DoorfileIssue } from '../../../../shared/api/features/doorfile.ts';
+import { reasonText } from '../../lib/errorText.ts';
 
 /**
- * The capacity finding is worded for the CLI ("--max-users"); here the same numbers point at the
- * page's own field.
+ * A finding in the UI's language. The capacity finding is worded for the CLI ("--max-users"); here
+ * the same numbers point at the page's own field.
  */
-function capacitySentence(message: string, t: (key: string, o?: Record<string, unknown>) => string): string {
-  const m = /has (\d+) users but the lock holds (\d+)/.exec(message);
-  if (!m) return message;
-  return t('shell.doorfile.capacity', { users: Number(m[1]), max: Number(m[2]), field: t('doorfile.import.maxUsers') });
+export function issueSentence(i: DoorfileIssue, t: (key: string, o?: Record<string, unknown>) => string, lang: string): string {
+  if (i.code === 'capacity' && i.text.code === 'doorfile.capacity') {
+    return t('shell.doorfile.capacity', { users: i.text.params.users, max: i.text.params.max, field: t('doorfile.import.maxUsers') });
+  }
+  return reasonText(i.text, lang);
 }
 
 /** Every finding of a CSV with its line, so a person with a large spreadsheet can go to the cell. */
 export function IssueList({ issues, label }: { issues: DoorfileIssue[]; label: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (issues.length === 0) return <p className="ok-text">{t('doorfile.preview.noProblems')}</p>;
   return (
     <table className="df-issues" aria-label={label}>
@@ -31,7 +33,7 @@ export function IssueList({ issues, label }: { issues: DoorfileIssue[]; label: s
               <span className={`sev-badge ${i.severity}`}>{t(`doorfile.severity.${i.severity}`)}</span>
             </td>
             <td>{i.line ?? t('doorfile.preview.fileWide')}</td>
-            <td>{i.code === 'capacity' ? capacitySentence(i.message, t) : i.message}</td>
+            <td>{issueSentence(i, t, i18n.language)}</td>
           </tr>
         ))}
       </tbody>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { DoorfileCredentialView, DoorfilePreview } from '../../../../shared/api/features/doorfile.ts';
-import { IssueList } from './IssueList.tsx';
+import { IssueList, issueSentence } from './IssueList.tsx';
 import { ColumnHeaders } from '../../components/ColumnHeaders.tsx';
 
 function day(stamp: string): string {
@@ -8,7 +8,7 @@ function day(stamp: string): string {
 }
 
 export function PreviewTable({ preview }: { preview: DoorfilePreview }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const cred = (c: DoorfileCredentialView | null) =>
     c === null ? t('doorfile.preview.none') : c.type === 'pin' ? t('doorfile.preview.pin', { digits: Math.ceil(c.bitCount / 4) }) : t('doorfile.preview.card', { bits: c.bitCount, hex: c.hex });
   return (
@@ -56,7 +56,7 @@ export function PreviewTable({ preview }: { preview: DoorfilePreview }) {
                   ) : (
                     u.issues.map((i, n) => (
                       <div key={n}>
-                        <span className={`sev-badge ${i.severity}`}>{t(`doorfile.severity.${i.severity}`)}</span> {i.message}
+                        <span className={`sev-badge ${i.severity}`}>{t(`doorfile.severity.${i.severity}`)}</span> {issueSentence(i, t, i18n.language)}
                       </div>
                     ))
                   )}

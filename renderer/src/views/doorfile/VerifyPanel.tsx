@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DoorfileVerifyResult } from '../../../../shared/api/features/doorfile.ts';
 import { useApi } from '../../api/apiContext.ts';
 import { useOperation } from '../../hooks/useOperation.ts';
+import { reasonText } from '../../lib/errorText.ts';
 import { PanelForm } from '../../components/PanelForm.tsx';
 import { SubmitButton } from '../../components/SubmitButton.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -11,7 +12,7 @@ import { EMPTY_SITE_KEY, SiteKeyField, siteKeySource, type SiteKeyValue } from '
 /** Checks an existing door file the way the lock will: sorted and free of duplicates, or not. */
 export function VerifyPanel({ doorPath, onDoorPath, maxUsers }: { doorPath: string; onDoorPath: (p: string) => void; maxUsers: number }) {
   const api = useApi();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const [key, setKey] = useState<SiteKeyValue>(EMPTY_SITE_KEY);
   const [report, setReport] = useState<DoorfileVerifyResult | null>(null);
@@ -51,7 +52,7 @@ export function VerifyPanel({ doorPath, onDoorPath, maxUsers }: { doorPath: stri
               <h4>{t('doorfile.verify.degradedBy')}</h4>
               <ul>
                 {report.degradedBy.map((f, n) => (
-                  <li key={n}>{f.message}</li>
+                  <li key={n}>{reasonText(f.text, i18n.language)}</li>
                 ))}
               </ul>
             </>
@@ -62,7 +63,7 @@ export function VerifyPanel({ doorPath, onDoorPath, maxUsers }: { doorPath: stri
           ) : (
             <ul className="error">
               {report.problems.map((f, n) => (
-                <li key={n}>{f.message}</li>
+                <li key={n}>{reasonText(f.text, i18n.language)}</li>
               ))}
             </ul>
           )}
