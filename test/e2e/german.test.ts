@@ -160,8 +160,15 @@ describe('web shell in German', () => {
     expect(await page.getByRole('alert').textContent()).toBe('70000 liegt außerhalb von 0..65535; wählen Sie eine Zahl in diesem Bereich.');
     await page.getByRole('button', { name: 'Abbrechen' }).click();
     const identity = page.getByRole('group', { name: 'Projektkennung' });
-    await identity.getByLabel('Name').fill('');
-    await identity.getByRole('button', { name: 'Kennung ändern' }).click();
+    const apply = identity.getByRole('button', { name: 'Kennung ändern' });
+    // The fields follow the document when it is read again after the new version; type until the change holds.
+    await expect
+      .poll(async () => {
+        await identity.getByLabel('Name', { exact: true }).fill('');
+        return apply.isEnabled();
+      })
+      .toBe(true);
+    await apply.click();
     await identity.getByRole('alert').filter({ hasText: 'Name: ist leer; geben Sie der Konfiguration einen Namen.' }).waitFor();
     expectNoEnglish(await page.locator('body').innerText());
     await identity.getByRole('button', { name: 'Felder zurücksetzen' }).click();
