@@ -39,6 +39,8 @@ describe('web shell: look, languages, themes and smaller defects', () => {
           localStorage.setItem('readerdesk.theme', th);
         }, { l: lang, th: theme });
         await page.reload();
+        // German arrives as its own chunk before the first render: wait for the page, as a user would.
+        await page.getByRole('heading', { name: PAGES[0][lang], level: 2 }).waitFor();
         expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
         expect(await page.getByTestId('theme-switch').inputValue()).toBe(theme);
         backgrounds.add(await page.evaluate(() => getComputedStyle(document.body).backgroundColor + getComputedStyle(document.documentElement).backgroundColor));
