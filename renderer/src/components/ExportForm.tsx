@@ -4,6 +4,7 @@ import { useApi } from '../api/apiContext.ts';
 import { errorText } from '../lib/errorText.ts';
 import { withReplaceConsent } from '../lib/files.ts';
 import { FilePathField } from './FilePathField.tsx';
+import { ErrorAlert } from './ErrorAlert.tsx';
 
 /** A path field prefilled with a suggestion from the host, a button, and the outcome as a sentence. */
 export function ExportForm(props: {
@@ -66,11 +67,7 @@ export function ExportForm(props: {
           {done}
         </p>
       )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
     </form>
   );
 }

@@ -4,6 +4,7 @@ import type { ReaderSummary } from '../../../shared/api/contract.ts';
 import { useApi } from '../api/apiContext.ts';
 import { ModalDialog } from './ModalDialog.tsx';
 import { errorText } from '../lib/errorText.ts';
+import { ErrorAlert } from './ErrorAlert.tsx';
 
 /** Factory reset behind a confirmation: the user types the reader's address before the button enables. */
 export function FactoryResetDialog({ reader, onClose }: { reader: ReaderSummary; onClose: (done: boolean) => void }) {
@@ -49,11 +50,7 @@ export function FactoryResetDialog({ reader, onClose }: { reader: ReaderSummary;
           <input className="mono" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" spellCheck={false} disabled={busy} autoFocus />
         </label>
         {busy && <p role="status">{t('deploy.reset.running')}</p>}
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
+        <ErrorAlert message={error} />
         <div className="row dialog-buttons">
           <button type="button" onClick={() => onClose(false)} disabled={busy}>
             {t('deploy.reset.cancel')}

@@ -12,6 +12,7 @@ import { useApi } from '../api/apiContext.ts';
 import { answerBrowse, restoreFocus, useDialogs } from '../stores/dialogs.ts';
 import { errorText } from '../lib/errorText.ts';
 import { formatNumber } from '../lib/format.ts';
+import { ErrorAlert } from './ErrorAlert.tsx';
 
 function joinPath(folder: string, name: string, sep: string): string {
   if (/^([/\\~]|[A-Za-z]:)/.test(name)) return name;
@@ -168,11 +169,7 @@ function Browser() {
           </button>
         </div>
       </form>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
     </Dialog.Content>
   );
 }

@@ -9,6 +9,7 @@ import { useApi } from '../api/apiContext.ts';
 import { ModalDialog } from './ModalDialog.tsx';
 import { errorText } from '../lib/errorText.ts';
 import { lineSpeedText } from '../lib/lineSpeed.ts';
+import { ErrorAlert } from './ErrorAlert.tsx';
 
 interface Row {
   id: string;
@@ -69,11 +70,7 @@ export function ReadBackDialog({ reader, onClose }: { reader: ReaderSummary; onC
     <ModalDialog labelledBy={`${ids}-title`} onClose={onClose} className="wide">
       <h3 id={`${ids}-title`}>{t('deploy.readback.title', { address: reader.address })}</h3>
       {loading && <p role="status">{t('deploy.readback.loading')}</p>}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {report && (
         <>
           <dl className="readback-info">

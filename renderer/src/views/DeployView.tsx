@@ -14,6 +14,7 @@ import { StateDot } from '../components/ReaderSidebar.tsx';
 import { readerLabel } from '../lib/readers.ts';
 import { errorText } from '../lib/errorText.ts';
 import { askConfirm } from '../stores/dialogs.ts';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
 
 /** The job's actions; its state comes through useDeployJob. */
 const deployJobs = appStores.deployJob.getState();
@@ -220,11 +221,7 @@ export function DeployView() {
         <button type="button" className="primary" onClick={() => void start()} disabled={running || selected.length === 0 || !file.trim()}>
           <Send size={14} aria-hidden /> {running ? t('deploy.deploying') : t('deploy.deploy', { count: selected.length })}
         </button>
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
+        <ErrorAlert message={error} />
         {targets.length > 0 && (
           <div className="deploy-progress" aria-busy={running}>
             <h4>{t('deploy.progressTitle')}</h4>

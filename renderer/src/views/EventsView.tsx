@@ -6,6 +6,7 @@ import { formatTime } from '../lib/format.ts';
 import { ExportForm } from '../components/ExportForm.tsx';
 import './events/events.css';
 import { errorText, reasonText } from '../lib/errorText.ts';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
 
 /** What was done to a reader: the log's own sentence names the file, version and outcome. */
 const ACTIVITY = new Set(['deploy', 'finalize', 'factory-reset']);
@@ -22,16 +23,8 @@ export function EventsView() {
     <section aria-labelledby="events-heading" className="events-page">
       <h2 id="events-heading">{t('events.title')}</h2>
       <p className="muted">{t('events.intro')}</p>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      {ackError && (
-        <p role="alert" className="error">
-          {ackError}
-        </p>
-      )}
+      <ErrorAlert message={error} />
+      <ErrorAlert message={ackError} />
       {newestFirst.length === 0 ? (
         <p className="panel">{t('events.empty')}</p>
       ) : (

@@ -8,6 +8,7 @@ import { ExportForm } from '../components/ExportForm.tsx';
 import { FrameMatches, FrameStore, frameFilter, type FrameSource } from './frames/frameStore.ts';
 import './events/events.css';
 import { errorText, reasonText } from '../lib/errorText.ts';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
 
 /** A one-line row's height before the browser has measured it. */
 const ROW_ESTIMATE = 30;
@@ -99,11 +100,7 @@ export function FramesView() {
     <section aria-labelledby="frames-heading" className="frames-page">
       <h2 id="frames-heading">{t('frames.title')}</h2>
       <p className="muted">{t('frames.intro')}</p>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       <fieldset className="panel filters">
         <legend>{t('frames.filters')}</legend>
         <label>

@@ -9,6 +9,7 @@ import { errorText } from '../lib/errorText.ts';
 import { useConnectedReaders } from '../hooks/useConnectedReaders.ts';
 import { readerLabel, refreshPorts } from '../lib/readers.ts';
 import { appStores, useReadersState } from '../stores/appStores.ts';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
 
 export function ReadersView() {
   const api = useApi();
@@ -94,11 +95,7 @@ export function ReadersView() {
             {t('readers.connect')}
           </button>
         </form>
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
+        <ErrorAlert message={error} />
         <details className="help">
           <summary>{t('readers.helpTitle')}</summary>
           <ul>

@@ -9,6 +9,7 @@ import { TagInfoPanel } from './tags/TagInfoPanel.tsx';
 import { useOperation } from '../hooks/useOperation.ts';
 import { useConnectedReaders } from '../hooks/useConnectedReaders.ts';
 import './tags/tags.css';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
 
 /** The wireless-memory tag in a connected reader's field: its segments, PINs and data (docs/wireless-memory.md). */
 export function TagsView() {
@@ -80,11 +81,7 @@ export function TagsView() {
             )}
           </div>
         )}
-        {op.error && (
-          <p role="alert" className="error">
-            {op.error}
-          </p>
-        )}
+        <ErrorAlert message={op.error} />
         {info && !info.present && (
           <p role="status" className="tg-empty" data-testid="tag-absent">
             {t('tags.noTag')}

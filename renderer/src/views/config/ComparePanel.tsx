@@ -7,6 +7,7 @@ import { useApi } from '../../api/apiContext.ts';
 import { useConnectedReaders } from '../../hooks/useConnectedReaders.ts';
 import { errorText } from '../../lib/errorText.ts';
 import { valueWords } from '../../lib/valueWords.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 
 type Change = 'added' | 'removed' | 'changed';
 
@@ -104,11 +105,7 @@ export function ComparePanel(props: { cfg: Balcfg; source: string; onSource: (s:
           {busy ? t('config.compare.busy') : t('config.compare.button')}
         </button>
       </form>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {result && (
         <>
           <h3>{result.title}</h3>

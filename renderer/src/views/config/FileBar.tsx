@@ -6,6 +6,7 @@ import { FolderOpen } from 'lucide-react';
 import { useApi } from '../../api/apiContext.ts';
 import { chooseFile } from '../../lib/files.ts';
 import { errorText } from '../../lib/errorText.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 
 const FIELD_KEYS: Record<string, string> = {
   customer: 'config.file.customer',
@@ -135,11 +136,7 @@ export function FileBar(props: {
               {t('config.file.create')}
             </button>
           </div>
-          {formError && (
-            <p role="alert" className="error">
-              {formError}
-            </p>
-          )}
+          <ErrorAlert message={formError} />
         </form>
       )}
 

@@ -13,6 +13,7 @@ import type { ReaderSummary } from '../../../../shared/api/contract.ts';
 import { configRelation } from '../../../../shared/bec2/configIdRelation.ts';
 import { appStores } from '../../stores/appStores.ts';
 import { goTo } from '../../stores/navigation.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 
 /**
  * "Deploy this file": Deploy opens with the new BEC2 and, selected, every reader that runs an older
@@ -136,11 +137,7 @@ export function FinalizePanel(props: {
           {busy ? t('config.finalize.busy') : t('config.finalize.button', { version: props.cfg.version })}
         </button>
       </form>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {done && (
         <p role="status" className="cfg-ok">
           {done}

@@ -8,6 +8,7 @@ import { deleteValue, setValue } from '../../../../shared/config/model.ts';
 import { whyManaged } from '../../../../shared/config/adminValues.ts';
 import { normalizeValueId } from '../../../../shared/config/valueId.ts';
 import { errorText } from '../../lib/errorText.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 
 export type EditTarget = { mode: 'add' } | { mode: 'edit'; id: string };
 
@@ -180,11 +181,7 @@ export function ValueEditor(props: {
       {desc && existing && !masked && desc.type !== 'bytes' && (
         <p className="muted">{t('config.editor.current', { value: formatValue(desc.id, fromHex(existing.hex), valueWords(t, i18n.language)) })}</p>
       )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       <div className="row">
         <button type="submit">{t('config.editor.apply')}</button>
         {editing && (

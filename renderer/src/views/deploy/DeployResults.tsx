@@ -6,6 +6,7 @@ import { FilePathField } from '../../components/FilePathField.tsx';
 import { withReplaceConsent } from '../../lib/files.ts';
 import { errorText, resultText } from '../../lib/errorText.ts';
 import { lineSpeedText } from '../../lib/lineSpeed.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 
 /** The sentence for one reader's result, in the UI's language. */
 export function resultSentence(r: DeployResult, t: (key: string, opts?: Record<string, unknown>) => string): string {
@@ -106,11 +107,7 @@ export function DeployResults({ results }: { results: readonly DeployResult[] })
             {t('deploy.saved', { path: saved })}
           </p>
         )}
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
+        <ErrorAlert message={error} />
       </form>
     </div>
   );

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 
 /** The end of every tag form: the submit button, the tag's refusal as a sentence, and the outcome. */
 export function OperationFooter({ busy, label, error, done }: { busy: boolean; label: string; error: string | null | undefined; done: string | null | undefined }) {
@@ -8,11 +9,7 @@ export function OperationFooter({ busy, label, error, done }: { busy: boolean; l
       <button type="submit" disabled={busy}>
         {busy ? t('tags.working') : label}
       </button>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {done && (
         <p role="status" className="tg-ok">
           {done}
