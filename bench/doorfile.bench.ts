@@ -16,7 +16,7 @@ import { buildSortedDoorFile } from '../shared/doorfile/build.ts';
 import { pureAesFactory, type BlockCipherFactory } from '../shared/doorfile/cipher.ts';
 import { doorJsonChunks } from '../shared/doorfile/doorJson.ts';
 import { planDoorFile } from '../shared/doorfile/plan.ts';
-import { nodeAesFactory } from '../electron/host/crypto/nodeAes.ts';
+import { nodeAesFactory } from '../node/crypto/nodeAes.ts';
 import { usersCsvChunks, usersCsvText } from './usersCsv.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');

@@ -115,7 +115,11 @@ class ShellLauncher implements SocatLauncher {
   }
 
   start(args: string[]): SocatProcess {
-    if (args.some((a) => a === '' || a.includes('\n'))) throw new Error('socat arguments must be single, non-empty lines');
+    // The shell went away (killed from outside): socat straight from Node still works.
+    if (this.dead) return directLauncher.start(args);
+    if (args.some((a) => a.includes('\n'))) {
+      throw new Error('the state directory\'s path contains a line break, which the pty set-up cannot take; choose another --state directory');
+    }
     const pid = this.ask(`start\n${args.join('\n')}\n\n`).then((line) => Number(/^started (\d+)$/.exec(line)?.[1] ?? NaN));
     let stopping: Promise<void> | undefined;
     const stop = () =>

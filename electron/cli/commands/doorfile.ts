@@ -10,7 +10,7 @@ import { parseDoorJson } from '../../../shared/doorfile/doorJson.ts';
 import { parseSiteKeyText } from '../../../shared/doorfile/siteKey.ts';
 import { DEFAULT_MAX_USERS } from '../../../shared/doorfile/validate.ts';
 import { verifyDoorFile, type VerifyReport } from '../../../shared/doorfile/verify.ts';
-import { nodeAesFactory } from '../../host/crypto/nodeAes.ts';
+import { nodeAesFactory } from '../../../node/crypto/nodeAes.ts';
 import { secretFileReadError } from '../../host/tags/pinFile.ts';
 import { DoorfileJobError } from '../../host/doorfile/jobProtocol.ts';
 import { runDoorfileJob } from '../../host/doorfile/runDoorfileJob.ts';

@@ -10,7 +10,7 @@ import { doorJsonChunks, parseDoorJson, type DoorEntry } from '../../../shared/d
 import { mayWrite, planDoorFile, type DoorFilePlan } from '../../../shared/doorfile/plan.ts';
 import { verifyDoorFile, type VerifyReport } from '../../../shared/doorfile/verify.ts';
 import { writeFileAtomic, type AtomicContent } from '../../../node/files/atomicWrite.ts';
-import { nodeAesFactory } from '../crypto/nodeAes.ts';
+import { nodeAesFactory } from '../../../node/crypto/nodeAes.ts';
 import { previewOf } from './doorfileViews.ts';
 import { DoorfileJobError, failureText, type BuildJob, type BuildOutcome, type BuildPlan, type DoorfileJob, type PreviewJob, type VerifyJob } from './jobProtocol.ts';
 

@@ -5,7 +5,7 @@ import { fromHex, toHex } from '../../../shared/bytes.ts';
 import { aesCbcDecrypt, aesCbcEncrypt, aesEcbDecrypt, aesEcbEncrypt, installAesEngine, pureAesEngine } from '../../../shared/crypto/aes.ts';
 import { nodeAesEngine } from '../../../node/crypto/nodeAesEngine.ts';
 import { pureAesFactory } from '../../../shared/doorfile/cipher.ts';
-import { nodeAesFactory } from '../../../electron/host/crypto/nodeAes.ts';
+import { nodeAesFactory } from '../../../node/crypto/nodeAes.ts';
 
 const FIPS197_PLAINTEXT = '00112233445566778899AABBCCDDEEFF';
 const FIPS197 = [

@@ -6,7 +6,7 @@ import { makeCredential } from '../../../shared/doorfile/credential.ts';
 import { renderDoorJson } from '../../../shared/doorfile/doorJson.ts';
 import type { UserRecord } from '../../../shared/doorfile/userRecord.ts';
 import { userWith } from '../../helpers/doorUsers.ts';
-import { nodeAesFactory } from '../../../electron/host/crypto/nodeAes.ts';
+import { nodeAesFactory } from '../../../node/crypto/nodeAes.ts';
 
 const SITE_KEY = fromHex('1234567890ABCDEF'.repeat(4));
 // Ref IDs 1..5 with their 32-bit credentials, in the seed's unsorted order.

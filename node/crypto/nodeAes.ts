@@ -4,8 +4,8 @@
 // between blocks, so one cipher object serves every call.
 
 import { createCipheriv, createDecipheriv } from 'node:crypto';
-import { requireAesKey } from '../../../shared/crypto/aes.ts';
-import { blockCipherFrom, type BlockCipherFactory } from '../../../shared/doorfile/cipher.ts';
+import { requireAesKey } from '../../shared/crypto/aes.ts';
+import { blockCipherFrom, type BlockCipherFactory } from '../../shared/doorfile/cipher.ts';
 
 export const nodeAesFactory: BlockCipherFactory = (key) => {
   requireAesKey(key);
