@@ -79,8 +79,11 @@ export class PtyLink implements ByteLink {
     const port = this.port;
     if (port?.isOpen) await port.drain().catch(() => undefined);
     await new Promise((r) => setTimeout(r, 50));
-    await this.stop();
+    // The restart takes its time from the moment the reader goes off the line. Ending socat is the
+    // emulation's own cost (a fleet's launcher ends its socats one after another), so it must not
+    // make the reader come back later.
     const offLine = new Promise((r) => setTimeout(r, ms));
+    await this.stop();
     if (this.closed) return;
     // The next pty pair is made while the reader is off the line, under names the host does not
     // look for, and takes the port's name when the restart is over: the reader is back on the line
@@ -124,6 +127,8 @@ export class PtyLink implements ByteLink {
   }
 
   private async stop(): Promise<void> {
+    // The port vanishes at once, as a USB reader's does when it restarts, however long socat takes to end.
+    fs.rmSync(this.address, { force: true });
     const port = this.port;
     this.port = undefined;
     await port?.close();

@@ -68,15 +68,74 @@ export async function waitForPortRestart(
   present: (address: string) => Promise<boolean> = portPresent,
 ): Promise<PortRestart> {
   const goneBy = Math.min(deadline, Date.now() + goneWindowMs);
-  while (await present(address)) {
-    if (Date.now() >= goneBy) return 'stayed';
-    await sleep(50);
+  const changes = watchDeviceFolder(address);
+  try {
+    while (await present(address)) {
+      if (Date.now() >= goneBy) return 'stayed';
+      await changes.next(LOOK_EVERY_MS);
+    }
+    while (!(await present(address))) {
+      if (Date.now() >= deadline) return 'not-back';
+      await changes.next(LOOK_EVERY_MS);
+    }
+    return 'gone-and-back';
+  } finally {
+    changes.close();
   }
-  while (!(await present(address))) {
-    if (Date.now() >= deadline) return 'not-back';
-    await sleep(50);
+}
+
+/** How often a port is looked for when nothing tells of a change (no folder watch on this system). */
+const LOOK_EVERY_MS = 50;
+
+interface FolderChanges {
+  /** Resolves at the next change in the folder, or after `ms` at the latest. */
+  next(ms: number): Promise<void>;
+  close(): void;
+}
+
+/**
+ * Changes in the folder that holds a device path (/dev, /dev/serial/by-id, a virtual reader's state
+ * folder): the port is looked for again the moment its name appears or goes, not up to a polling
+ * interval later, which at 64 readers was the slowest reader's wait. Where the folder cannot be
+ * watched (Windows COM names, a system without inotify) it is a plain timer.
+ */
+function watchDeviceFolder(address: string): FolderChanges {
+  let wake: (() => void) | undefined;
+  let changed = false;
+  let watcher: fs.FSWatcher | undefined;
+  if (path.isAbsolute(address) && process.platform !== 'win32') {
+    try {
+      watcher = fs.watch(path.dirname(address), { persistent: false }, () => {
+        changed = true;
+        wake?.();
+      });
+      watcher.on('error', () => undefined);
+    } catch {
+      watcher = undefined;
+    }
   }
-  return 'gone-and-back';
+  return {
+    next(ms) {
+      if (changed) {
+        changed = false;
+        return Promise.resolve();
+      }
+      return new Promise<void>((resolve) => {
+        const timer = setTimeout(done, ms);
+        function done() {
+          clearTimeout(timer);
+          wake = undefined;
+          changed = false;
+          resolve();
+        }
+        wake = done;
+      });
+    },
+    close() {
+      watcher?.close();
+      wake?.();
+    },
+  };
 }
 
 function isSerialPort(address: string): boolean {
