@@ -19,6 +19,11 @@ function toDraft(id: ConfigIdentity): Draft {
   return { name: id.name, customer: String(id.customer), project: String(id.project), device: String(id.device) };
 }
 
+/** The identity as one comparable string. */
+function identityKey(id: ConfigIdentity): string {
+  return JSON.stringify([id.name, id.customer, id.project, id.device]);
+}
+
 function sameAsDraft(id: ConfigIdentity, d: Draft): boolean {
   const now = toDraft(id);
   return FIELDS.every(({ field }) => now[field] === d[field]);
@@ -73,13 +78,16 @@ export function IdentityForm(props: { cfg: Balcfg; frozen: boolean }) {
   const setDraft = (next: Draft) => appStores.configDocument.getState().setIdentityDraft(sameAsDraft(current, next) ? null : next);
   /** Back to what the document says: nothing typed, nothing wrong. */
   const reset = () => appStores.configDocument.getState().setIdentityDraft(null, {});
-  // Undo, redo or another file replace the identity: the fields follow it (coming back to the page keeps what was typed).
-  const shown = useRef(current);
+  // Undo, redo or another file replace the identity: the fields follow it (coming back to the page keeps
+  // what was typed). Compared by content: a document read again (after a save, or when it finishes
+  // loading) brings a new but equal identity, and that must not throw away what is being typed.
+  const currentKey = identityKey(current);
+  const shown = useRef(currentKey);
   useEffect(() => {
-    if (shown.current === current) return;
-    shown.current = current;
+    if (shown.current === currentKey) return;
+    shown.current = currentKey;
     appStores.configDocument.getState().setIdentityDraft(null);
-  }, [current]);
+  }, [currentKey]);
 
   const changed = doc.identityDraft != null;
   const apply = () => applyIdentityDraft(t);
