@@ -10,6 +10,11 @@ for (let c = 0; c < 16; c++) {
   NIBBLE[c.toString(16).toUpperCase().charCodeAt(0)] = c;
 }
 
+/** One byte (0..255) as two upper-case hex digits. */
+export function hexByte(b: number): string {
+  return HEX_UPPER[b]!;
+}
+
 export function toHex(bytes: Uint8Array, upper = true): string {
   const table = upper ? HEX_UPPER : HEX_LOWER;
   let s = '';

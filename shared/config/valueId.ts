@@ -1,6 +1,7 @@
 // The text form of a configuration value address, "KKKK/VV" (Key = MasterKey << 8 | SubKey, then
 // the value id), as the BALTECH reference writes it without the 0x prefixes.
 
+import { hexByte } from '../bytes.ts';
 import { hostText } from '../errors/hostError.ts';
 import type { HostText } from '../errors/hostText.ts';
 
@@ -27,6 +28,10 @@ export function usesReservedId(key: number, value: number): boolean {
 }
 
 export function formatValueId(key: number, value: number): string {
+  // From the byte table: a reader's whole configuration is formatted on every upload and file load.
+  if (key >>> 16 === 0 && value >>> 8 === 0 && Number.isInteger(key) && Number.isInteger(value)) {
+    return hexByte(key >>> 8) + hexByte(key & 0xff) + '/' + hexByte(value);
+  }
   return `${key.toString(16).padStart(4, '0')}/${value.toString(16).padStart(2, '0')}`.toUpperCase();
 }
 
