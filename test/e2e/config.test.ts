@@ -196,7 +196,8 @@ describe('web shell: configuration page', () => {
     expect(await diff.textContent()).toContain('changed: 1 → 2');
 
     // Against what the embedded reader holds (nothing of this file was deployed there).
-    await page.getByLabel('Compare the current values with').selectOption({ label: shell.ui.simAddress! });
+    // A reader without project settings carries the security-risk warning in the list, too.
+    await page.getByLabel('Compare the current values with').selectOption({ label: `${shell.ui.simAddress!} — ⚠ No project settings: security risk` });
     await page.getByRole('button', { name: 'Compare', exact: true }).click();
     const readerDiff = page.getByRole('table', { name: /From this file to what reader .* holds/ });
     await readerDiff.waitFor();

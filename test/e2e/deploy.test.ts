@@ -202,6 +202,8 @@ describe('web shell: deploy, factory reset and read back', () => {
     await nav('Readers');
     const card = page.getByRole('article', { name: connected.address });
     await expect.poll(() => card.getByTestId('csc').textContent(), { timeout: 30_000 }).toBe('set');
+    // The sidebar marks every connected reader without project settings; this one has them until the reset.
+    const risks = await page.getByTestId('sidebar-risk').count();
     await card.getByRole('button', { name: 'Factory reset…' }).click();
     const dialog = page.getByRole('dialog', { name: `Factory reset of ${connected.address}` });
     await dialog.waitFor();
@@ -219,6 +221,7 @@ describe('web shell: deploy, factory reset and read back', () => {
     await card.getByRole('status').filter({ hasText: 'Factory reset done' }).waitFor();
     await expect.poll(() => card.getByTestId('config-id').textContent(), { timeout: 30_000 }).toBe('none');
     await expect.poll(() => card.getByTestId('csc').textContent()).toBe('not set');
+    await expect.poll(() => page.getByTestId('sidebar-risk').count()).toBe(risks + 1);
   }, 120_000);
 
   it('reads back the values of a deployed reader with catalogue names, secrets only as present', async () => {

@@ -29,7 +29,11 @@ describe('web shell: readers that come and go', () => {
     await expect.poll(() => card.getByTestId('firmware').textContent(), { timeout: 15_000 }).toMatch(/^1100 VirtRead/);
     expect(await card.getByTestId('serial-number').textContent()).toMatch(/^\d{8}$/);
     await expect.poll(() => sidebar().count()).toBe(1);
-    expect(await sidebar().first().textContent()).toMatch(/^SN \d{8}none$/);
+    // A factory-fresh reader has no project settings: the sidebar says it is a security risk, too.
+    expect(await sidebar().first().textContent()).toMatch(/^SN \d{8}noneNo project settings: security risk$/);
+    expect(await sidebar().first().getByTestId('sidebar-risk').getAttribute('title')).toBe(
+      'No project settings: security risk. Anyone can reconfigure this reader. Deploy a configuration with project settings.',
+    );
     await expect.poll(() => page.getByTestId('status-connected').textContent()).toBe('1 of 1 readers connected');
     // The port is marked as connected in the list.
     expect(await portRow(shell.ui.simAddress!).getByTestId('port-connected').textContent()).toMatch(/^connected · SN \d{8}$/);

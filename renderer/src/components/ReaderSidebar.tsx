@@ -1,9 +1,9 @@
 // The persistent reader list of every page: a status dot, the reader's name and configuration, an
-// open alarm; the port path in a tooltip. A click shows the reader on the Readers page.
+// open alarm, the security risk of a reader without project settings; the port path in a tooltip. A click shows the reader on the Readers page.
 
 import * as Tooltip from '@radix-ui/react-tooltip';
 import { useTranslation } from 'react-i18next';
-import { Siren } from 'lucide-react';
+import { ShieldAlert, Siren } from 'lucide-react';
 import type { ReaderSummary } from '../../../shared/api/contract.ts';
 import { useConnectedReaders } from '../hooks/useConnectedReaders.ts';
 import { useOpenAlarms } from '../hooks/useOpenAlarms.ts';
@@ -52,6 +52,12 @@ export function ReaderSidebar() {
                           : t(`readers.state.${r.state}`)}
                       </span>
                     </span>
+                    {r.state === 'connected' && r.projectSettings === false && (
+                      <span className="sidebar-risk" data-testid="sidebar-risk" title={`${t('readers.riskBadge')}. ${t('readers.riskText')}`}>
+                        <ShieldAlert size={14} aria-hidden />
+                        <span className="visually-hidden">{t('readers.riskBadge')}</span>
+                      </span>
+                    )}
                     {open > 0 && (
                       <span className="sidebar-alarm" data-testid="sidebar-alarm" title={t('shell.sidebar.alarm', { count: open })}>
                         <Siren size={14} aria-hidden />

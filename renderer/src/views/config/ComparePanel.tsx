@@ -95,6 +95,7 @@ export function ComparePanel(props: { cfg: Balcfg; source: string; onSource: (s:
                 {readers.map((r) => (
                   <option key={r.id} value={`reader:${r.id}`}>
                     {r.address}
+                    {r.projectSettings === false && r.state === 'connected' ? ` — ⚠ ${t('readers.riskBadge')}` : ''}
                   </option>
                 ))}
               </optgroup>
