@@ -19,6 +19,11 @@ describe('web shell: wireless-memory tags in Chromium', () => {
     await page.getByRole('heading', { name: 'Tags', level: 2 }).waitFor();
   });
 
+  it('lists the reader with the warning that it has no project settings', async () => {
+    const choice = page.locator('select').filter({ has: page.locator('option', { hasText: shell.ui.simAddress! }) });
+    await expect.poll(() => choice.locator('option').first().textContent()).toBe(`${shell.ui.simAddress!} — ⚠ No project settings: security risk`);
+  });
+
   const form = (name: string): Locator => page.getByRole('form', { name });
   const segmentRow = (n: number): Locator => page.getByRole('table', { name: 'Segments and their protection' }).locator(`tbody tr[data-segment="${n}"]`);
 

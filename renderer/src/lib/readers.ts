@@ -12,3 +12,11 @@ export function readerLabel(r: Pick<ReaderSummary, 'name' | 'serialNumber' | 'ad
 export async function refreshPorts(api: ReaderDeskApi): Promise<void> {
   appStores.readers.getState().setPorts(await api.listPorts());
 }
+
+/**
+ * For a reader's entry in a drop-down list, where no badge fits: " — ⚠ No project settings: security
+ * risk" for a connected reader without project settings (seed 000: say so wherever a reader is shown).
+ */
+export function riskSuffix(r: Pick<ReaderSummary, 'projectSettings' | 'state'>, t: (key: string) => string): string {
+  return r.projectSettings === false && r.state === 'connected' ? ` — ⚠ ${t('readers.riskBadge')}` : '';
+}

@@ -8,6 +8,7 @@ import { SetPinForm } from './tags/SetPinForm.tsx';
 import { TagInfoPanel } from './tags/TagInfoPanel.tsx';
 import { useOperation } from '../hooks/useOperation.ts';
 import { useConnectedReaders } from '../hooks/useConnectedReaders.ts';
+import { riskSuffix } from '../lib/readers.ts';
 import './tags/tags.css';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 
@@ -68,6 +69,7 @@ export function TagsView() {
               {connected.map((r) => (
                 <option key={r.id} value={r.id}>
                   {r.address}
+                  {riskSuffix(r, t)}
                 </option>
               ))}
             </select>

@@ -6,6 +6,7 @@ import { valuesAtVersion } from '../../../../shared/config/history.ts';
 import { useApi } from '../../api/apiContext.ts';
 import { useConnectedReaders } from '../../hooks/useConnectedReaders.ts';
 import { errorText } from '../../lib/errorText.ts';
+import { riskSuffix } from '../../lib/readers.ts';
 import { valueWords } from '../../lib/valueWords.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 
@@ -95,7 +96,7 @@ export function ComparePanel(props: { cfg: Balcfg; source: string; onSource: (s:
                 {readers.map((r) => (
                   <option key={r.id} value={`reader:${r.id}`}>
                     {r.address}
-                    {r.projectSettings === false && r.state === 'connected' ? ` — ⚠ ${t('readers.riskBadge')}` : ''}
+                    {riskSuffix(r, t)}
                   </option>
                 ))}
               </optgroup>

@@ -7,6 +7,7 @@ import { useApi } from '../../api/apiContext.ts';
 import { useConnectedReaders } from '../../hooks/useConnectedReaders.ts';
 import { defaultBec2Path } from './util.ts';
 import { errorText } from '../../lib/errorText.ts';
+import { riskSuffix } from '../../lib/readers.ts';
 import { FilePathField } from '../../components/FilePathField.tsx';
 import { Send } from 'lucide-react';
 import type { ReaderSummary } from '../../../../shared/api/contract.ts';
@@ -117,7 +118,7 @@ export function FinalizePanel(props: {
                     : r.customerKeyKind === 'default'
                       ? t('config.finalize.keyDefault')
                       : t('config.finalize.keyUnknown')}
-                {r.projectSettings === false && r.state === 'connected' ? ` — ⚠ ${t('readers.riskBadge')}` : ''}
+                {riskSuffix(r, t)}
               </option>
             ))}
           </select>
