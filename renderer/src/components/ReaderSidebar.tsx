@@ -1,5 +1,6 @@
 // The persistent reader list of every page: a status dot, the reader's name and configuration, an
-// open alarm, the security risk of a reader without project settings; the port path in a tooltip. A click shows the reader on the Readers page.
+// open alarm, the security risk of a reader without project settings; the port path in a tooltip. A
+// click shows the reader on the Readers page.
 
 import * as Tooltip from '@radix-ui/react-tooltip';
 import { useTranslation } from 'react-i18next';
