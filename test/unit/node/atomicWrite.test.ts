@@ -1,8 +1,8 @@
-import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import fs, { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { faults } from '../../helpers/faultyFsPromises.ts';
-import { writeFileAtomic, writeFileAtomicSync } from '../../../node/files/atomicWrite.ts';
+import { writeFileAtomic, writeFileAtomicQuick, writeFileAtomicSync } from '../../../node/files/atomicWrite.ts';
 import { tempDir } from '../../helpers/processes.ts';
 
 // Full-disk and rename faults are injected into node:fs/promises, which node/files/atomicWrite.ts uses.
@@ -70,6 +70,49 @@ describe.each(writers)('%s', (_name, write) => {
     chmodSync(shared, 0o640);
     await write(shared, 'new', { mode: 0o600 });
     expect(statSync(shared).mode & 0o777).toBe(0o640);
+  });
+});
+
+describe('writeFileAtomicQuick (a virtual reader\'s state)', () => {
+  it('replaces the content and leaves no temporary file', async () => {
+    const path = join(dir, 'reader.json');
+    writeFileSync(path, 'old');
+    await writeFileAtomicQuick(path, '{"new":true}');
+    expect(readFileSync(path, 'utf8')).toBe('{"new":true}');
+    await writeFileAtomicQuick(path, Uint8Array.of(0x41, 0x42));
+    expect(readFileSync(path, 'utf8')).toBe('AB');
+    expect(readdirSync(dir)).toEqual(['reader.json']);
+  });
+
+  it('refuses to replace a folder and leaves no temporary file', async () => {
+    const path = join(dir, 'folder');
+    mkdirSync(path);
+    writeFileSync(join(path, 'inside.txt'), 'kept');
+    await expect(writeFileAtomicQuick(path, 'text')).rejects.toMatchObject({ code: expect.stringMatching(/^(EISDIR|ENOTEMPTY|EEXIST|EPERM)$/) });
+    expect(readFileSync(join(path, 'inside.txt'), 'utf8')).toBe('kept');
+    expect(readdirSync(dir)).toEqual(['folder']);
+  });
+
+  it.skipIf(process.platform === 'win32')('gives a new file the mode asked for and an existing file keeps its own', async () => {
+    const fresh = join(dir, 'reader.json');
+    await writeFileAtomicQuick(fresh, '{}', { mode: 0o600 });
+    expect(statSync(fresh).mode & 0o777).toBe(0o600);
+    chmodSync(fresh, 0o640);
+    await writeFileAtomicQuick(fresh, '{"a":1}', { mode: 0o600 });
+    expect(statSync(fresh).mode & 0o777).toBe(0o640);
+  });
+
+  it('keeps the old file when the disk is full and removes the temporary file', async () => {
+    const path = join(dir, 'reader.json');
+    writeFileSync(path, 'old content');
+    // A file that cannot be written to stands in for a full disk: the write fails after the open.
+    const devFull = '/dev/full';
+    if (process.platform !== 'linux') return;
+    const spy = vi.spyOn(fs, 'writeFileSync').mockImplementationOnce(() => fs.writeFileSync(devFull, 'x'));
+    await expect(writeFileAtomicQuick(path, 'new content')).rejects.toMatchObject({ code: 'ENOSPC' });
+    spy.mockRestore();
+    expect(readFileSync(path, 'utf8')).toBe('old content');
+    expect(readdirSync(dir)).toEqual(['reader.json']);
   });
 });
 
