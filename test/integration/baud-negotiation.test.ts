@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSimulator } from '../../simulator/startSimulator.ts';
@@ -9,6 +10,8 @@ import { MainBf3UploadContinue, MainBf3UploadStart } from '../../shared/brp/comm
 import { loadBalcfg, saveBalcfg } from '../../electron/host/files/balcfgStore.ts';
 import { setValue } from '../../shared/config/model.ts';
 import type { DeployResult } from '../../shared/api/features/deploy.ts';
+import { decodeBec2Text, deployToReader, expectedConfigIdOf } from '../../electron/host/lifecycle/deployJob.ts';
+import { decodeCommandFrame } from '../../shared/brp/frame.ts';
 
 // The wire is the limit: a deploy or read-back raises a serial line to the fastest rate and leaves
 // the reader at its own rate afterwards. Virtual readers on real socat ptys, emulating 115200 baud;
@@ -111,6 +114,31 @@ describe('baud rate negotiation over a real pty', () => {
 });
 
 describe('a line that does not carry every rate (emulated over a real pty)', () => {
+  it('sends the file again at the raised rate when the line broke at the last block and the reader is proven not to have it', async () => {
+    const { sim, seen } = await reader({ lineMaxBaud: 921600 });
+    const binary = decodeBec2Text(fs.readFileSync(bec2, 'latin1'));
+    let broken = false;
+    // The line fails exactly while the host sends the last block (the frame log sees each frame just
+    // before it is written), so the reader never gets it; it carries again a moment later.
+    const frameLog = (f: { direction: 'in' | 'out'; bytes: Uint8Array }) => {
+      if (broken || f.direction !== 'out') return;
+      const frame = decodeCommandFrame(f.bytes);
+      if (frame.cmdCode !== MainBf3UploadContinue.code) return;
+      const block = MainBf3UploadContinue.decodeRequest(frame.payload);
+      if (block.dataAdr + block.data.length !== binary.length) return;
+      broken = true;
+      sim.line!.maxBaud = 500000;
+      setTimeout(() => (sim.line!.maxBaud = 921600), 300);
+    };
+    const r = await deployToReader(binary, sim.address, { frameLog, expectedConfigId: expectedConfigIdOf(fs.readFileSync(bec2, 'latin1')) });
+    expect(broken).toBe(true);
+    expect(r).toMatchObject({ result: 'accepted', configIdAfter: expect.stringMatching(/^50001-0611-0000-01/) });
+    expect(r.recoveries).toBeGreaterThanOrEqual(1);
+    // Both the first attempt and the second went at the raised rate.
+    expect(uploadRates(seen)).toEqual([921600]);
+    expect(commParams(seen).filter((b) => b === 921600).length).toBe(2);
+  }, 60_000);
+
   it('steps down to the fastest rate the line carries and says so', async () => {
     // A weak driver on the reader's side: its answers arrive damaged above 500000 baud.
     const { sim, seen } = await reader({ answersMaxBaud: 500000 });

@@ -189,8 +189,10 @@ class DeployRun {
           if (!(err instanceof FaultAfterLastBlock)) throw err;
           const verdict = await this.judgeByReadBack(err.fault);
           if (verdict) return verdict;
-          // Proven unchanged: the reader did not take the file, so sending it again is safe.
+          // Proven unchanged: the reader did not take the file, so sending it again is safe, at the
+          // raised rate again (the read-back's new session runs at the port's own rate).
           this.countRecovery(err.fault);
+          await this.raiseAgain();
         }
       }
     } catch (err) {
