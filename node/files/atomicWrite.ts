@@ -92,15 +92,31 @@ export async function writeFileAtomic(path: string, content: AtomicContent, opti
   await syncDirectory(dirname(path));
 }
 
+/** The target's current metadata, or undefined when there is none yet. */
+function statIfThere(path: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** After a failed write: closes the temporary file if still open and removes it; the target is untouched. */
+function abandonTemp(fd: number | undefined, temp: string): void {
+  if (fd !== undefined) {
+    try {
+      fs.closeSync(fd);
+    } catch {
+      // The write already failed; that error is the one to report.
+    }
+  }
+  fs.rmSync(temp, { force: true });
+}
+
 /** The same for callers that must not yield before the file is in place (the virtual reader's state). */
 export function writeFileAtomicSync(path: string, content: AtomicContent, options: AtomicWriteOptions = {}): void {
   const temp = tempPathFor(path);
-  let existing: fs.Stats | undefined;
-  try {
-    existing = fs.statSync(path);
-  } catch {
-    existing = undefined;
-  }
+  const existing = statIfThere(path);
   let fd: number | undefined;
   try {
     fd = fs.openSync(temp, 'wx', modeFor(existing, options));
@@ -110,14 +126,7 @@ export function writeFileAtomicSync(path: string, content: AtomicContent, option
     fd = undefined;
     fs.renameSync(temp, path);
   } catch (err) {
-    if (fd !== undefined) {
-      try {
-        fs.closeSync(fd);
-      } catch {
-        // The write already failed; that error is the one to report.
-      }
-    }
-    fs.rmSync(temp, { force: true });
+    abandonTemp(fd, temp);
     throw err;
   }
   syncDirectorySync(dirname(path));
@@ -134,12 +143,7 @@ export function writeFileAtomicSync(path: string, content: AtomicContent, option
  */
 export async function writeFileAtomicQuick(path: string, content: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
   const temp = tempPathFor(path);
-  let existing: fs.Stats | undefined;
-  try {
-    existing = fs.statSync(path);
-  } catch {
-    existing = undefined;
-  }
+  const existing = statIfThere(path);
   let fd: number | undefined;
   try {
     fd = fs.openSync(temp, 'wx', modeFor(existing, options));
@@ -150,14 +154,7 @@ export async function writeFileAtomicQuick(path: string, content: string | Uint8
     fd = undefined;
     fs.renameSync(temp, path);
   } catch (err) {
-    if (fd !== undefined) {
-      try {
-        fs.closeSync(fd);
-      } catch {
-        // The write already failed; that error is the one to report.
-      }
-    }
-    fs.rmSync(temp, { force: true });
+    abandonTemp(fd, temp);
     throw err;
   }
   void syncDirectory(dirname(path));
