@@ -113,22 +113,45 @@ function abandonTemp(fd: number | undefined, temp: string): void {
   fs.rmSync(temp, { force: true });
 }
 
-/** The same for callers that must not yield before the file is in place (the virtual reader's state). */
-export function writeFileAtomicSync(path: string, content: AtomicContent, options: AtomicWriteOptions = {}): void {
-  const temp = tempPathFor(path);
-  const existing = statIfThere(path);
-  let fd: number | undefined;
+/** Writes the content into a new temporary file with the mode the result must have; returns it open for its flush. */
+function writeTemp(path: string, temp: string, content: AtomicContent, options: AtomicWriteOptions): number {
+  const fd = fs.openSync(temp, 'wx', modeFor(statIfThere(path), options));
   try {
-    fd = fs.openSync(temp, 'wx', modeFor(existing, options));
     for (const piece of batches(content)) fs.writeFileSync(fd, piece);
-    fs.fsyncSync(fd);
-    fs.closeSync(fd);
-    fd = undefined;
-    fs.renameSync(temp, path);
   } catch (err) {
     abandonTemp(fd, temp);
     throw err;
   }
+  return fd;
+}
+
+/** Closes the flushed temporary file and moves it over the target. */
+function putInPlace(fd: number, temp: string, path: string): void {
+  try {
+    fs.closeSync(fd);
+  } catch (err) {
+    abandonTemp(fd, temp);
+    throw err;
+  }
+  try {
+    fs.renameSync(temp, path);
+  } catch (err) {
+    abandonTemp(undefined, temp);
+    throw err;
+  }
+}
+
+/** The same for callers that must not yield before the file is in place (the virtual reader's state). */
+export function writeFileAtomicSync(path: string, content: AtomicContent, options: AtomicWriteOptions = {}): void {
+  const temp = tempPathFor(path);
+  const fd = writeTemp(path, temp, content, options);
+  try {
+    fs.fsyncSync(fd);
+  } catch (err) {
+    abandonTemp(fd, temp);
+    throw err;
+  }
+  putInPlace(fd, temp, path);
   syncDirectorySync(dirname(path));
 }
 
@@ -143,19 +166,13 @@ export function writeFileAtomicSync(path: string, content: AtomicContent, option
  */
 export async function writeFileAtomicQuick(path: string, content: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
   const temp = tempPathFor(path);
-  const existing = statIfThere(path);
-  let fd: number | undefined;
+  const fd = writeTemp(path, temp, content, options);
   try {
-    fd = fs.openSync(temp, 'wx', modeFor(existing, options));
-    fs.writeFileSync(fd, content);
-    const flushing = fd;
-    await new Promise<void>((resolve, reject) => fs.fsync(flushing, (err) => (err ? reject(err) : resolve())));
-    fs.closeSync(fd);
-    fd = undefined;
-    fs.renameSync(temp, path);
+    await new Promise<void>((resolve, reject) => fs.fsync(fd, (err) => (err ? reject(err) : resolve())));
   } catch (err) {
     abandonTemp(fd, temp);
     throw err;
   }
+  putInPlace(fd, temp, path);
   void syncDirectory(dirname(path));
 }

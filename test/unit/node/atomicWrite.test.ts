@@ -20,10 +20,13 @@ function* failingAfter(pieces: string[]): Generator<string> {
   throw new Error('the renderer failed');
 }
 
-const writers = [
+/** Writers that take the content in pieces (a door file is written as it is rendered). */
+const pieceWriters = [
   ['writeFileAtomic', writeFileAtomic],
   ['writeFileAtomicSync', async (...args: Parameters<typeof writeFileAtomicSync>) => writeFileAtomicSync(...args)],
 ] as const;
+/** Every writer, with content given whole (writeFileAtomicQuick: a virtual reader's state). */
+const writers = [...pieceWriters, ['writeFileAtomicQuick', writeFileAtomicQuick]] as const;
 
 describe.each(writers)('%s', (_name, write) => {
   it('replaces the content and leaves no temporary file', async () => {
@@ -34,22 +37,6 @@ describe.each(writers)('%s', (_name, write) => {
     await write(path, Uint8Array.of(0x41, 0x42));
     expect(readFileSync(path, 'utf8')).toBe('AB');
     expect(readdirSync(dir)).toEqual(['a.txt']);
-  });
-
-  it('writes pieces in order, across the batches it joins strings into', async () => {
-    const path = join(dir, 'big.json');
-    const big = 'x'.repeat(700_000);
-    await write(path, ['[', big, ',', big, Uint8Array.of(0x2c), big, ']']);
-    expect(readFileSync(path, 'utf8')).toBe(`[${big},${big},${big}]`);
-    expect(readdirSync(dir)).toEqual(['big.json']);
-  });
-
-  it('keeps the old file and removes the temporary file when the content fails half-way', async () => {
-    const path = join(dir, 'door.json');
-    writeFileSync(path, 'old content');
-    await expect(write(path, failingAfter(['{"users":[', 'x'.repeat(2_000_000)]))).rejects.toThrow('the renderer failed');
-    expect(readFileSync(path, 'utf8')).toBe('old content');
-    expect(readdirSync(dir)).toEqual(['door.json']);
   });
 
   it('refuses to replace a folder and leaves no temporary file', async () => {
@@ -73,43 +60,35 @@ describe.each(writers)('%s', (_name, write) => {
   });
 });
 
-describe('writeFileAtomicQuick (a virtual reader\'s state)', () => {
-  it('replaces the content and leaves no temporary file', async () => {
-    const path = join(dir, 'reader.json');
-    writeFileSync(path, 'old');
-    await writeFileAtomicQuick(path, '{"new":true}');
-    expect(readFileSync(path, 'utf8')).toBe('{"new":true}');
-    await writeFileAtomicQuick(path, Uint8Array.of(0x41, 0x42));
-    expect(readFileSync(path, 'utf8')).toBe('AB');
-    expect(readdirSync(dir)).toEqual(['reader.json']);
+describe.each(pieceWriters)('%s, content in pieces', (_name, write) => {
+  it('writes pieces in order, across the batches it joins strings into', async () => {
+    const path = join(dir, 'big.json');
+    const big = 'x'.repeat(700_000);
+    await write(path, ['[', big, ',', big, Uint8Array.of(0x2c), big, ']']);
+    expect(readFileSync(path, 'utf8')).toBe(`[${big},${big},${big}]`);
+    expect(readdirSync(dir)).toEqual(['big.json']);
   });
 
-  it('refuses to replace a folder and leaves no temporary file', async () => {
-    const path = join(dir, 'folder');
-    mkdirSync(path);
-    writeFileSync(join(path, 'inside.txt'), 'kept');
-    await expect(writeFileAtomicQuick(path, 'text')).rejects.toMatchObject({ code: expect.stringMatching(/^(EISDIR|ENOTEMPTY|EEXIST|EPERM)$/) });
-    expect(readFileSync(join(path, 'inside.txt'), 'utf8')).toBe('kept');
-    expect(readdirSync(dir)).toEqual(['folder']);
+  it('keeps the old file and removes the temporary file when the content fails half-way', async () => {
+    const path = join(dir, 'door.json');
+    writeFileSync(path, 'old content');
+    await expect(write(path, failingAfter(['{"users":[', 'x'.repeat(2_000_000)]))).rejects.toThrow('the renderer failed');
+    expect(readFileSync(path, 'utf8')).toBe('old content');
+    expect(readdirSync(dir)).toEqual(['door.json']);
   });
 
-  it.skipIf(process.platform === 'win32')('gives a new file the mode asked for and an existing file keeps its own', async () => {
-    const fresh = join(dir, 'reader.json');
-    await writeFileAtomicQuick(fresh, '{}', { mode: 0o600 });
-    expect(statSync(fresh).mode & 0o777).toBe(0o600);
-    chmodSync(fresh, 0o640);
-    await writeFileAtomicQuick(fresh, '{"a":1}', { mode: 0o600 });
-    expect(statSync(fresh).mode & 0o777).toBe(0o640);
-  });
+});
 
-  it('keeps the old file when the disk is full and removes the temporary file', async () => {
+/** The writers that write with node:fs's synchronous calls (the others are covered through node:fs/promises below). */
+const syncCallWriters = writers.filter(([name]) => name !== 'writeFileAtomic');
+
+describe.each(syncCallWriters)('%s on a full disk', (_name, write) => {
+  it.skipIf(process.platform !== 'linux')('keeps the old file and removes the temporary file', async () => {
     const path = join(dir, 'reader.json');
     writeFileSync(path, 'old content');
-    // A file that cannot be written to stands in for a full disk: the write fails after the open.
-    const devFull = '/dev/full';
-    if (process.platform !== 'linux') return;
-    const spy = vi.spyOn(fs, 'writeFileSync').mockImplementationOnce(() => fs.writeFileSync(devFull, 'x'));
-    await expect(writeFileAtomicQuick(path, 'new content')).rejects.toMatchObject({ code: 'ENOSPC' });
+    // /dev/full stands in for a full disk: the write fails after the temporary file was opened.
+    const spy = vi.spyOn(fs, 'writeFileSync').mockImplementationOnce(() => fs.writeFileSync('/dev/full', 'x'));
+    await expect(write(path, 'new content')).rejects.toMatchObject({ code: 'ENOSPC' });
     spy.mockRestore();
     expect(readFileSync(path, 'utf8')).toBe('old content');
     expect(readdirSync(dir)).toEqual(['reader.json']);
